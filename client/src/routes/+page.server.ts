@@ -1,0 +1,67 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createApolloClient } from '#lib/apollo.ts';
+import { apiErrorOf } from '#lib/errors.ts';
+import { graphql } from '#lib/graphql/index.ts';
+import { messagesFor } from '#lib/i18n/index.ts';
+import { clearSessionCookie } from '#lib/session.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const SignOutMutation = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+const SignOutEverywhereMutation = graphql(`
+  mutation SignOutEverywhere {
+    signOutEverywhere
+  }
+`);
+
+const apiFor = (locals: App.Locals, request: Request) =>
+  createApolloClient({
+    token: locals.token,
+    locale: locals.locale,
+    userAgent: request.headers.get('user-agent'),
+  });
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (!locals.viewer) {
+    redirect(303, '/signin');
+  }
+  return { viewer: locals.viewer };
+};
+
+export const actions: Actions = {
+  // Signing out on this device always succeeds here: the cookie goes even when the API cannot
+  // be told, since the person asked to leave this browser.
+  signOut: async ({ cookies, locals, request }) => {
+    if (locals.token) {
+      try {
+        await apiFor(locals, request).mutate({ mutation: SignOutMutation });
+      } catch (thrown) {
+        if (apiErrorOf(thrown)?.code !== 'UNAUTHENTICATED') {
+          console.error('classbook: signOut failed; the cookie is cleared anyway', thrown);
+        }
+      }
+    }
+    clearSessionCookie(cookies);
+    redirect(303, '/signin');
+  },
+
+  // Ending the other sessions is the point of this one, so a failure is shown, not hidden.
+  signOutEverywhere: async ({ cookies, locals, request }) => {
+    if (locals.token) {
+      try {
+        await apiFor(locals, request).mutate({ mutation: SignOutEverywhereMutation });
+      } catch (thrown) {
+        if (apiErrorOf(thrown)?.code !== 'UNAUTHENTICATED') {
+          console.error('classbook: signOutEverywhere failed', thrown);
+          return fail(503, { error: messagesFor(locals.locale).errors.unavailable });
+        }
+      }
+    }
+    clearSessionCookie(cookies);
+    redirect(303, '/signin');
+  },
+};

@@ -1,0 +1,184 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../modules/people/role-assignment.entity.js';
+import { ADMINISTRATION, type Viewer } from './viewer.js';
+
+/**
+ * Ownership questions answered for a set of ids in one query each (STYLE: permissions). Dates are
+ * ISO `YYYY-MM-DD`; an enrolment's `ends_on` is exclusive (the day the student left).
+ */
+
+/** Of `personIds`, those who are students of a class `teacherId` leads on `on`, or their guardians. */
+export async function familiesOfClassTeacher(
+  em: EntityManager,
+  teacherId: string,
+  personIds: readonly string[],
+  on: string,
+): Promise<Set<string>> {
+  if (personIds.length === 0) {
+    return new Set();
+  }
+  const rows = await em.getConnection().execute<{ person_id: string }[]>(
+    `select e.student_id as person_id
+       from enrolment e join school_class c on c.id = e.school_class_id
+      where c.class_teacher_id = ? and e.student_id = any(?::uuid[])
+        and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)
+     union
+     select g.guardian_id
+       from guardianship g
+       join enrolment e on e.student_id = g.student_id
+       join school_class c on c.id = e.school_class_id
+      where c.class_teacher_id = ? and g.guardian_id = any(?::uuid[])
+        and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)`,
+    [teacherId, uuidArray(personIds), on, on, teacherId, uuidArray(personIds), on, on],
+  );
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/** MikroORM expands a JS array parameter into a list; `= any(?::uuid[])` wants one array literal. */
+export function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** How a viewer stands to a journal page (teaching assignment). */
+export enum PageAccess {
+  /** Keeps the page: the teacher it is assigned to (R-ROLE-4). */
+  KEEP = 'KEEP',
+  /** Reads it: class teacher of the class, the school's administration, a substitute (R-ROLE-2, -5, -6). */
+  READ = 'READ',
+}
+
+/** Of `assignmentIds`, how the viewer may use each; absent ids are out of reach (NOT_FOUND). */
+export async function journalPageAccess(
+  em: EntityManager,
+  viewer: Viewer,
+  assignmentIds: readonly string[],
+): Promise<Map<string, PageAccess>> {
+  const access = new Map<string, PageAccess>();
+  if (assignmentIds.length === 0) {
+    return access;
+  }
+  const rows = await em
+    .getConnection()
+    .execute<
+      { id: string; school_id: string; teaches: boolean; leads: boolean; substitutes: boolean }[]
+    >(
+      `select a.id, a.school_id,
+            a.teacher_id = ? as teaches,
+            coalesce(c.class_teacher_id = ?, false) as leads,
+            (exists (select 1 from lesson l
+                      where l.assignment_id = a.id and l.conducting_teacher_id = ?)
+             or exists (select 1 from timetable_change t
+                         where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
+                           and t.substitute_teacher_id = ? and t.published_at is not null))
+              as substitutes
+       from teaching_assignment a join school_class c on c.id = a.school_class_id
+      where a.id = any(?::uuid[])`,
+      [
+        viewer.personId,
+        viewer.personId,
+        viewer.personId,
+        viewer.personId,
+        uuidArray(assignmentIds),
+      ],
+    );
+  for (const row of rows) {
+    const teacher = viewer.hasRole(row.school_id, Role.TEACHER);
+    if (teacher && row.teaches) {
+      access.set(row.id, PageAccess.KEEP);
+    } else if (
+      (teacher && (row.leads || row.substitutes)) ||
+      viewer.hasRole(row.school_id, ...ADMINISTRATION)
+    ) {
+      access.set(row.id, PageAccess.READ);
+    }
+  }
+  return access;
+}
+
+/**
+ * Of `lessonIds`, those the viewer may write: the page's teacher, or the teacher conducting that
+ * very lesson as a substitute (R-ROLE-5: those lessons and only those).
+ */
+export async function lessonsKeptBy(
+  em: EntityManager,
+  viewer: Viewer,
+  lessonIds: readonly string[],
+): Promise<Set<string>> {
+  if (lessonIds.length === 0) {
+    return new Set();
+  }
+  const rows = await em.getConnection().execute<{ id: string; school_id: string }[]>(
+    `select l.id, l.school_id
+       from lesson l join teaching_assignment a on a.id = l.assignment_id
+      where l.id = any(?::uuid[]) and (a.teacher_id = ? or l.conducting_teacher_id = ?)`,
+    [uuidArray(lessonIds), viewer.personId, viewer.personId],
+  );
+  return new Set(rows.filter((r) => viewer.hasRole(r.school_id, Role.TEACHER)).map((r) => r.id));
+}
+
+/** How far a viewer sees into one student's diary. */
+export interface DiaryReach {
+  /** The student themself or a guardian: the whole period of study (R-ROLE-7, R-ROLE-8, R-DRY-1). */
+  whole: boolean;
+  /**
+   * Staff: the student's classes whose days they may read — the same classes whose journal they
+   * read (R-ROLE-2, R-ROLE-6): administration of the class's school, or the class teacher.
+   * A subject teacher or a substitute reads their own pages in the journal, not the diary.
+   */
+  classIds: ReadonlySet<string>;
+}
+
+/**
+ * Of `studentIds`, whose diary the viewer may read and how far; absent ids are out of reach
+ * (NOT_FOUND). The student needs the STUDENT role; a guardian the PARENT role (in any school: a
+ * child may have moved school since the guardianship was recorded).
+ */
+export async function diaryReach(
+  em: EntityManager,
+  viewer: Viewer,
+  studentIds: readonly string[],
+): Promise<Map<string, DiaryReach>> {
+  const reach = new Map<string, DiaryReach>();
+  const others = studentIds.filter((id) => id !== viewer.personId);
+  if (others.length < studentIds.length && viewer.hasAnyRole(Role.STUDENT)) {
+    reach.set(viewer.personId, { whole: true, classIds: new Set() });
+  }
+  const parent = viewer.hasAnyRole(Role.PARENT);
+  const leads = viewer.schoolIds(Role.TEACHER);
+  const administers = viewer.schoolIds(...ADMINISTRATION);
+  if (others.length === 0 || (!parent && leads.length === 0 && administers.length === 0)) {
+    return reach;
+  }
+  const rows = await em.getConnection().execute<{ student_id: string; class_id: string | null }[]>(
+    `select g.student_id, null::uuid as class_id
+       from guardianship g
+      where ?::boolean and g.guardian_id = ? and g.student_id = any(?::uuid[])
+     union all
+     select e.student_id, e.school_class_id
+       from enrolment e join school_class c on c.id = e.school_class_id
+      where e.student_id = any(?::uuid[])
+        and ((c.class_teacher_id = ? and c.school_id = any(?::uuid[]))
+             or c.school_id = any(?::uuid[]))`,
+    [
+      parent,
+      viewer.personId,
+      uuidArray(others),
+      uuidArray(others),
+      viewer.personId,
+      uuidArray(leads),
+      uuidArray(administers),
+    ],
+  );
+  for (const row of rows) {
+    const found = reach.get(row.student_id) ?? { whole: false, classIds: new Set<string>() };
+    reach.set(row.student_id, {
+      whole: found.whole || row.class_id === null,
+      classIds: row.class_id ? new Set([...found.classIds, row.class_id]) : found.classIds,
+    });
+  }
+  return reach;
+}

@@ -1,0 +1,12 @@
+/**
+ * Sessions ended by signOut / signOutEverywhere. Every server instance hears it (through Redis
+ * when set) and closes the sockets those sessions opened (close code 4401).
+ */
+export const SESSIONS_REVOKED = 'auth.sessionsRevoked';
+
+export interface SessionsRevoked {
+  /** One session (signOut). */
+  sessionId?: string;
+  /** Every session of a person (signOutEverywhere). */
+  personId?: string;
+}

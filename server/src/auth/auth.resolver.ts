@@ -1,0 +1,125 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../core/context.js';
+import { unauthenticated } from '../core/errors.js';
+import {
+  createStaffAccount,
+  issueInvitation,
+  redeemInvitation,
+  signIn,
+  signOut,
+  signOutEverywhere,
+  type AuthSettings,
+  type IssuedInvitationResult,
+} from './auth.service.js';
+import {
+  CreateStaffAccountInput,
+  IssuedInvitation,
+  IssueInvitationInput,
+  RedeemInvitationInput,
+  SignInInput,
+  SignInPayload,
+  ViewerPayload,
+} from './auth.types.js';
+import { SESSIONS_REVOKED, type SessionsRevoked } from './auth.events.js';
+import { requireViewer, viewerFromToken } from './viewer.js';
+
+function toIssued(result: IssuedInvitationResult): IssuedInvitation {
+  return Object.assign(new IssuedInvitation(), {
+    code: result.code,
+    expiresAt: result.invitation.expiresAt,
+    role: result.invitation.role,
+    person: result.invitation.person,
+  });
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly settings: AuthSettings) {}
+
+  @Query(() => ViewerPayload, {
+    nullable: true,
+    description: 'The signed-in person, or null when the request carries no valid session.',
+  })
+  me(@Ctx() ctx: Context): ViewerPayload | null {
+    if (!ctx.viewer) {
+      return null;
+    }
+    return Object.assign(new ViewerPayload(), {
+      person: ctx.viewer.person,
+      roles: [...ctx.viewer.roles],
+    });
+  }
+
+  @Mutation(() => SignInPayload, { description: 'Signs in with a login and password.' })
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context) {
+    const issued = await signIn(ctx.em, this.settings, input, ctx.client);
+    return this.payload(ctx, issued.token);
+  }
+
+  @Mutation(() => SignInPayload, {
+    description: 'Redeems a one-time invitation code once, setting login and password.',
+  })
+  async redeemInvitation(
+    @Arg('input', () => RedeemInvitationInput) input: RedeemInvitationInput,
+    @Ctx() ctx: Context,
+  ) {
+    const issued = await redeemInvitation(ctx.em, this.settings, input, ctx.client);
+    return this.payload(ctx, issued.token);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session.' })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    const viewer = requireViewer(ctx);
+    const done = await signOut(ctx.em, viewer);
+    ctx.bus.publish(SESSIONS_REVOKED, { sessionId: viewer.sessionId } satisfies SessionsRevoked);
+    return done;
+  }
+
+  @Mutation(() => Int, {
+    description: 'Ends every session of the signed-in person (R-AUTH-3); returns how many.',
+  })
+  async signOutEverywhere(@Ctx() ctx: Context): Promise<number> {
+    const viewer = requireViewer(ctx);
+    const count = await signOutEverywhere(ctx.em, viewer);
+    ctx.bus.publish(SESSIONS_REVOKED, { personId: viewer.personId } satisfies SessionsRevoked);
+    return count;
+  }
+
+  @Mutation(() => IssuedInvitation, {
+    description:
+      'Issues a one-time invitation code: staff by the administration, students and parents by their class teacher.',
+  })
+  async issueInvitation(
+    @Arg('input', () => IssueInvitationInput) input: IssueInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedInvitation> {
+    return toIssued(await issueInvitation(ctx.em, this.settings, requireViewer(ctx), input));
+  }
+
+  @Mutation(() => IssuedInvitation, {
+    description: 'Creates a staff account with its roles and returns its one-time invitation code.',
+  })
+  async createStaffAccount(
+    @Arg('input', () => CreateStaffAccountInput) input: CreateStaffAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedInvitation> {
+    return toIssued(await createStaffAccount(ctx.em, this.settings, requireViewer(ctx), input));
+  }
+
+  private async payload(ctx: Context, token: string): Promise<SignInPayload> {
+    const viewer = await viewerFromToken(ctx.em.fork(), token);
+    if (!viewer) {
+      throw unauthenticated();
+    }
+    // The rest of this response is read by the person who has just signed in.
+    ctx.viewer = viewer;
+    return Object.assign(new SignInPayload(), {
+      token,
+      expiresAt: viewer.session.expiresAt,
+      viewer: Object.assign(new ViewerPayload(), {
+        person: viewer.person,
+        roles: [...viewer.roles],
+      }),
+    });
+  }
+}

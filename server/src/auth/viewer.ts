@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Person } from '../modules/people/person.entity.js';
+import { Role, RoleAssignment } from '../modules/people/role-assignment.entity.js';
+import { unauthenticated } from '../core/errors.js';
+import { Session } from './session.entity.js';
+import { sha256 } from './tokens.js';
+
+export const STAFF_ROLES: readonly Role[] = [
+  Role.ADMINISTRATOR,
+  Role.DIRECTOR,
+  Role.DEPUTY,
+  Role.RECORDS_CLERK,
+  Role.TEACHER,
+];
+
+/** The school's administration: reads every journal and diary of the school (R-ROLE-2). */
+export const ADMINISTRATION: readonly Role[] = [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR];
+
+/** Who is asking: the person, the session they ask through, and their roles per school. */
+export class Viewer {
+  constructor(
+    readonly person: Person,
+    readonly session: Session,
+    readonly roles: readonly RoleAssignment[],
+  ) {}
+
+  get personId(): string {
+    return this.person.id;
+  }
+
+  get sessionId(): string {
+    return this.session.id;
+  }
+
+  hasRole(schoolId: string, ...roles: Role[]): boolean {
+    return this.roles.some((r) => r.school.id === schoolId && roles.includes(r.role));
+  }
+
+  hasAnyRole(...roles: Role[]): boolean {
+    return this.roles.some((r) => roles.includes(r.role));
+  }
+
+  schoolIds(...roles: Role[]): string[] {
+    const ids = this.roles.filter((r) => roles.length === 0 || roles.includes(r.role));
+    return [...new Set(ids.map((r) => r.school.id))];
+  }
+}
+
+/** The viewer of an operation that needs one (the shield has already refused anonymous callers). */
+export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
+  if (!ctx.viewer) {
+    throw unauthenticated();
+  }
+  return ctx.viewer;
+}
+
+/** Resolves a bearer token to a live (unrevoked, unexpired) session, or null. */
+export async function viewerFromToken(
+  em: EntityManager,
+  token: string | null,
+  now = new Date(),
+): Promise<Viewer | null> {
+  if (!token || token.length > 200) {
+    return null;
+  }
+  const session = await em.findOne(
+    Session,
+    { tokenHash: sha256(token), revokedAt: null, expiresAt: { $gt: now } },
+    { populate: ['person'] },
+  );
+  if (!session) {
+    return null;
+  }
+  const roles = await em.find(
+    RoleAssignment,
+    { person: session.person, revokedAt: null },
+    { populate: ['school'], orderBy: { createdAt: 'asc' } },
+  );
+  return new Viewer(session.person, session, roles);
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Loaders } from './loaders.js';
+import type { Logger } from './logger.js';
+import type { EventBus } from './pubsub.js';
+import type { Locale } from './messages.js';
+import type { Viewer } from '../auth/viewer.js';
+
+/** Built once per operation (HTTP request or subscription event): nothing in it is shared. */
+export interface Context {
+  /** A fork of the ORM's EntityManager for this operation only. */
+  em: EntityManager;
+  /** Batches relation lookups for this operation (fresh each time: no cross-viewer cache). */
+  loaders: Loaders;
+  viewer: Viewer | null;
+  /** Live events: publish after a transaction commits; subscribe in subscription resolvers. */
+  bus: EventBus;
+  locale: Locale;
+  log: Logger;
+  /** Where the request came from, for sessions and the audit trail. */
+  client: { ip: string | null; userAgent: string | null };
+}

@@ -1,0 +1,73 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type ParseOptions,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { STAFF_ROLES, type Viewer } from '../auth/viewer.js';
+
+/**
+ * What one operation may ask, on HTTP and graphql-ws alike (issue 8). The largest real screens
+ * (the journal page, the diary week) sit well inside these; a hostile query does not.
+ */
+export const LIMITS = {
+  depth: 10,
+  cost: 5000,
+  aliases: 15,
+  directives: 20,
+  tokens: 4000,
+} as const;
+
+export const parseOptions: ParseOptions = { maxTokens: LIMITS.tokens };
+
+// Reported as validation errors (GRAPHQL_VALIDATION_FAILED) rather than thrown, which the
+// servers would turn into internal errors.
+const reported = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+  ],
+};
+
+export const limitRules: ValidationRule[] = [
+  maxDepthRule({ n: LIMITS.depth, ignoreIntrospection: true, ...reported }),
+  costLimitRule({ maxCost: LIMITS.cost, ignoreIntrospection: true, ...reported }),
+  maxAliasesRule({ n: LIMITS.aliases, ...reported }),
+  maxDirectivesRule({ n: LIMITS.directives, ...reported }),
+];
+
+/** Whether an operation asks about the schema itself (`__schema`, `__type`; not `__typename`). */
+export function asksForIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.FIELD]: (node) => {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+      }
+    },
+  });
+  return found;
+}
+
+/** The schema is documentation for staff and API clients, never for anonymous callers or families. */
+export function mayIntrospect(viewer: Viewer | null): boolean {
+  return Boolean(viewer?.hasAnyRole(...STAFF_ROLES));
+}
+
+export const introspectionRefused = () =>
+  new GraphQLError('Introspection is available to signed-in staff only.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+/** graphql-js suggests field names on a typo ("Did you mean …?"): that maps the schema for free. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*\?$/, '');
+}

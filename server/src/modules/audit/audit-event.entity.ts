@@ -1,0 +1,47 @@
+import type { Opt } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { BaseEntity } from '../../core/base.entity.js';
+
+/**
+ * R-DATA-3, R-AUTH-3(b), R-AUTH-4: the append-only trail of every write. A trigger in the
+ * migrations refuses UPDATE and DELETE on this table. Ids are kept as plain columns, not foreign
+ * keys, so the trail outlives what it describes.
+ */
+@Entity({ tableName: 'audit_event' })
+@Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId', 'occurredAt'] })
+@Index({ name: 'audit_event_actor_idx', properties: ['actorId', 'occurredAt'] })
+@Index({ name: 'audit_event_school_idx', properties: ['schoolId', 'occurredAt'] })
+export class AuditEvent extends BaseEntity {
+  @Property({ type: 'uuid', nullable: true })
+  schoolId?: string | null;
+
+  /** Null for the system itself (seeding, migrations). */
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  sessionId?: string | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  occurredAt: Opt<Date> = new Date();
+
+  /** e.g. `Mark`, `Lesson`, `Session`. */
+  @Property({ type: 'text' })
+  entityType!: string;
+
+  @Property({ type: 'uuid' })
+  entityId!: string;
+
+  /** e.g. `create`, `update`, `delete`, `signIn`, `redeemInvitation`. */
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Property({ type: 'jsonb', nullable: true })
+  before?: Record<string, unknown> | null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  after?: Record<string, unknown> | null;
+
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+}

@@ -1,0 +1,2 @@
+export { diaryPermissions } from './diary.permissions.js';
+export { diaryResolvers } from './diary.resolver.js';

@@ -1,0 +1,374 @@
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { createClient, type Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  createClass,
+  createFamily,
+  createPerson,
+  createSchool,
+  createYear,
+} from '../../../test/factories/index.js';
+import {
+  createAssignment,
+  createLesson,
+  createSubject,
+  sessionFor,
+} from '../../../test/factories/journal.js';
+import { gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Guardianship } from '../people/guardianship.entity.js';
+import type { Person } from '../people/person.entity.js';
+import { Role } from '../people/role-assignment.entity.js';
+import type { SchoolClass } from '../year/school-class.entity.js';
+import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
+import type { Lesson } from './lesson.entity.js';
+
+// Live journal events over a real graphql-ws client (issue 5): delivery, filtering by who may
+// read, unsubscribe, per-event authorisation, revoked sessions, and two instances through Redis.
+
+interface Received {
+  kind: string;
+  studentId: string;
+  value: string | null;
+  attendanceStatus: string | null;
+}
+
+const FIELDS = 'kind studentId value attendanceStatus lessonId markId';
+const SET_MARKS = `mutation($input: SetMarksInput!) { setMarks(input: $input) { marks { id } } }`;
+const SET_ATTENDANCE = `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { attendance { id } } }`;
+
+/** A subscription collecting its events, with a way to wait for the next few. */
+function follow(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const received: Received[] = [];
+  const errors: unknown[] = [];
+  let closedWith: number | null = null;
+  const client: Client = createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authToken: token },
+    retryAttempts: 0,
+    lazy: false,
+    // The close is asserted through `closedWith`; graphql-ws would also print it.
+    onNonLazyError: () => {},
+    on: { closed: (event) => (closedWith = (event as { code: number }).code) },
+  });
+  let ready!: () => void;
+  const subscribed = new Promise<void>((r) => (ready = r));
+  const stop = client.subscribe<Record<string, Received>>(
+    { query, variables },
+    {
+      next: (r) => {
+        if (r.errors) {
+          errors.push(...r.errors);
+        }
+        const value = r.data ? Object.values(r.data)[0] : undefined;
+        if (value) {
+          received.push(value);
+        }
+      },
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
+  );
+  // graphql-ws has no "subscribed" acknowledgement: give the server a moment to register.
+  setTimeout(ready, 300);
+  return {
+    received,
+    errors,
+    subscribed,
+    closedWith: () => closedWith,
+    stop: async () => {
+      stop();
+      await client.dispose();
+    },
+  };
+}
+
+const until = async (check: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!check() && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+};
+const quiet = () => new Promise((r) => setTimeout(r, 400));
+
+let app: TestApp;
+const token: Record<string, string> = {};
+const kids: Record<string, Person> = {};
+let parent: Person;
+let page: TeachingAssignment;
+let c5a: SchoolClass;
+let lesson: Lesson;
+
+const STUDENT_SUB = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { ${FIELDS} } }`;
+const CLASS_SUB = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { ${FIELDS} } }`;
+const PAGE_SUB = `subscription($a: ID!) { journalPageChanged(assignmentId: $a) { ${FIELDS} } }`;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const em = app.orm.em.fork();
+  const school = await createSchool(em);
+  const year = await createYear(em, school);
+  const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  const classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  c5a = await createClass(em, { school, year, classTeacher });
+  page = await createAssignment(em, {
+    teacher,
+    subject: await createSubject(em, school),
+    schoolClass: c5a,
+  });
+  const mine = await createFamily(em, { schoolClass: c5a });
+  kids.mine = mine.student;
+  parent = mine.parent;
+  kids.classmate = (await createFamily(em, { schoolClass: c5a })).student;
+  lesson = await createLesson(em, page, { date: '2026-09-15' });
+  token.teacher = await sessionFor(em, teacher);
+  token.classTeacher = await sessionFor(em, classTeacher);
+  token.parent = await sessionFor(em, parent);
+  token.student = await sessionFor(em, kids.mine);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const setMark = (studentId: string, value: string, on = app) =>
+  gql(
+    on.url,
+    SET_MARKS,
+    { input: { lessonId: lesson.id, add: [{ studentId, value }] } },
+    {
+      token: token.teacher,
+    },
+  );
+
+describe('live journal (R-JRN-7)', () => {
+  it("a parent's open diary gets the child's mark the moment it is set, and never a classmate's", async () => {
+    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    expect((await setMark(kids.classmate!.id, '2')).errors).toBeUndefined();
+    expect((await setMark(kids.mine!.id, '5')).errors).toBeUndefined();
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    await quiet();
+    expect(diary.received).toEqual([
+      expect.objectContaining({ kind: 'MARK_SET', studentId: kids.mine!.id, value: '5' }),
+    ]);
+    await diary.stop();
+  });
+
+  it('the class teacher’s feed has every student of the class; attendance too', async () => {
+    const feed = follow(app.url, token.classTeacher!, CLASS_SUB, { c: c5a.id });
+    await feed.subscribed;
+    await setMark(kids.classmate!.id, '4');
+    await gql(
+      app.url,
+      SET_ATTENDANCE,
+      {
+        input: {
+          lessonId: lesson.id,
+          entries: [{ studentId: kids.mine!.id, status: 'LATE', minutesLate: 5 }],
+        },
+      },
+      { token: token.teacher },
+    );
+    expect(await until(() => feed.received.length === 2)).toBe(true);
+    expect(feed.received.map((e) => [e.kind, e.studentId])).toEqual([
+      ['MARK_SET', kids.classmate!.id],
+      ['ATTENDANCE_SET', kids.mine!.id],
+    ]);
+    await feed.stop();
+  });
+
+  it('refuses to subscribe to what the viewer may not read: another family, a class feed, a page', async () => {
+    const spy = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.classmate!.id });
+    const feed = follow(app.url, token.student!, CLASS_SUB, { c: c5a.id });
+    const pageFeed = follow(app.url, token.parent!, PAGE_SUB, { a: page.id });
+    await until(
+      () => spy.errors.length > 0 && feed.errors.length > 0 && pageFeed.errors.length > 0,
+    );
+    const codeOf = (e: unknown) =>
+      ((Array.isArray(e) ? e[0] : e) as { extensions?: { code?: string } }).extensions?.code;
+    expect(codeOf(spy.errors[0])).toBe('NOT_FOUND');
+    expect(codeOf(feed.errors[0])).toBe('FORBIDDEN');
+    expect(codeOf(pageFeed.errors[0])).toBe('FORBIDDEN');
+    await setMark(kids.classmate!.id, '3');
+    await quiet();
+    expect(spy.received).toEqual([]);
+    await Promise.all([spy.stop(), feed.stop(), pageFeed.stop()]);
+  });
+
+  it('a guardian unlinked mid-session stops receiving the child’s events', async () => {
+    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    const em = app.orm.em.fork();
+    const link = await em.findOneOrFail(Guardianship, {
+      guardian: parent.id,
+      student: kids.mine!.id,
+    });
+    await em.remove(link).flush();
+    await setMark(kids.mine!.id, '5');
+    await quiet();
+    expect(diary.received).toHaveLength(1);
+    await diary.stop();
+    em.persist(
+      em.create(Guardianship, {
+        school: link.school,
+        guardian: parent,
+        student: kids.mine!,
+        kind: link.kind,
+      }),
+    );
+    await em.flush();
+  });
+
+  it('signing out closes the session’s sockets', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await gql(app.url, `mutation { signOut }`, {}, { token: own });
+    expect(await until(() => diary.closedWith() !== null)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    await diary.stop();
+  });
+});
+
+describe('class dashboard (issue 5)', () => {
+  const DASHBOARD = `query($c: ID!, $d: String) { classDashboard(schoolClassId: $c, date: $d) {
+    date absences { status student { lastName } } marks { value student { id } }
+    lowMarks { value } lessonsMissingRecords { id } unreadFromParents } }`;
+
+  it("shows the class teacher the day's absences, marks, low marks and lessons missing homework", async () => {
+    const r = await gql<{
+      classDashboard: {
+        absences: { status: string }[];
+        marks: { value: string }[];
+        lowMarks: { value: string }[];
+        lessonsMissingRecords: { id: string }[];
+        unreadFromParents: number;
+      };
+    }>(app.url, DASHBOARD, { c: c5a.id, d: '2026-09-15' }, { token: token.classTeacher });
+    expect(r.errors).toBeUndefined();
+    const d = r.data!.classDashboard;
+    expect(d.absences.map((a) => a.status)).toEqual(['LATE']);
+    expect(d.marks.length).toBeGreaterThanOrEqual(3);
+    expect(d.lowMarks.every((m) => Number(m.value) <= 2)).toBe(true);
+    expect(d.lowMarks.length).toBeGreaterThanOrEqual(1);
+    // The lesson has a topic but no homework yet.
+    expect(d.lessonsMissingRecords.map((l) => l.id)).toEqual([lesson.id]);
+    expect(d.unreadFromParents).toBe(0);
+  });
+
+  it('is the class teacher’s and the administration’s only', async () => {
+    const codeFor = async (who: string) =>
+      (await gql(app.url, DASHBOARD, { c: c5a.id }, { token: token[who] })).errors?.[0]?.extensions
+        ?.code;
+    expect(await codeFor('teacher')).toBe('NOT_FOUND');
+    expect(await codeFor('parent')).toBe('FORBIDDEN');
+  });
+
+  it('events carry names for the dashboard: student, subject, lesson', async () => {
+    const feed = follow(
+      app.url,
+      token.classTeacher!,
+      `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { lastName } subject { name } lesson { date } } }`,
+      { c: c5a.id },
+    );
+    await feed.subscribed;
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => feed.received.length === 1)).toBe(true);
+    expect(feed.received[0]).toMatchObject({
+      kind: 'MARK_SET',
+      student: { lastName: kids.mine!.lastName },
+      lesson: { date: '2026-09-15' },
+    });
+    await feed.stop();
+  });
+});
+
+describe('several instances (REDIS_URL)', () => {
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+  it('a mark set through instance A reaches a subscriber connected to instance B', async () => {
+    const a = await startTestApp({ redisUrl }, app);
+    const b = await startTestApp({ redisUrl }, app);
+    try {
+      // Both instances report their Redis connection on /health once it is up.
+      for (const instance of [a, b]) {
+        const bus = async () =>
+          ((await (await fetch(new URL('/health', instance.url))).json()) as { bus: string }).bus;
+        const end = Date.now() + 5000;
+        while ((await bus()) !== 'ready' && Date.now() < end) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(await bus()).toBe('ready');
+      }
+      const diary = follow(b.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+      await diary.subscribed;
+      expect((await setMark(kids.mine!.id, '3', a)).errors).toBeUndefined();
+      expect(await until(() => diary.received.length === 1)).toBe(true);
+      expect(diary.received[0]).toMatchObject({ kind: 'MARK_SET', value: '3' });
+      await diary.stop();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('a lost Redis connection (issue 5)', () => {
+  it('is reported on /health, and delivery resumes when Redis returns', async () => {
+    // A TCP relay to Redis that the test can cut and restore.
+    const sockets = new Set<Socket>();
+    const relay = createServer((client) => {
+      const upstream = connect(6379, '127.0.0.1');
+      client.pipe(upstream).pipe(client);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => {});
+        s.on('close', () => sockets.delete(s));
+      }
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const port = (relay.address() as AddressInfo).port;
+    const direct = await startTestApp({ redisUrl: 'redis://127.0.0.1:6379' }, app);
+    const relayed = await startTestApp({ redisUrl: `redis://127.0.0.1:${port}` }, app);
+    const health = async () =>
+      (await fetch(new URL('/health', relayed.url))).json() as Promise<{
+        status: string;
+        bus: string;
+      }>;
+    try {
+      const diary = follow(relayed.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+      await diary.subscribed;
+
+      await new Promise<void>((r) => {
+        relay.close(() => r());
+        sockets.forEach((s) => s.destroy());
+      });
+      let report = await health();
+      for (let i = 0; i < 40 && report.bus === 'ready'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        report = await health();
+      }
+      expect(report.status).toBe('degraded');
+      expect(report.bus).not.toBe('ready');
+
+      await new Promise<void>((r) => relay.listen(port, '127.0.0.1', r));
+      for (let i = 0; i < 100 && (await health()).bus !== 'ready'; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await health()).status).toBe('ok');
+      await setMark(kids.mine!.id, '4', direct);
+      expect(await until(() => diary.received.length === 1, 8000)).toBe(true);
+      await diary.stop();
+    } finally {
+      await direct.close();
+      await relayed.close();
+      sockets.forEach((s) => s.destroy());
+      relay.close();
+    }
+  }, 30_000);
+});

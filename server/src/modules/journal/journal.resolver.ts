@@ -1,0 +1,301 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../core/context.js';
+import { requireViewer } from '../../auth/viewer.js';
+import { badInput } from '../../core/errors.js';
+import { Person } from '../people/person.entity.js';
+import { Role } from '../people/role-assignment.entity.js';
+import { School } from '../school/school.entity.js';
+import { PlannedTopic } from '../year/planned-topic.entity.js';
+import { SchoolClass } from '../year/school-class.entity.js';
+import { Subgroup } from '../year/subgroup.entity.js';
+import { Subject } from '../year/subject.entity.js';
+import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
+import { WorkType } from '../year/work-type.entity.js';
+import { todayIn } from './audience.js';
+import { Attendance } from './attendance.entity.js';
+import { Homework } from './homework.entity.js';
+import { myJournalPages, readJournalPage } from './journal-page.service.js';
+import { JournalPage } from './journal-page.types.js';
+import { Lesson } from './lesson.entity.js';
+import { Mark } from './mark.entity.js';
+import { SetMarksInput, SetMarksPayload } from './marks.inputs.js';
+import { setMarks } from './marks.service.js';
+import { publishJournalEvents } from './journal.events.js';
+import { JournalEventRelations, JournalLiveResolver } from './journal-live.resolver.js';
+import { ClassDashboardResolver } from './class-dashboard.js';
+import {
+  CorrectAttendanceInput,
+  CorrectAttendancePayload,
+  SetAttendanceInput,
+  SetAttendancePayload,
+} from './attendance.inputs.js';
+import { correctAttendance, setAttendance } from './attendance.service.js';
+import { CancelLessonInput, CreateLessonInput, UpdateLessonInput } from './lessons.inputs.js';
+import { cancelLesson, createLesson, updateLesson } from './lessons.service.js';
+import { SetPeriodMarksInput, SetPeriodMarksPayload } from './period-marks.inputs.js';
+import { setPeriodMarks } from './period-marks.service.js';
+import { AssignSubstituteInput, SubstitutionPayload } from './substitution.inputs.js';
+import { assignSubstitute } from './substitution.service.js';
+import { PeriodMark } from './period-mark.entity.js';
+
+@Resolver()
+export class JournalResolver {
+  @Query(() => [TeachingAssignment], {
+    description: 'The journal pages the signed-in teacher keeps in the current school year.',
+  })
+  async myJournalPages(
+    @Arg('on', () => String, {
+      nullable: true,
+      description: 'Date (YYYY-MM-DD) whose school year to list; default today.',
+    })
+    on: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TeachingAssignment[]> {
+    const viewer = requireViewer(ctx);
+    if (on !== null && !/^\d{4}-\d{2}-\d{2}$/.test(on)) {
+      throw badInput('on', 'input.date');
+    }
+    // "Today" on the clock of the (first) school the viewer teaches at.
+    const timeZone = viewer.roles.find((r) => r.role === Role.TEACHER)?.school.timeZone;
+    const date = on ?? todayIn(timeZone ?? 'Europe/Moscow');
+    return myJournalPages(ctx.em, viewer, date);
+  }
+
+  @Query(() => JournalPage, {
+    description:
+      'A journal page for one reporting period. NOT_FOUND when the page is out of your reach.',
+  })
+  journalPage(
+    @Arg('assignmentId', () => ID, { description: 'The teaching assignment (the page).' })
+    assignmentId: string,
+    @Arg('periodId', () => ID, { description: 'The reporting period.' }) periodId: string,
+    @Ctx() ctx: Context,
+  ): Promise<JournalPage> {
+    return readJournalPage(ctx.em, requireViewer(ctx), assignmentId, periodId);
+  }
+
+  @Mutation(() => SetMarksPayload, {
+    description:
+      'Sets, changes (with a reason) and removes marks of one lesson in one transaction (R-JRN-3).',
+  })
+  async setMarks(
+    @Arg('input', () => SetMarksInput) input: SetMarksInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetMarksPayload> {
+    const { events, ...result } = await setMarks(ctx.em, requireViewer(ctx), input);
+    publishJournalEvents(ctx.bus, events);
+    return Object.assign(new SetMarksPayload(), {
+      clientMutationId: input.clientMutationId ?? null,
+      ...result,
+    });
+  }
+
+  @Mutation(() => Lesson, { description: 'Records a lesson on a journal page you keep (R-JRN-1).' })
+  createLesson(
+    @Arg('input', () => CreateLessonInput) input: CreateLessonInput,
+    @Ctx() ctx: Context,
+  ): Promise<Lesson> {
+    return createLesson(ctx.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => Lesson, { description: "Edits a lesson's topic, work type and homework." })
+  updateLesson(
+    @Arg('input', () => UpdateLessonInput) input: UpdateLessonInput,
+    @Ctx() ctx: Context,
+  ): Promise<Lesson> {
+    return updateLesson(ctx.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => Lesson, { description: 'Marks a lesson as not held, with a reason.' })
+  cancelLesson(
+    @Arg('input', () => CancelLessonInput) input: CancelLessonInput,
+    @Ctx() ctx: Context,
+  ): Promise<Lesson> {
+    return cancelLesson(ctx.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => SetPeriodMarksPayload, {
+    description:
+      'Sets period marks of a page; warns (does not refuse) on too few current marks (R-JRN-5).',
+  })
+  async setPeriodMarks(
+    @Arg('input', () => SetPeriodMarksInput) input: SetPeriodMarksInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetPeriodMarksPayload> {
+    const result = await setPeriodMarks(ctx.em, requireViewer(ctx), input);
+    return Object.assign(new SetPeriodMarksPayload(), {
+      clientMutationId: input.clientMutationId ?? null,
+      ...result,
+    });
+  }
+
+  @Mutation(() => SubstitutionPayload, {
+    description:
+      "Gives a page's lessons of some days to a substitute teacher; published as timetable changes (R-ROLE-5).",
+  })
+  async assignSubstitute(
+    @Arg('input', () => AssignSubstituteInput) input: AssignSubstituteInput,
+    @Ctx() ctx: Context,
+  ): Promise<SubstitutionPayload> {
+    return Object.assign(
+      new SubstitutionPayload(),
+      await assignSubstitute(ctx.em, requireViewer(ctx), input),
+    );
+  }
+
+  @Mutation(() => SetAttendancePayload, {
+    description: 'Records absences and lateness of many students at one lesson (R-JRN-2).',
+  })
+  async setAttendance(
+    @Arg('input', () => SetAttendanceInput) input: SetAttendanceInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetAttendancePayload> {
+    const { events, ...result } = await setAttendance(ctx.em, requireViewer(ctx), input);
+    publishJournalEvents(ctx.bus, events);
+    return Object.assign(new SetAttendancePayload(), {
+      clientMutationId: input.clientMutationId ?? null,
+      ...result,
+    });
+  }
+
+  @Mutation(() => CorrectAttendancePayload, {
+    description:
+      "The class teacher's correction of a student's absence record, with a reason (R-JRN-2).",
+  })
+  async correctAttendance(
+    @Arg('input', () => CorrectAttendanceInput) input: CorrectAttendanceInput,
+    @Ctx() ctx: Context,
+  ): Promise<CorrectAttendancePayload> {
+    const { events, ...result } = await correctAttendance(ctx.em, requireViewer(ctx), input);
+    publishJournalEvents(ctx.bus, events);
+    return Object.assign(new CorrectAttendancePayload(), result);
+  }
+}
+
+// Relations are followed through the per-operation loaders: one query per entity type per page.
+
+@Resolver(() => TeachingAssignment)
+export class TeachingAssignmentRelations {
+  @FieldResolver(() => Person, { description: 'The teacher who keeps the page.' })
+  teacher(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Person, a.teacher);
+  }
+
+  @FieldResolver(() => Subject, { description: 'The subject.' })
+  subject(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Subject, a.subject);
+  }
+
+  @FieldResolver(() => SchoolClass, { description: 'The class.' })
+  schoolClass(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.require(SchoolClass, a.schoolClass);
+  }
+
+  @FieldResolver(() => Subgroup, {
+    nullable: true,
+    description: 'The subgroup, for a split class.',
+  })
+  subgroup(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.follow(Subgroup, a.subgroup);
+  }
+
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The student, for an individual curriculum.',
+  })
+  individualStudent(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.follow(Person, a.individualStudent);
+  }
+
+  @FieldResolver(() => School, { description: 'The school.' })
+  school(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+    return ctx.loaders.require(School, a.school);
+  }
+}
+
+@Resolver(() => Lesson)
+export class LessonRelations {
+  @FieldResolver(() => Person, { description: 'Who conducts it: the teacher or a substitute.' })
+  conductingTeacher(@Root() l: Lesson, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Person, l.conductingTeacher);
+  }
+
+  @FieldResolver(() => WorkType, { nullable: true, description: 'The kind of work.' })
+  workType(@Root() l: Lesson, @Ctx() ctx: Context) {
+    return ctx.loaders.follow(WorkType, l.workType);
+  }
+
+  @FieldResolver(() => PlannedTopic, {
+    nullable: true,
+    description: 'The line of the calendar-thematic plan it covers.',
+  })
+  plannedTopic(@Root() l: Lesson, @Ctx() ctx: Context) {
+    return ctx.loaders.follow(PlannedTopic, l.plannedTopic);
+  }
+
+  @FieldResolver(() => [Homework], { description: 'Homework set at the lesson.' })
+  homework(@Root() l: Lesson, @Ctx() ctx: Context) {
+    return ctx.loaders.children(Homework, 'lesson', l.id);
+  }
+}
+
+@Resolver(() => Mark)
+export class MarkRelations {
+  @FieldResolver(() => ID, { description: 'The student.' })
+  studentId(@Root() m: Mark): string {
+    return m.student.id;
+  }
+
+  @FieldResolver(() => ID, { description: 'The lesson.' })
+  lessonId(@Root() m: Mark): string {
+    return m.lesson.id;
+  }
+
+  @FieldResolver(() => Person, { description: 'The student.' })
+  student(@Root() m: Mark, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Person, m.student);
+  }
+
+  @FieldResolver(() => WorkType, { nullable: true, description: 'The kind of work.' })
+  workType(@Root() m: Mark, @Ctx() ctx: Context) {
+    return ctx.loaders.follow(WorkType, m.workType);
+  }
+}
+
+@Resolver(() => Attendance)
+export class AttendanceRelations {
+  @FieldResolver(() => ID, { description: 'The student.' })
+  studentId(@Root() a: Attendance): string {
+    return a.student.id;
+  }
+
+  @FieldResolver(() => ID, { description: 'The lesson.' })
+  lessonId(@Root() a: Attendance): string {
+    return a.lesson.id;
+  }
+
+  @FieldResolver(() => Person, { description: 'The student.' })
+  student(@Root() a: Attendance, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Person, a.student);
+  }
+}
+
+@Resolver(() => PeriodMark)
+export class PeriodMarkRelations {
+  @FieldResolver(() => ID, { description: 'The student.' })
+  studentId(@Root() m: PeriodMark): string {
+    return m.student.id;
+  }
+}
+
+export const journalResolvers = [
+  JournalResolver,
+  JournalLiveResolver,
+  JournalEventRelations,
+  ClassDashboardResolver,
+  TeachingAssignmentRelations,
+  LessonRelations,
+  MarkRelations,
+  AttendanceRelations,
+  PeriodMarkRelations,
+] as const;

@@ -1,0 +1,187 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClass,
+  createPerson,
+  createSchool,
+  createYear,
+} from '../../../test/factories/index.js';
+import {
+  createAssignment,
+  createLesson,
+  createPeriod,
+  createSubject,
+  createWorkType,
+  sessionFor,
+} from '../../../test/factories/journal.js';
+import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { AuditEvent } from '../audit/index.js';
+import { Role } from '../people/role-assignment.entity.js';
+import { PlannedTopic } from '../year/planned-topic.entity.js';
+import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
+import type { WorkType } from '../year/work-type.entity.js';
+import { Homework } from './homework.entity.js';
+import { Lesson } from './lesson.entity.js';
+
+const LESSON_FIELDS = `id date lessonNumber topic status version workType { name } plannedTopic { title } homework { text dueOn } conductingTeacher { id }`;
+const CREATE = `mutation($input: CreateLessonInput!) { createLesson(input: $input) { ${LESSON_FIELDS} } }`;
+const UPDATE = `mutation($input: UpdateLessonInput!) { updateLesson(input: $input) { ${LESSON_FIELDS} } }`;
+const CANCEL = `mutation($input: CancelLessonInput!) { cancelLesson(input: $input) { ${LESSON_FIELDS} } }`;
+
+interface LessonData {
+  id: string;
+  topic: string | null;
+  status: string;
+  version: number;
+  homework: { text: string; dueOn: string | null }[];
+  plannedTopic: { title: string } | null;
+}
+
+let app: TestApp;
+let em: EntityManager;
+const token: Record<string, string> = {};
+let page: TeachingAssignment;
+let otherPage: TeachingAssignment;
+let topic: PlannedTopic;
+let lab: WorkType;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  em = app.orm.em.fork();
+  const school = await createSchool(em);
+  const year = await createYear(em, school);
+  await createPeriod(em, year);
+  await createPeriod(em, year, { number: 2, startsOn: '2026-11-05', endsOn: '2026-12-28' });
+  const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  const colleague = await createPerson(em, { school, roles: [Role.TEACHER] });
+  const schoolClass = await createClass(em, { school, year, classTeacher: colleague });
+  const subject = await createSubject(em, school);
+  page = await createAssignment(em, { teacher, subject, schoolClass });
+  otherPage = await createAssignment(em, {
+    teacher: colleague,
+    subject: await createSubject(em, school),
+    schoolClass,
+  });
+  topic = em.create(PlannedTopic, { school, assignment: page, position: 1, title: 'Дроби' });
+  await em.persist(topic).flush();
+  lab = await createWorkType(em, school, { name: 'Лабораторная работа', weight: 2 });
+  token.teacher = await sessionFor(em, teacher);
+  token.colleague = await sessionFor(em, colleague);
+  token.student = await sessionFor(em, await createPerson(em, { school, roles: [Role.STUDENT] }));
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const call = <T>(op: string, as: string, input: Record<string, unknown>) =>
+  gql<Record<string, T>>(app.url, op, { input }, { token: token[as] });
+
+describe('lessons (R-JRN-1, R-JRN-4)', () => {
+  it('records a lesson with a topic from the plan, a work type and homework, audited', async () => {
+    const r = await call<LessonData>(CREATE, 'teacher', {
+      assignmentId: page.id,
+      date: '2026-09-14',
+      lessonNumber: 2,
+      plannedTopicId: topic.id,
+      workTypeId: lab.id,
+      homework: { text: '§ 12, № 3–5', dueOn: '2026-09-16' },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.createLesson).toMatchObject({
+      topic: 'Дроби',
+      status: 'HELD',
+      plannedTopic: { title: 'Дроби' },
+      homework: [{ text: '§ 12, № 3–5', dueOn: '2026-09-16' }],
+    });
+    const id = r.data!.createLesson!.id;
+    expect(await em.fork().count(AuditEvent, { entityId: id, action: 'create' })).toBe(1);
+  });
+
+  it.each([
+    ['a date in the holidays', { date: '2026-10-30' }, 'date'],
+    ['a date that does not exist', { date: '2026-02-30' }, 'date'],
+    [
+      'a second lesson with the same number that day',
+      { date: '2026-09-14', lessonNumber: 2 },
+      'lessonNumber',
+    ],
+    [
+      'an empty homework due before the lesson',
+      { date: '2026-09-15', homework: { text: 'x', dueOn: '2026-09-01' } },
+      'homework.dueOn',
+    ],
+    ['a topic of 600 characters', { date: '2026-09-15', topic: 'я'.repeat(600) }, 'topic'],
+  ])('refuses %s and writes nothing', async (_name, extra, at) => {
+    const before = await em.fork().count(Lesson, {});
+    const r = await call(CREATE, 'teacher', { assignmentId: page.id, ...extra });
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.extensions?.field).toBe(at);
+    expect(await em.fork().count(Lesson, {})).toBe(before);
+    expect(await em.fork().count(Homework, {})).toBe(1);
+  });
+
+  it('refuses a topic from another page’s plan, and pages the teacher does not keep', async () => {
+    const foreignTopic = await call(CREATE, 'colleague', {
+      assignmentId: otherPage.id,
+      date: '2026-09-15',
+      plannedTopicId: topic.id,
+    });
+    expect(codes(foreignTopic)).toEqual(['NOT_FOUND']);
+    // The colleague is the class teacher: reads this page, may not write it.
+    expect(
+      codes(await call(CREATE, 'colleague', { assignmentId: page.id, date: '2026-09-15' })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await call(CREATE, 'student', { assignmentId: page.id, date: '2026-09-15' })),
+    ).toEqual(['FORBIDDEN']);
+  });
+
+  it('edits topic and homework at the version seen; a stale version is a CONFLICT', async () => {
+    const lesson = await createLesson(em, page, { date: '2026-09-21' });
+    const r = await call<LessonData>(UPDATE, 'teacher', {
+      lessonId: lesson.id,
+      version: lesson.version,
+      topic: 'Сложение дробей',
+      homework: { text: 'Упр. 7' },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.updateLesson).toMatchObject({
+      topic: 'Сложение дробей',
+      version: lesson.version + 1,
+      homework: [{ text: 'Упр. 7', dueOn: null }],
+    });
+    const stale = await call(UPDATE, 'teacher', {
+      lessonId: lesson.id,
+      version: lesson.version,
+      topic: 'Другое',
+    });
+    expect(codes(stale)).toEqual(['CONFLICT']);
+    expect(stale.errors?.[0]?.extensions?.current).toMatchObject({ topic: 'Сложение дробей' });
+    // Empty homework text removes it.
+    const cleared = await call<LessonData>(UPDATE, 'teacher', {
+      lessonId: lesson.id,
+      version: lesson.version + 1,
+      homework: { text: '  ' },
+    });
+    expect(cleared.data?.updateLesson?.homework).toEqual([]);
+  });
+
+  it('cancels a lesson with a reason; a cancelled lesson is not edited again', async () => {
+    const lesson = await createLesson(em, page, { date: '2026-09-22' });
+    const noReason = await call(CANCEL, 'teacher', { lessonId: lesson.id, version: 1, reason: '' });
+    expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
+    const r = await call<LessonData>(CANCEL, 'teacher', {
+      lessonId: lesson.id,
+      version: 1,
+      reason: 'Карантин',
+    });
+    expect(r.data?.cancelLesson?.status).toBe('CANCELLED');
+    const again = await call(UPDATE, 'teacher', { lessonId: lesson.id, version: 2, topic: 'x' });
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    const audit = await em
+      .fork()
+      .findOneOrFail(AuditEvent, { entityId: lesson.id, action: 'cancel' });
+    expect(audit.reason).toBe('Карантин');
+  });
+});

@@ -1,0 +1,266 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import {
+  createClass,
+  createFamily,
+  createPerson,
+  createSchool,
+  createYear,
+} from '../../../test/factories/index.js';
+import { createAssignment, createSubject, sessionFor } from '../../../test/factories/journal.js';
+import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import type { Person } from '../people/person.entity.js';
+import { Role } from '../people/role-assignment.entity.js';
+import { Message } from './message.entity.js';
+import { MessageThread } from './message-thread.entity.js';
+
+const START = `mutation($input: StartThreadInput!) { startThread(input: $input) { id subject unreadCount participants { id } messages { body author { id } } } }`;
+const SEND = `mutation($t: ID!, $b: String!) { sendMessage(threadId: $t, body: $b) { id messages { body } } }`;
+const INBOX = `{ myThreads { id subject unreadCount awaitingReplySince overdue } }`;
+const READ = `mutation($t: ID!) { markThreadRead(threadId: $t) { unreadCount } }`;
+const THREAD = `query($t: ID!) { thread(threadId: $t) { id messages { body } } }`;
+
+interface Inbox {
+  myThreads: { id: string; subject: string; unreadCount: number; overdue: boolean }[];
+}
+
+let app: TestApp;
+let em: EntityManager;
+const token: Record<string, string> = {};
+const who: Record<string, Person> = {};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  em = app.orm.em.fork();
+  const school = await createSchool(em);
+  const year = await createYear(
+    em,
+    school,
+    `${new Date().getFullYear() - 1}/${new Date().getFullYear() + 1}`,
+  );
+  who.teacher = await createPerson(em, { school, roles: [Role.TEACHER], lastName: 'Учителева' });
+  who.classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  who.otherTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  who.deputy = await createPerson(em, { school, roles: [Role.DEPUTY] });
+  const c5a = await createClass(em, { school, year, classTeacher: who.classTeacher });
+  const c5b = await createClass(em, { school, year, letter: 'Б' });
+  await createAssignment(em, {
+    teacher: who.teacher,
+    subject: await createSubject(em, school),
+    schoolClass: c5a,
+  });
+  const mine = await createFamily(em, { schoolClass: c5a });
+  who.student = mine.student;
+  who.parent = mine.parent;
+  const other = await createFamily(em, { schoolClass: c5b });
+  who.otherStudent = other.student;
+  who.otherParent = other.parent;
+  for (const [name, p] of Object.entries(who)) {
+    token[name] = await sessionFor(em, p);
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const start = (as: string, recipients: string[], body = 'Здравствуйте!') =>
+  gql<{ startThread: { id: string; participants: { id: string }[] } }>(
+    app.url,
+    START,
+    { input: { subject: 'Вопрос', recipientIds: recipients.map((r) => who[r]!.id), body } },
+    { token: token[as] },
+  );
+
+describe('internal mail (R-MSG-1)', () => {
+  it.each([
+    ['parent', ['teacher', 'classTeacher', 'deputy']],
+    ['teacher', ['parent', 'student', 'otherTeacher']],
+    ['student', ['teacher', 'classTeacher']],
+    ['deputy', ['otherParent', 'student']],
+  ])('a %s writes to whom the rules allow', async (from, to) => {
+    for (const recipient of to) {
+      const r = await start(from, [recipient]);
+      expect(r.errors, `${from} → ${recipient}`).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['parent', 'otherParent'],
+    ['parent', 'otherStudent'],
+    ['parent', 'otherTeacher'],
+    ['student', 'otherStudent'],
+    ['student', 'deputy'],
+    ['teacher', 'otherParent'],
+  ])('a %s cannot write to %s, and cannot tell whether they exist', async (from, to) => {
+    const before = await em.fork().count(MessageThread, {});
+    const r = await start(from, [to]);
+    expect(codes(r)).toEqual(['NOT_FOUND']);
+    expect(r.errors?.[0]?.extensions?.field).toBe('recipientIds[0]');
+    expect(await em.fork().count(MessageThread, {})).toBe(before);
+  });
+
+  it('refuses an empty body or subject, and an empty recipient list', async () => {
+    expect(codes(await start('parent', ['teacher'], '  '))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await start('parent', []))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('counts unread messages, marks them read, and keeps threads private to participants', async () => {
+    const thread = (await start('parent', ['teacher'], 'Когда контрольная?')).data!.startThread;
+    const inbox = await gql<Inbox>(app.url, INBOX, {}, { token: token.teacher });
+    expect(inbox.data?.myThreads.find((t) => t.id === thread.id)?.unreadCount).toBe(1);
+    await gql(app.url, READ, { t: thread.id }, { token: token.teacher });
+    const after = await gql<Inbox>(app.url, INBOX, {}, { token: token.teacher });
+    expect(after.data?.myThreads.find((t) => t.id === thread.id)?.unreadCount).toBe(0);
+
+    expect(
+      codes(await gql(app.url, THREAD, { t: thread.id }, { token: token.otherParent })),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await gql(app.url, SEND, { t: thread.id, b: 'x' }, { token: token.otherParent })),
+    ).toEqual(['NOT_FOUND']);
+    const reply = await gql(
+      app.url,
+      SEND,
+      { t: thread.id, b: 'В пятницу.' },
+      { token: token.teacher },
+    );
+    expect(reply.errors).toBeUndefined();
+    expect(await em.fork().count(Message, { thread: thread.id })).toBe(2);
+  });
+
+  it("R-MSG-2: a parent's message unanswered for more than 7 days is flagged for the teacher and for control", async () => {
+    const thread = (await start('parent', ['teacher'], 'Ответьте, пожалуйста')).data!.startThread;
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    await em.fork().nativeUpdate(Message, { thread: thread.id }, { sentAt: old });
+    const inbox = await gql<Inbox>(app.url, INBOX, {}, { token: token.teacher });
+    expect(inbox.data?.myThreads.find((t) => t.id === thread.id)?.overdue).toBe(true);
+    const school = (await em.fork().findOneOrFail(MessageThread, thread.id)).school.id;
+    const control = await gql<{ overdueThreads: { id: string }[] }>(
+      app.url,
+      `query($s: ID!) { overdueThreads(schoolId: $s) { id } }`,
+      { s: school },
+      { token: token.deputy },
+    );
+    expect(control.data?.overdueThreads.map((t) => t.id)).toContain(thread.id);
+    await gql(app.url, SEND, { t: thread.id, b: 'Извините, отвечаю.' }, { token: token.teacher });
+    const answered = await gql<Inbox>(app.url, INBOX, {}, { token: token.teacher });
+    expect(answered.data?.myThreads.find((t) => t.id === thread.id)?.overdue).toBe(false);
+  });
+
+  it('a message arrives live to its recipients only', async () => {
+    const received: { threadId: string }[] = [];
+    const spied: unknown[] = [];
+    const client = (t: string) =>
+      createClient({
+        url: app.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authToken: t },
+        retryAttempts: 0,
+      });
+    const teacherWs = client(token.teacher!);
+    const otherWs = client(token.otherParent!);
+    const query = `subscription { messageReceived { threadId messageId authorId subject sentAt } }`;
+    teacherWs.subscribe<{ messageReceived: { threadId: string } }>(
+      { query },
+      {
+        next: (r) => r.data && received.push(r.data.messageReceived),
+        error: () => {},
+        complete: () => {},
+      },
+    );
+    otherWs.subscribe(
+      { query },
+      { next: (r) => spied.push(r), error: () => {}, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    const thread = (await start('parent', ['teacher'], 'Живое сообщение')).data!.startThread;
+    const end = Date.now() + 5000;
+    while (received.length === 0 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.map((e) => e.threadId)).toEqual([thread.id]);
+    expect(spied).toEqual([]);
+    // Reading it in one tab tells the teacher's other tabs.
+    const read: unknown[] = [];
+    teacherWs.subscribe<{ threadRead: string }>(
+      { query: 'subscription { threadRead }' },
+      { next: (r) => r.data && read.push(r.data.threadRead), error: () => {}, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await gql(app.url, READ, { t: thread.id }, { token: token.teacher });
+    const until = Date.now() + 5000;
+    while (read.length === 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(read).toEqual([thread.id]);
+    await Promise.all([teacherWs.dispose(), otherWs.dispose()]);
+  });
+});
+
+describe('class announcements (R-MSG-2)', () => {
+  const PUBLISH = `mutation($input: PublishAnnouncementInput!) { publishAnnouncement(input: $input) { id title author { id } } }`;
+  const LIST = `query($c: ID!) { classAnnouncements(schoolClassId: $c) { title } }`;
+  let classId: string;
+
+  beforeAll(async () => {
+    const row = await em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from school_class where class_teacher_id = ?`, [
+        who.classTeacher!.id,
+      ]);
+    classId = row[0]!.id;
+  });
+
+  it('the class teacher publishes to the class; its families and teachers read it, others do not', async () => {
+    const r = await gql<{ publishAnnouncement: { author: { id: string } } }>(
+      app.url,
+      PUBLISH,
+      { input: { schoolClassId: classId, title: 'Собрание', body: 'В пятницу в 18:30.' } },
+      { token: token.classTeacher },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.publishAnnouncement.author.id).toBe(who.classTeacher!.id);
+    for (const reader of ['parent', 'student', 'teacher', 'deputy']) {
+      const list = await gql<{ classAnnouncements: { title: string }[] }>(
+        app.url,
+        LIST,
+        { c: classId },
+        { token: token[reader] },
+      );
+      expect(
+        list.data?.classAnnouncements.map((a) => a.title),
+        reader,
+      ).toContain('Собрание');
+    }
+    for (const outsider of ['otherParent', 'otherStudent', 'otherTeacher']) {
+      expect(codes(await gql(app.url, LIST, { c: classId }, { token: token[outsider] }))).toEqual([
+        'NOT_FOUND',
+      ]);
+    }
+  });
+
+  it('a subject teacher may not publish to a class they do not lead; an empty title is refused', async () => {
+    const input = { schoolClassId: classId, title: 'x', body: 'y' };
+    expect(codes(await gql(app.url, PUBLISH, { input }, { token: token.teacher }))).toEqual([
+      'FORBIDDEN',
+    ]);
+    expect(codes(await gql(app.url, PUBLISH, { input }, { token: token.otherTeacher }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(
+      codes(
+        await gql(
+          app.url,
+          PUBLISH,
+          { input: { ...input, title: ' ' } },
+          { token: token.classTeacher },
+        ),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
+  });
+});

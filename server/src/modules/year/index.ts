@@ -1,0 +1,2 @@
+export { yearPermissions } from './year.permissions.js';
+export { yearResolvers } from './year.resolver.js';

@@ -1,0 +1,121 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createApp } from '../src/core/app.js';
+import { loadConfig, type AppConfig } from '../src/core/config.js';
+import { createOrm, withDatabase } from '../src/core/db.js';
+import { createLogger } from '../src/core/logger.js';
+import { createBus } from '../src/core/pubsub.js';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database cloned from the run's template: nothing shared between files. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = inject('dbServerUrl');
+  const template = inject('templateDb');
+  const runId = template.replace(/^cb_tpl_/, '');
+  const name = `cb_t_${runId}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(serverUrl, name),
+    name,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  /** http://127.0.0.1:PORT/graphql */
+  url: string;
+  orm: MikroORM;
+  config: AppConfig;
+  /** SQL statements seen since the last `resetQueries()`. */
+  queries: string[];
+  resetQueries(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (HTTP + WebSocket) on a random port over a fresh database; with `sameDatabaseAs`,
+ * a second instance over another app's database (the several-instances tests).
+ */
+export async function startTestApp(
+  overrides: Partial<AppConfig> = {},
+  sameDatabaseAs?: TestApp,
+): Promise<TestApp> {
+  const db = sameDatabaseAs
+    ? { url: sameDatabaseAs.config.databaseUrl!, drop: async () => {} }
+    : await createTestDatabase();
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
+  const queries: string[] = [];
+  const orm = await createOrm(db.url, log, { onQuery: (sql) => queries.push(sql) });
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test' }),
+    databaseUrl: db.url,
+    port: 0,
+    ...overrides,
+  };
+  const bus = createBus(config.redisUrl, log);
+  const app = await createApp({ config, orm, log, bus });
+  const url = await app.listen(0, '127.0.0.1');
+  return {
+    url,
+    orm,
+    config,
+    queries,
+    resetQueries: () => {
+      queries.length = 0;
+    },
+    close: async () => {
+      await app.close();
+      await bus.close();
+      await orm.close();
+      await db.drop();
+    },
+  };
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+}
+
+/** One GraphQL request over real HTTP, as a client would send it. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string | null; headers?: Record<string, string> } = {},
+): Promise<GqlResult<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
+  return { status: res.status, ...body };
+}
+
+/** The error codes of a result, in order: what tests assert instead of message text. */
+export const codes = (r: GqlResult<unknown>) => (r.errors ?? []).map((e) => e.extensions?.code);
