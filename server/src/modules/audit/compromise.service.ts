@@ -124,7 +124,7 @@ export async function voidOperations(
   return em.transactional(async (tx) => {
     const actor = { personId: viewer.personId, sessionId: viewer.sessionId };
     for (const event of [...events].reverse()) {
-      const before = (event.before ?? null);
+      const before = event.before ?? null;
       const id = event.entityId;
       switch (event.entityType) {
         case 'Mark': {
