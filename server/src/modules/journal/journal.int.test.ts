@@ -275,6 +275,22 @@ describe('journal pages', () => {
     ]);
   });
 
+  it("R-ROLE-4: without a date, lists the pages of today in the school's time zone", async () => {
+    const list = (on?: string) =>
+      gql<{ myJournalPages: { id: string }[] }>(
+        app.url,
+        `query($on: String) { myJournalPages(on: $on) { id } }`,
+        on ? { on } : {},
+        { token: token.teacher },
+      );
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+      new Date(),
+    );
+    const [implicit, explicit] = await Promise.all([list(), list(today)]);
+    expect(implicit.errors).toBeUndefined();
+    expect(implicit.data).toEqual(explicit.data);
+  });
+
   it('rejects a malformed date for the list of pages', async () => {
     const r = await gql(
       app.url,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../core/context.js';
 import { requireViewer } from '../../auth/viewer.js';
-import { badInput } from '../../core/errors.js';
+import { isoDateInput } from './text-inputs.js';
 import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { School } from '../school/school.entity.js';
@@ -48,16 +48,14 @@ export class JournalResolver {
       nullable: true,
       description: 'Date (YYYY-MM-DD) whose school year to list; default today.',
     })
-    on: string | null,
+    on // An omitted argument arrives as undefined, an explicit null as null: both mean today.
+    : string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<TeachingAssignment[]> {
     const viewer = requireViewer(ctx);
-    if (on !== null && !/^\d{4}-\d{2}-\d{2}$/.test(on)) {
-      throw badInput('on', 'input.date');
-    }
     // "Today" on the clock of the (first) school the viewer teaches at.
     const timeZone = viewer.roles.find((r) => r.role === Role.TEACHER)?.school.timeZone;
-    const date = on ?? todayIn(timeZone ?? 'Europe/Moscow');
+    const date = on ? isoDateInput(on, 'on') : todayIn(timeZone ?? 'Europe/Moscow');
     return myJournalPages(ctx.em, viewer, date);
   }
 
