@@ -13,7 +13,9 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { Role } from '../src/modules/people/role-assignment.entity.js';
 import { buildBareSchema } from '../src/core/schema.js';
 import { createPerson, createSchool, uniqueLogin } from './factories/index.js';
@@ -128,7 +130,10 @@ function sample(type: GraphQLInputType): unknown {
   throw new Error(`no sample for ${String(type)}`);
 }
 
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>) {
+function operationFor(
+  kind: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+) {
   const args = field.args;
   const vars = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const pass = args.map((a) => `${a.name}: $${a.name}`).join(', ');
@@ -192,11 +197,11 @@ describe('access matrix', () => {
     expect(inSchema.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it('lets through exactly the roles in the table, for every root field', async () => {
+  it('lets through exactly the roles in the table, for every query and mutation', async () => {
     const mismatches: string[] = [];
     for (const { kind, type } of rootFields) {
       if (kind === 'subscription') {
-        continue; // over graphql-ws: covered by the live-events suite once subscriptions exist
+        continue; // over graphql-ws: the next test
       }
       for (const field of Object.values(type.getFields())) {
         const key = `${type.name}.${field.name}`;
@@ -219,4 +224,82 @@ describe('access matrix', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('lets through exactly the roles in the table, for every subscription (over graphql-ws)', async () => {
+    const mismatches: string[] = [];
+    for (const { kind, type } of rootFields) {
+      if (kind !== 'subscription') {
+        continue;
+      }
+      for (const field of Object.values(type.getFields())) {
+        const key = `${type.name}.${field.name}`;
+        const { query, variables } = operationFor(kind, field);
+        await Promise.all(
+          EVERYONE.map(async (who) => {
+            const token =
+              who === 'ANONYMOUS' ? null : await sessionFor(app.orm.em.fork(), people[who]!);
+            const code = await firstSocketCode(token, query, variables);
+            const blockedAtGate = DENIED.has(code);
+            const expected = EXPECTED[key]?.includes(who) ?? false;
+            if (blockedAtGate === expected) {
+              mismatches.push(
+                `${key} as ${who}: ${blockedAtGate ? `refused (${code})` : `let through (${code})`}`,
+              );
+            }
+          }),
+        );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
+
+/**
+ * Subscribes over graphql-ws and answers the first error's code, or OPEN when the subscription is
+ * still running after a moment (the gate let it through and the service found nothing to refuse).
+ */
+async function firstSocketCode(
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<string> {
+  const client = createClient({
+    url: app.url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authToken: token } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => resolve('OPEN'), 700);
+      const done = (code: string) => {
+        clearTimeout(timer);
+        resolve(code);
+      };
+      client.subscribe(
+        { query, variables },
+        {
+          next: (r) => {
+            const code = r.errors?.[0]?.extensions?.code;
+            if (r.errors) {
+              done(typeof code === 'string' ? code : 'ERROR');
+            }
+          },
+          error: (err) => {
+            const e = (Array.isArray(err) ? err[0] : err) as {
+              code?: number;
+              extensions?: { code?: string };
+            };
+            // A refused connection (no session) closes the socket rather than answering an error.
+            done(
+              e.extensions?.code ?? (e.code === 4403 ? 'FORBIDDEN' : `CLOSED ${String(e.code)}`),
+            );
+          },
+          complete: () => done('COMPLETE'),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
