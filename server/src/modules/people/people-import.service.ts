@@ -268,7 +268,6 @@ export async function importPeople(
           schoolClass: r.schoolClass,
           startsOn: r.admittedOn,
           admissionKind: AdmissionKind.ADMISSION,
-          note: 'import',
         });
         tx.persist(enrolment);
         after.enrolment = {
