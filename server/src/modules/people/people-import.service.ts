@@ -156,6 +156,12 @@ export async function importPeople(
   const column = (key: keyof typeof header) => header[key] ?? null;
 
   return em.transactional(async (tx) => {
+    if (!input.dryRun) {
+      // Two imports into one school at once would both find no duplicates: one waits for the other.
+      await tx
+        .getConnection()
+        .execute(`select pg_advisory_xact_lock(hashtext('people-import:' || ?))`, [schoolId]);
+    }
     const rows: ImportedRow[] = lines.map((line) => ({
       line,
       schoolClass: null,
@@ -182,13 +188,10 @@ export async function importPeople(
         await placeStudents(tx, schoolId, rows, today, problems, column('className'));
         break;
       case PeopleImportKind.PARENTS:
-        await findChildren(
-          tx,
-          schoolId,
-          rows,
-          problems,
-          column('childName') ?? column('studentLogin'),
-        );
+        await findChildren(tx, schoolId, rows, problems, {
+          name: column('childName'),
+          login: column('studentLogin'),
+        });
         break;
       case PeopleImportKind.STAFF:
         break;
@@ -204,16 +207,16 @@ export async function importPeople(
 
     const described = describeProblems(problems, locale);
     const parents = new Map<string, Person>();
+    const peopleCreated = new Set(rows.map((r) => r.line.key)).size;
     const counts = {
-      peopleCreated: new Set(rows.map((r) => r.line.key)).size,
+      peopleCreated,
       enrolmentsCreated: rows.filter((r) => r.schoolClass).length,
       guardianshipsCreated: rows.filter((r) => r.child).length,
-      rolesGranted: 0,
+      rolesGranted:
+        input.kind === PeopleImportKind.STAFF
+          ? rows.reduce((n, r) => n + r.roles.length, 0)
+          : peopleCreated,
     };
-    counts.rolesGranted =
-      input.kind === PeopleImportKind.STAFF
-        ? rows.reduce((n, r) => n + r.roles.length, 0)
-        : counts.peopleCreated;
     if (described.length > 0 && !input.dryRun) {
       throw fileHasProblems('fileBase64', described);
     }
@@ -358,7 +361,7 @@ async function findChildren(
   schoolId: string,
   rows: ImportedRow[],
   problems: FileProblem[],
-  column: string | null,
+  column: { name: string | null; login: string | null },
 ) {
   const logins = rows.flatMap((r) =>
     r.line.child && 'login' in r.line.child ? [r.line.child.login] : [],
@@ -403,7 +406,7 @@ async function findChildren(
     } else {
       problems.push({
         row: r.line.row,
-        column,
+        column: 'login' in child ? column.login : column.name,
         key: ids.length === 0 ? 'peopleImport.childNotFound' : 'peopleImport.childAmbiguous',
       });
     }
