@@ -258,4 +258,22 @@ describe('grantRole / revokeRole', () => {
       ),
     ).toEqual(['CONFLICT']);
   });
+
+  it('R-ROLE-1: two administrators revoking each other at once leave the school one of them', async () => {
+    const f = app.orm.em.fork();
+    const s = await createSchool(f);
+    const a = await createPerson(f, { school: s, roles: [Role.ADMINISTRATOR], lastName: 'А' });
+    const b = await createPerson(f, { school: s, roles: [Role.ADMINISTRATOR], lastName: 'Б' });
+    token.raceA = await sessionFor(f, a);
+    token.raceB = await sessionFor(f, b);
+    const results = await Promise.all([
+      revoke('raceA', { personId: b.id, role: Role.ADMINISTRATOR, reason: 'race' }),
+      revoke('raceB', { personId: a.id, role: Role.ADMINISTRATOR, reason: 'race' }),
+    ]);
+    expect(results.map((r) => codes(r).join()).sort()).toEqual(['', 'CONFLICT']);
+    const active = await em
+      .fork()
+      .count(RoleAssignment, { school: s, role: Role.ADMINISTRATOR, revokedAt: null });
+    expect(active).toBe(1);
+  });
 });
