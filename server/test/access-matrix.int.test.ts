@@ -92,6 +92,12 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.copyYearStructure': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.setPlannedTopics': STAFF_TEACHING,
   'Mutation.importPlannedTopics': STAFF_TEACHING,
+  // People (issue 4): the clerk and the administration import lists; the service keeps staff
+  // lists to the administrator. Staff roles are the administrator's (R-ROLE-1).
+  'Mutation.importPeople': [Role.RECORDS_CLERK, Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.staff': [Role.RECORDS_CLERK, Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.grantRole': [Role.ADMINISTRATOR],
+  'Mutation.revokeRole': [Role.ADMINISTRATOR],
 };
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */

@@ -258,14 +258,14 @@ export async function issueInvitation(
   );
 }
 
-function pickInvitationRole(roles: Role[]): Role {
+export function pickInvitationRole(roles: Role[]): Role {
   return (
     STAFF_ROLES.find((r) => roles.includes(r)) ??
     (roles.includes(Role.STUDENT) ? Role.STUDENT : Role.PARENT)
   );
 }
 
-async function createInvitation(
+export async function createInvitation(
   tx: EntityManager,
   settings: AuthSettings,
   viewer: Viewer,

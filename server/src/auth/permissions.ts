@@ -6,6 +6,8 @@ import { auditPermissions } from '../modules/audit/audit.permissions.js';
 import { diaryPermissions } from '../modules/diary/index.js';
 import { journalPermissions } from '../modules/journal/journal.permissions.js';
 import { messagesPermissions } from '../modules/messages/messages.permissions.js';
+import { peopleImportPermissions } from '../modules/people/people-import.permissions.js';
+import { staffPermissions } from '../modules/people/staff.permissions.js';
 import { yearPermissions } from '../modules/year/index.js';
 import { authPermissions } from './auth.permissions.js';
 
@@ -19,6 +21,8 @@ export const permissionMaps: PermissionMap[] = [
   journalPermissions,
   diaryPermissions,
   yearPermissions,
+  peopleImportPermissions,
+  staffPermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>

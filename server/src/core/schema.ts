@@ -9,6 +9,8 @@ import { buildPermissions } from '../auth/permissions.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { MessagesResolver } from '../modules/messages/messages.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
+import { PeopleImportResolver } from '../modules/people/people-import.resolver.js';
+import { StaffResolver } from '../modules/people/staff.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
 import { yearResolvers } from '../modules/year/index.js';
@@ -23,6 +25,8 @@ const resolvers = [
   AuditResolver,
   MessagesResolver,
   PersonResolver,
+  PeopleImportResolver,
+  StaffResolver,
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
@@ -35,6 +39,8 @@ function containerFor(deps: SchemaDeps): ContainerType {
     [AuditResolver, new AuditResolver()],
     [MessagesResolver, new MessagesResolver()],
     [PersonResolver, new PersonResolver()],
+    [PeopleImportResolver, new PeopleImportResolver(deps.auth)],
+    [StaffResolver, new StaffResolver()],
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),

@@ -1,94 +1,15 @@
 // Reading a calendar-thematic plan (КТП) from the CSV or XLSX file a teacher already has. Pure:
-// bytes in, rows and problems out; nothing here touches the database.
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
-import { assertUnreachable } from '../../core/errors.js';
-import type { MessageKey, MessageParams } from '../../core/messages.js';
-import { ImportFormat } from './year.inputs.js';
+// table rows in, plan rows and problems out; nothing here touches the database.
+import type { FileProblem, TableRow } from '../../core/table-file.js';
 
 export const MAX_TOPICS = 500;
 export const MAX_TITLE = 500;
 export const MAX_HOURS = 50;
 
-/** A row of cells with its 1-based row number in the file. */
-export interface TableRow {
-  row: number;
-  cells: string[];
-}
-
-export interface FileProblem {
-  row: number;
-  column: string | null;
-  key: MessageKey;
-  params?: MessageParams;
-}
-
 export interface PlanRow {
   position: number;
   title: string;
   plannedHours: number;
-}
-
-/** The file as rows of trimmed text; null when it cannot be read as the format at all. */
-export async function readTable(bytes: Buffer, format: ImportFormat): Promise<TableRow[] | null> {
-  switch (format) {
-    case ImportFormat.CSV:
-      return readCsv(bytes);
-    case ImportFormat.XLSX:
-      return readXlsx(bytes);
-    default:
-      return assertUnreachable(format);
-  }
-}
-
-/**
- * Excel in Russian locales saves CSV with semicolons, others with commas or tabs. The one used most
- * in the first lines wins: taking all three at once would split "Сложение, вычитание".
- */
-function delimiterOf(bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096).toString('utf8').split(/\r?\n/).slice(0, 20).join('\n');
-  const counts = [';', ',', '\t'].map((d) => [d, head.split(d).length] as const);
-  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-}
-
-function readCsv(bytes: Buffer): TableRow[] | null {
-  try {
-    const records = parse(bytes, {
-      bom: true,
-      delimiter: delimiterOf(bytes),
-      relax_column_count: true,
-      skip_empty_lines: false,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({
-      row: info.lines,
-      cells: record.map((c) => c.trim()),
-    }));
-  } catch {
-    return null;
-  }
-}
-
-async function readXlsx(bytes: Buffer): Promise<TableRow[] | null> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return null;
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) {
-    return null;
-  }
-  const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) {
-      cells.push(row.getCell(i).text.trim());
-    }
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
 }
 
 const HEADERS = {

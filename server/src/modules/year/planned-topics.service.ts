@@ -1,30 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { journalPageAccess, PageAccess } from '../../auth/access.js';
 import { ADMINISTRATION, type Viewer } from '../../auth/viewer.js';
-import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
+import { badInput, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
-import { translate, type Locale } from '../../core/messages.js';
+import type { Locale } from '../../core/messages.js';
+import { describeProblems, fileHasProblems, readUploadedTable } from '../../core/table-file.js';
 import { PlannedTopic } from './planned-topic.entity.js';
-import {
-  MAX_HOURS,
-  MAX_TITLE,
-  MAX_TOPICS,
-  readPlan,
-  readTable,
-  type PlanRow,
-} from './planned-topics-file.js';
+import { MAX_HOURS, MAX_TITLE, MAX_TOPICS, readPlan, type PlanRow } from './planned-topics-file.js';
 import { requiredText } from './structure.service.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
 import { audit } from './year-access.js';
 import type {
   ImportPlannedTopicsInput,
-  ImportProblem,
   PlannedTopicInput,
   SetPlannedTopicsInput,
 } from './year.inputs.js';
-
-/** 1 MB of file is far more than a year's plan; bigger is a mistake or an attack. */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 /**
  * The page, if the viewer may read it (NOT_FOUND otherwise); with `write`, only its teacher or the
@@ -141,26 +131,12 @@ export async function importPlannedTopics(
 ) {
   return em.transactional(async (tx) => {
     const assignment = await pageFor(tx, viewer, input.assignmentId, true);
-    if (input.fileBase64.length > Math.ceil((MAX_FILE_BYTES * 4) / 3) + 4) {
-      throw badInput('fileBase64', 'import.tooLarge', { max: MAX_FILE_BYTES / 1024 });
-    }
-    const table = await readTable(Buffer.from(input.fileBase64, 'base64'), input.format);
-    if (!table) {
-      throw badInput('fileBase64', 'import.unreadable');
-    }
+    const table = await readUploadedTable(input.fileBase64, input.format, 'fileBase64');
     const { rows, problems: found } = readPlan(table);
-    const problems: ImportProblem[] = found.map((p) => ({
-      row: p.row,
-      column: p.column,
-      code: p.key,
-      message: translate(locale, p.key, p.params),
-    }));
+    const problems = describeProblems(found, locale);
     if (input.dryRun || problems.length > 0) {
       if (!input.dryRun) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, 'import.hasProblems', {
-          field: 'fileBase64',
-          details: { problems },
-        });
+        throw fileHasProblems('fileBase64', problems);
       }
       return { dryRun: true, written: false, problems, rows, topics: [] };
     }

@@ -1,8 +1,11 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ImportFormat, ImportProblem } from '../../core/table-file.js';
 import { AcademicYear } from './academic-year.entity.js';
 import { PlannedTopic } from './planned-topic.entity.js';
 import { PeriodKind, ReportingPeriod } from './reporting-period.entity.js';
 import { SchoolClass } from './school-class.entity.js';
+
+export { ImportFormat, ImportProblem } from '../../core/table-file.js';
 
 @InputType({ description: 'A new school year of a school (R-YEAR-1).' })
 export class CreateAcademicYearInput {
@@ -198,12 +201,6 @@ export class SetPlannedTopicsInput {
   topics!: PlannedTopicInput[];
 }
 
-export enum ImportFormat {
-  CSV = 'CSV',
-  XLSX = 'XLSX',
-}
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'A table file format.' });
-
 @InputType({
   description:
     'A calendar-thematic plan file: a header row with a topic column (Тема / Topic), optionally № and hours (Часы / Hours).',
@@ -220,24 +217,6 @@ export class ImportPlannedTopicsInput {
 
   @Field(() => Boolean, { description: 'Check only: report every problem, write nothing.' })
   dryRun!: boolean;
-}
-
-@ObjectType({ description: 'What is wrong with one cell or row of an imported file.' })
-export class ImportProblem {
-  @Field(() => Int, { description: 'Row number in the file, from 1 (the header is row 1).' })
-  row!: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The column as headed in the file; null: the whole row or file.',
-  })
-  column!: string | null;
-
-  @Field(() => String, { description: 'Stable problem key, e.g. import.titleRequired.' })
-  code!: string;
-
-  @Field(() => String, { description: 'What is wrong, in the viewer’s language.' })
-  message!: string;
 }
 
 @ObjectType({ description: 'A line as read from the file.' })
