@@ -38,6 +38,8 @@ const ru = {
     'После этой даты у ученика уже есть зачисление: сначала исправьте его.',
   'movement.admissionKind':
     'Зачисление: прибыл или перевод с прошлого года; перевод между классами — отдельным действием.',
+  'movement.recordsAfterDate':
+    'С этой даты у ученика уже есть записи в журнале класса (оценок: {marks}, пропусков: {absences}): выберите дату позже или сначала исправьте записи.',
   'movement.departureKind': 'Выбытие: выбыл, перевод в другую школу или окончание школы.',
   'guardianship.self': 'Человек не может быть законным представителем самого себя.',
   'guardianship.exists': 'Эта связь уже записана.',
@@ -167,6 +169,8 @@ const en: Record<MessageKey, string> = {
     'The student already has an enrolment after that date: correct it first.',
   'movement.admissionKind':
     'An admission is ADMISSION or PROMOTION; a transfer between classes is transferStudent.',
+  'movement.recordsAfterDate':
+    "The student already has records in the class's journal from that date ({marks} marks, {absences} absences): choose a later date or correct them first.",
   'movement.departureKind':
     'A departure is DEPARTURE, TRANSFER_OUT (another school) or GRADUATION.',
   'guardianship.self': 'A person cannot be their own guardian.',

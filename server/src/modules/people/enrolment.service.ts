@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
-import { badInput, notFound } from '../../core/errors.js';
+import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { isoDateInput, optionalText } from '../journal/text-inputs.js';
@@ -125,6 +125,38 @@ async function currentEnrolment(tx: EntityManager, viewer: Viewer, id: string, f
     throw notFound('studentId');
   }
   throw badInput('from', 'movement.notEnrolled');
+}
+
+/**
+ * Nothing is ever orphaned (issue 4): a move dated back before marks or absences the student
+ * already has in the class would hide them from the class's journal and the diary's days. Such
+ * a move is a CONFLICT naming what is in the way; the teacher removes those first, with a reason.
+ */
+async function refuseRecordsFrom(tx: EntityManager, enrolment: Enrolment, from: string) {
+  const [row] = await tx.getConnection().execute<{ marks: number; absences: number }[]>(
+    `with lessons as (
+       select l.id from lesson l join teaching_assignment a on a.id = l.assignment_id
+        where a.school_class_id = ? and l.date >= ?::date and (?::date is null or l.date < ?::date))
+     select (select count(*)::int from mark m
+              where m.student_id = ? and m.lesson_id in (select id from lessons)) as marks,
+            (select count(*)::int from attendance t
+              where t.student_id = ? and t.lesson_id in (select id from lessons)) as absences`,
+    [
+      enrolment.schoolClass.id,
+      from,
+      enrolment.endsOn ?? null,
+      enrolment.endsOn ?? null,
+      enrolment.student.id,
+      enrolment.student.id,
+    ],
+  );
+  if (row && row.marks + row.absences > 0) {
+    throw new DomainError(ErrorCode.CONFLICT, 'movement.recordsAfterDate', {
+      field: 'from',
+      params: { marks: row.marks, absences: row.absences },
+      details: { marks: row.marks, absences: row.absences },
+    });
+  }
 }
 
 async function inYearOf(tx: EntityManager, schoolClass: SchoolClass, date: string) {
@@ -262,6 +294,7 @@ export async function transferStudent(
     }
     await inYearOf(tx, target, from);
     const actor = { viewer, schoolId: old.school.id, reason: movementReason(input.reason) };
+    await refuseRecordsFrom(tx, old, from);
     const before = enrolmentSnapshot(old);
     old.endsOn = from;
     old.departureKind = DepartureKind.TRANSFER_OUT;
@@ -331,6 +364,7 @@ export async function departStudent(
     }
     const schoolClass = await tx.findOneOrFail(SchoolClass, enrolment.schoolClass.id);
     const actor = { viewer, schoolId: enrolment.school.id, reason: movementReason(input.reason) };
+    await refuseRecordsFrom(tx, enrolment, from);
     const before = enrolmentSnapshot(enrolment);
     enrolment.endsOn = from;
     enrolment.departureKind = kind;

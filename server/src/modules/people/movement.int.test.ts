@@ -352,6 +352,16 @@ describe('transfer', () => {
       expect(codes(r), JSON.stringify(input)).toEqual([code]);
       expect(field(r)).toBe(at);
     }
+    // Dated back before the marks of 15 September: they would drop out of 5А's journal.
+    const backdated = await as('clerk', TRANSFER, {
+      input: { studentId: mover, toSchoolClassId: classes.b!.id, from: '2026-09-10', reason: 'x' },
+    });
+    expect(codes(backdated)).toEqual(['CONFLICT']);
+    expect(backdated.errors?.[0]?.extensions).toMatchObject({
+      field: 'from',
+      marks: 1,
+      absences: 0,
+    });
     const blank = await as('clerk', TRANSFER, {
       input: { studentId: mover, toSchoolClassId: classes.b!.id, from: '2026-09-21', reason: '' },
     });
@@ -494,6 +504,11 @@ describe('departure', () => {
       expect(codes(r), JSON.stringify(input)).toEqual(['BAD_USER_INPUT']);
       expect(field(r)).toBe(at);
     }
+    const backdated = await as('clerk', DEPART, {
+      input: { studentId: mover, from: '2026-09-22', reason: 'x' },
+    });
+    expect(codes(backdated)).toEqual(['CONFLICT']);
+    expect(field(backdated)).toBe('from');
     expect(
       codes(
         await as('leaderB', DEPART, {
