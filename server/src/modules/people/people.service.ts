@@ -13,6 +13,7 @@ import { enrolStudent, keptClass, movementReason } from './enrolment.service.js'
 import { Guardianship, GuardianshipKind } from './guardianship.entity.js';
 import {
   personReach,
+  RECORD_KEEPERS,
   requireRecordKeeper,
   requireWritable,
   type PersonReach,
@@ -360,6 +361,15 @@ export async function linkGuardian(
     }
     if (!(await hasRole(tx, schoolId, guardianId))) {
       throw notFound('guardianId');
+    }
+    // A guardian reads the child's whole diary: nobody makes themself one, and a class teacher
+    // links parents the school already knows, not colleagues (the record keepers decide those).
+    if (
+      guardianId === viewer.personId ||
+      (!viewer.hasRole(schoolId, ...RECORD_KEEPERS) &&
+        !(await hasRole(tx, schoolId, guardianId, Role.PARENT)))
+    ) {
+      throw forbidden();
     }
     const guardian = await tx.findOneOrFail(Person, guardianId);
     const guardianship = await link(tx, viewer, schoolId, guardian, student, input.kind);

@@ -460,6 +460,21 @@ describe('guardianships', () => {
     expect(await em.fork().count(Guardianship, {})).toBe(before);
   });
 
+  it('R-AUTH-4: nobody links themself; a class teacher links known parents, not colleagues', async () => {
+    const before = await em.fork().count(Guardianship, {});
+    for (const [who, guardian] of [
+      ['leaderA', people.leaderA!],
+      ['clerk', people.clerk!],
+      ['leaderA', people.subjectTeacher!],
+    ] as const) {
+      const r = await as(who, LINK, {
+        input: { studentId: people.student!.id, guardianId: guardian.id, kind: 'OTHER' },
+      });
+      expect(codes(r), `${who} → ${guardian.lastName}`).toEqual(['FORBIDDEN']);
+    }
+    expect(await em.fork().count(Guardianship, {})).toBe(before);
+  });
+
   it('R-AUTH-4: a class teacher links and unlinks for their own class only', async () => {
     const input = { studentId: people.studentB!.id, guardianId: people.parent!.id, kind: 'OTHER' };
     expect(codes(await as('leaderA', LINK, { input }))).toEqual(['FORBIDDEN']);
