@@ -95,6 +95,7 @@ const EXPECTED: Record<string, Who[]> = {
   // class teacher (a TEACHER, checked per class by the service) keeps their class's families.
   'Query.classRoster': [Role.TEACHER, ...RECORD_KEEPERS],
   'Query.personalData': ROLES,
+  'Query.enrolmentHistory': ROLES,
   'Mutation.admitStudent': RECORD_KEEPERS,
   'Mutation.transferStudent': RECORD_KEEPERS,
   'Mutation.departStudent': RECORD_KEEPERS,

@@ -9,7 +9,7 @@ import { SchoolClass } from '../year/school-class.entity.js';
 import { SubgroupMembership } from '../year/subgroup-membership.entity.js';
 import { flushMapped } from '../year/year-access.js';
 import { AdmissionKind, DepartureKind, Enrolment } from './enrolment.entity.js';
-import { requireRecordKeeper, RECORD_KEEPERS } from './people-access.js';
+import { personReach, requireRecordKeeper, RECORD_KEEPERS } from './people-access.js';
 import type {
   AdmitStudentInput,
   DepartStudentInput,
@@ -418,4 +418,21 @@ export async function classRoster(
       a.student.firstName.localeCompare(b.student.firstName, 'ru') ||
       a.student.id.localeCompare(b.student.id),
   );
+}
+
+/**
+ * A student's movement, oldest first (R-YEAR-5: history kept): for the readers of their personal
+ * data — the student, their guardians, their class teacher, the record keepers. Else NOT_FOUND.
+ */
+export async function enrolmentHistory(
+  em: EntityManager,
+  viewer: Viewer,
+  studentIdInput: string,
+): Promise<Enrolment[]> {
+  const studentId = requireId(studentIdInput, 'studentId');
+  const reach = (await personReach(em, viewer, [studentId])).get(studentId);
+  if (!reach?.read) {
+    throw notFound('studentId');
+  }
+  return em.find(Enrolment, { student: studentId }, { orderBy: { startsOn: 'asc', id: 'asc' } });
 }

@@ -444,6 +444,23 @@ describe('transfer', () => {
     ]);
   });
 
+  it('R-YEAR-5: the history keeps both classes, for the family and the clerk, not a subject teacher', async () => {
+    const HISTORY_OF = `query ($s: ID!) { enrolmentHistory(studentId: $s) { ${ENROLMENT} } }`;
+    for (const who of ['clerk', 'parent', 'student', 'leaderB']) {
+      const r = await as<{ enrolmentHistory: EnrolmentData[] }>(who, HISTORY_OF, { s: mover });
+      expect(r.errors, who).toBeUndefined();
+      expect(
+        r.data!.enrolmentHistory.map((e) => [e.schoolClass.name, e.startsOn, e.endsOn]),
+      ).toEqual([
+        ['5А', '2026-09-01', '2026-09-21'],
+        ['5Б', '2026-09-21', null],
+      ]);
+    }
+    for (const who of ['teacher', 'otherClerk']) {
+      expect(codes(await as(who, HISTORY_OF, { s: mover })), who).toEqual(['NOT_FOUND']);
+    }
+  });
+
   it('R-YEAR-5 (the movement test): marks given in 5А stay in 5А journal up to the date; 5Б shows the student from it', async () => {
     // A mark in 5А after the date is refused; in 5Б it is taken.
     expect(codes(await mark(lessons.a3!))).toEqual(['BAD_USER_INPUT']);

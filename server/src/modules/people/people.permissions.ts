@@ -15,6 +15,7 @@ export const peoplePermissions: PermissionMap = {
     classRoster: hasAnyRole(Role.TEACHER, ...RECORD_KEEPERS),
     // The person, a guardian, the class teacher, a record keeper: answered per person.
     personalData: isSignedIn,
+    enrolmentHistory: isSignedIn,
   },
   Mutation: {
     admitStudent: hasAnyRole(...RECORD_KEEPERS),

@@ -3,7 +3,13 @@ import { requireViewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { SchoolClass } from '../year/school-class.entity.js';
 import { Enrolment } from './enrolment.entity.js';
-import { admitStudent, classRoster, departStudent, transferStudent } from './enrolment.service.js';
+import {
+  admitStudent,
+  classRoster,
+  departStudent,
+  enrolmentHistory,
+  transferStudent,
+} from './enrolment.service.js';
 import { Guardianship } from './guardianship.entity.js';
 import {
   AdmitStudentInput,
@@ -40,6 +46,17 @@ export class PeopleResolver {
     @Ctx() ctx: Context,
   ) {
     return classRoster(ctx.em, requireViewer(ctx), schoolClassId, on);
+  }
+
+  @Query(() => [Enrolment], {
+    description:
+      "A student's classes over time, oldest first. NOT_FOUND unless you may read their personal data.",
+  })
+  enrolmentHistory(
+    @Arg('studentId', () => ID, { description: 'The student.' }) studentId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return enrolmentHistory(ctx.em, requireViewer(ctx), studentId);
   }
 
   @Query(() => PersonalData, {
