@@ -26,6 +26,7 @@ type Who = Role | 'ANONYMOUS';
 const ROLES = Object.values(Role);
 const EVERYONE: Who[] = ['ANONYMOUS', ...ROLES];
 const STAFF_TEACHING = [Role.TEACHER, Role.DEPUTY, Role.DIRECTOR, Role.ADMINISTRATOR];
+const RECORD_KEEPERS = [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR, Role.RECORDS_CLERK];
 
 /** Who gets past the permission layer for each root field (the service then checks ownership). */
 const EXPECTED: Record<string, Who[]> = {
@@ -98,6 +99,19 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.staff': [Role.RECORDS_CLERK, Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.grantRole': [Role.ADMINISTRATOR],
   'Mutation.revokeRole': [Role.ADMINISTRATOR],
+  // Student movement and personal data (issue 4): the records clerk and the administration; the
+  // class teacher (a TEACHER, checked per class by the service) keeps their class's families.
+  'Query.classRoster': [Role.TEACHER, ...RECORD_KEEPERS],
+  'Query.personalData': ROLES,
+  'Query.enrolmentHistory': ROLES,
+  'Mutation.admitStudent': RECORD_KEEPERS,
+  'Mutation.transferStudent': RECORD_KEEPERS,
+  'Mutation.departStudent': RECORD_KEEPERS,
+  'Mutation.createStudent': RECORD_KEEPERS,
+  'Mutation.createParent': [Role.TEACHER, ...RECORD_KEEPERS],
+  'Mutation.linkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
+  'Mutation.unlinkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
+  'Mutation.updatePersonalData': [Role.TEACHER, ...RECORD_KEEPERS],
 };
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */

@@ -8,6 +8,7 @@ import { journalPermissions } from '../modules/journal/journal.permissions.js';
 import { messagesPermissions } from '../modules/messages/messages.permissions.js';
 import { peopleImportPermissions } from '../modules/people/people-import.permissions.js';
 import { staffPermissions } from '../modules/people/staff.permissions.js';
+import { peoplePermissions } from '../modules/people/people.permissions.js';
 import { yearPermissions } from '../modules/year/index.js';
 import { authPermissions } from './auth.permissions.js';
 
@@ -23,6 +24,7 @@ export const permissionMaps: PermissionMap[] = [
   yearPermissions,
   peopleImportPermissions,
   staffPermissions,
+  peoplePermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>

@@ -20,6 +20,29 @@ const ru = {
   'password.tooShort': 'Пароль должен быть не короче {min} символов.',
   'password.tooLong': 'Пароль должен быть не длиннее {max} символов.',
   'person.nameRequired': 'Укажите фамилию и имя.',
+  // People and student movement (issue 4).
+  'person.birthDate': 'Дата рождения: в прошлом и не раньше 1900 года.',
+  'person.email': 'Укажите действующий адрес электронной почты.',
+  'person.phone': 'Телефон: от 5 до 15 цифр, можно с «+», пробелами, скобками и дефисами.',
+  'person.nothingToChange': 'Нет изменений для сохранения.',
+  'person.notAStudent': 'Этот человек не числится учеником школы.',
+  'movement.reasonRequired': 'Укажите основание (например, номер приказа).',
+  'movement.outsideYear': 'Дата вне учебного года класса.',
+  'movement.alreadyEnrolled':
+    'Ученик на эту дату уже числится в классе: ученик не может быть в двух классах сразу.',
+  'movement.notEnrolled': 'На эту дату ученик не числится ни в одном классе.',
+  'movement.sameClass': 'Ученик уже в этом классе.',
+  'movement.otherYear': 'Перевод возможен только в класс того же учебного года.',
+  'movement.notAfterStart': 'Дата должна быть позже зачисления в текущий класс.',
+  'movement.laterEnrolment':
+    'После этой даты у ученика уже есть зачисление: сначала исправьте его.',
+  'movement.admissionKind':
+    'Зачисление: прибыл или перевод с прошлого года; перевод между классами — отдельным действием.',
+  'movement.recordsAfterDate':
+    'С этой даты у ученика уже есть записи в журнале класса (оценок: {marks}, пропусков: {absences}): выберите дату позже или сначала исправьте записи.',
+  'movement.departureKind': 'Выбытие: выбыл, перевод в другую школу или окончание школы.',
+  'guardianship.self': 'Человек не может быть законным представителем самого себя.',
+  'guardianship.exists': 'Эта связь уже записана.',
   'roles.staffOnly': 'Учётные записи сотрудников получают только роли сотрудников.',
   'roles.required': 'Укажите хотя бы одну роль.',
   'school.unknown': 'Школа не найдена.',
@@ -151,6 +174,29 @@ const en: Record<MessageKey, string> = {
   'password.tooShort': 'The password must be at least {min} characters long.',
   'password.tooLong': 'The password must be at most {max} characters long.',
   'person.nameRequired': 'Enter the family name and the given name.',
+  'person.birthDate': 'Date of birth: in the past, not before 1900.',
+  'person.email': 'Give a valid e-mail address.',
+  'person.phone': 'Phone: 5 to 15 digits, optionally with +, spaces, brackets and hyphens.',
+  'person.nothingToChange': 'There is nothing to change.',
+  'person.notAStudent': 'This person is not a student of the school.',
+  'movement.reasonRequired': 'Give the grounds (for example, the number of the order).',
+  'movement.outsideYear': "The date is outside the class's school year.",
+  'movement.alreadyEnrolled':
+    'The student is already in a class on that date: a student cannot be in two classes at once.',
+  'movement.notEnrolled': 'The student is in no class on that date.',
+  'movement.sameClass': 'The student is already in this class.',
+  'movement.otherYear': 'A transfer goes to a class of the same school year only.',
+  'movement.notAfterStart': 'The date must come after the student joined the current class.',
+  'movement.laterEnrolment':
+    'The student already has an enrolment after that date: correct it first.',
+  'movement.admissionKind':
+    'An admission is ADMISSION or PROMOTION; a transfer between classes is transferStudent.',
+  'movement.recordsAfterDate':
+    "The student already has records in the class's journal from that date ({marks} marks, {absences} absences): choose a later date or correct them first.",
+  'movement.departureKind':
+    'A departure is DEPARTURE, TRANSFER_OUT (another school) or GRADUATION.',
+  'guardianship.self': 'A person cannot be their own guardian.',
+  'guardianship.exists': 'This link is already recorded.',
   'roles.staffOnly': 'Staff accounts take staff roles only.',
   'roles.required': 'Choose at least one role.',
   'school.unknown': 'School not found.',

@@ -11,6 +11,7 @@ import { MessagesResolver } from '../modules/messages/messages.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
 import { PeopleImportResolver } from '../modules/people/people-import.resolver.js';
 import { StaffResolver } from '../modules/people/staff.resolver.js';
+import { peopleResolvers } from '../modules/people/people.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
 import { yearResolvers } from '../modules/year/index.js';
@@ -30,6 +31,7 @@ const resolvers = [
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
+  ...peopleResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -44,6 +46,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
+    ...peopleResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

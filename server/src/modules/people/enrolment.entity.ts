@@ -1,6 +1,6 @@
 import type { Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../core/base.entity.js';
 import { School } from '../school/school.entity.js';
 import { SchoolClass } from '../year/school-class.entity.js';
@@ -41,6 +41,9 @@ registerEnumType(DepartureKind, {
  * the new one on the same D. An exclusion constraint (constraints migration) refuses overlapping
  * enrolments of one student.
  */
+@ObjectType({
+  description: "A student's membership of a class from a date, ended (never deleted) on leaving.",
+})
 @Entity({ tableName: 'enrolment' })
 @Index({ name: 'enrolment_class_idx', properties: ['schoolClass', 'startsOn'] })
 @Index({ name: 'enrolment_student_idx', properties: ['student'] })
@@ -64,20 +67,34 @@ export class Enrolment extends BaseEntity {
   @ManyToOne(() => SchoolClass, { deleteRule: 'restrict' })
   schoolClass!: SchoolClass;
 
+  @Field(() => String, { description: 'First day in the class (YYYY-MM-DD).' })
   @Property({ type: 'date' })
   startsOn!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'First day no longer in the class (YYYY-MM-DD); null while enrolled.',
+  })
   @Property({ type: 'date', nullable: true })
   endsOn?: string | null;
 
+  @Field(() => AdmissionKind, { description: 'How the student came into the class.' })
   @Enum({ items: () => AdmissionKind, nativeEnumName: 'admission_kind' })
   admissionKind: AdmissionKind & Opt = AdmissionKind.ADMISSION;
 
   /** Set together with `endsOn`. */
+  @Field(() => DepartureKind, {
+    nullable: true,
+    description: 'How the student left; null while enrolled.',
+  })
   @Enum({ items: () => DepartureKind, nativeEnumName: 'departure_kind', nullable: true })
   departureKind?: DepartureKind | null;
 
   /** e.g. the number of the order, or where the student went. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'e.g. the number of the order, or where the student went.',
+  })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, Index, ManyToOne, Unique } from '@mikro-orm/decorators/legacy';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../core/base.entity.js';
 import { School } from '../school/school.entity.js';
 import { Person } from './person.entity.js';
@@ -19,6 +19,7 @@ registerEnumType(GuardianshipKind, {
  * A parent or legal guardian of a student: what a parent may see is exactly their children's
  * diaries (R-ROLE-8, R-AUTH-4).
  */
+@ObjectType({ description: 'A parent or legal guardian of a student.' })
 @Entity({ tableName: 'guardianship' })
 @Unique({ name: 'guardianship_unique', properties: ['guardian', 'student'] })
 @Index({ name: 'guardianship_student_idx', properties: ['student'] })
@@ -33,6 +34,7 @@ export class Guardianship extends BaseEntity {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   student!: Person;
 
+  @Field(() => GuardianshipKind, { description: 'How the guardian is related to the student.' })
   @Enum({ items: () => GuardianshipKind, nativeEnumName: 'guardianship_kind' })
   kind!: GuardianshipKind;
 }
