@@ -90,6 +90,12 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.copyYearStructure': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.setPlannedTopics': STAFF_TEACHING,
   'Mutation.importPlannedTopics': STAFF_TEACHING,
+  // Subgroups (R-YEAR-2, R-ROLE-6): staff read; the administration, the class teacher and the
+  // subject's teachers split a class (the service checks which class).
+  'Query.subgroups': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Mutation.createSubgroup': STAFF_TEACHING,
+  'Mutation.setSubgroupMembers': STAFF_TEACHING,
+  'Mutation.moveToSubgroup': STAFF_TEACHING,
 };
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */
