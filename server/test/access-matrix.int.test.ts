@@ -96,6 +96,14 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.createSubgroup': STAFF_TEACHING,
   'Mutation.setSubgroupMembers': STAFF_TEACHING,
   'Mutation.moveToSubgroup': STAFF_TEACHING,
+  // The timetable (R-YEAR-4): staff read, the administration writes; families read it in the diary.
+  'Query.timetable': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Query.bellTimes': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Mutation.setBellTimes': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.createTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.updateTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.endTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.publishTimetableChange': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
 };
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */

@@ -6,6 +6,7 @@ import { auditPermissions } from '../modules/audit/audit.permissions.js';
 import { diaryPermissions } from '../modules/diary/index.js';
 import { journalPermissions } from '../modules/journal/journal.permissions.js';
 import { messagesPermissions } from '../modules/messages/messages.permissions.js';
+import { timetablePermissions } from '../modules/timetable/index.js';
 import { yearPermissions } from '../modules/year/index.js';
 import { authPermissions } from './auth.permissions.js';
 
@@ -19,6 +20,7 @@ export const permissionMaps: PermissionMap[] = [
   journalPermissions,
   diaryPermissions,
   yearPermissions,
+  timetablePermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>

@@ -11,6 +11,7 @@ import { MessagesResolver } from '../modules/messages/messages.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
+import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 
 export interface SchemaDeps {
@@ -26,6 +27,7 @@ const resolvers = [
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
+  ...timetableResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -38,6 +40,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
+    ...timetableResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {
