@@ -98,7 +98,6 @@ const ru = {
   'subgroup.outsideYear': 'Дата вне учебного года класса.',
   'subgroup.memberHasRecords':
     'У ученика есть оценки или посещаемость на уроках подгруппы после этой даты.',
-  'subgroup.notAMember': 'Ученик не состоит ни в одной подгруппе по этому предмету на эту дату.',
   'subgroup.sameGroup': 'Ученик уже в этой подгруппе.',
   'bell.time': 'Время: ЧЧ:ММ.',
   'bell.order':
@@ -229,7 +228,6 @@ const en: Record<MessageKey, string> = {
   'subgroup.outsideYear': "The date is outside the class's school year.",
   'subgroup.memberHasRecords':
     "The student has marks or attendance at the subgroup's lessons after this date.",
-  'subgroup.notAMember': 'The student is in no subgroup for this subject on this date.',
   'subgroup.sameGroup': 'The student is already in this subgroup.',
   'bell.time': 'Time: HH:MM.',
   'bell.order': 'Lesson {number} must start after the previous one ends, and end after it starts.',

@@ -698,6 +698,65 @@ describe('dated changes published to the diaries (R-YEAR-4)', () => {
     ]);
   });
 
+  it('R-YEAR-4: refuses a change into a place taken that day, unless the lesson there is cancelled', async () => {
+    const added = (date: string) =>
+      call(PUBLISH, 'director', {
+        kind: 'ADDED',
+        assignmentId: page.russian5a!.id,
+        date,
+        lessonNumber: 3,
+      });
+    const taken = await added('2026-10-14');
+    refused(taken, 'BAD_USER_INPUT', 'lessonNumber');
+    expect(taken.errors?.[0]?.extensions?.takenBy).toBe('CLASS');
+    const cancel = await call(PUBLISH, 'director', {
+      kind: 'CANCELLED',
+      slotId: slot.mathsWednesday,
+      date: '2026-10-21',
+    });
+    expect(cancel.errors).toBeUndefined();
+    expect((await added('2026-10-21')).errors).toBeUndefined();
+
+    // A substitute who teaches elsewhere at that hour.
+    await createSlot({ assignmentId: page.russian5b!.id, weekday: 1, lessonNumber: 2 });
+    const busy = await call(PUBLISH, 'director', {
+      kind: 'SUBSTITUTION',
+      slotId: slot.english1,
+      date: '2026-10-12',
+      substituteTeacherId: person.russian!.id,
+    });
+    refused(busy, 'BAD_USER_INPUT', 'lessonNumber');
+    expect(busy.errors?.[0]?.extensions?.takenBy).toBe('TEACHER');
+    // A room another lesson moved into.
+    const room = await call(PUBLISH, 'director', {
+      kind: 'ROOM_CHANGE',
+      slotId: slot.english1,
+      date: '2026-10-12',
+      room: '305',
+    });
+    expect(room.errors).toBeUndefined();
+    const moveIn = await call(PUBLISH, 'director', {
+      kind: 'MOVED',
+      slotId: slot.mathsWednesday,
+      date: '2026-10-12',
+      lessonNumber: 2,
+      room: '305',
+    });
+    refused(moveIn, 'BAD_USER_INPUT', 'lessonNumber');
+    expect(moveIn.errors?.[0]?.extensions?.takenBy).toBe('CLASS');
+    const russian5b = await em.fork().findOneOrFail(TimetableSlot, {
+      assignment: page.russian5b!.id,
+    });
+    const sameRoom = await call(PUBLISH, 'director', {
+      kind: 'ROOM_CHANGE',
+      slotId: russian5b.id,
+      date: '2026-10-12',
+      room: '305',
+    });
+    refused(sameRoom, 'BAD_USER_INPUT', 'lessonNumber');
+    expect(sameRoom.errors?.[0]?.extensions?.takenBy).toBe('ROOM');
+  });
+
   it.each([
     ['a day the slot does not run', { kind: 'CANCELLED', date: '2026-09-22' }, 'date'],
     [

@@ -164,6 +164,10 @@ interface Place {
   room: string | null;
   validFrom: string;
   validTo: string | null;
+  /** Who teaches there: default the page's teacher (a substitute for a substitution). */
+  teacherId?: string;
+  /** Slots vacated on the day by a published cancellation or move (one-day checks). */
+  ignore?: ReadonlySet<string>;
 }
 
 /**
@@ -216,7 +220,7 @@ async function refuseTaken(em: EntityManager, place: Place): Promise<void> {
       individualId,
       place.validFrom,
       place.validTo,
-      a.teacher.id,
+      place.teacherId ?? a.teacher.id,
       a.school.id,
       place.weekday,
       place.lessonNumber,
@@ -238,9 +242,72 @@ async function refuseTaken(em: EntityManager, place: Place): Promise<void> {
             .filter((s) => s.room?.toLowerCase() === place.room!.toLowerCase())
             .map((s) => s.id),
         );
-  const clash = rows.find((r) => r.what !== 'ROOM' || rooms.has(r.id));
+  const clash = rows.find(
+    (r) => !place.ignore?.has(r.id) && (r.what !== 'ROOM' || rooms.has(r.id)),
+  );
   if (clash) {
     throw slotTaken(clash.what, clash.id);
+  }
+}
+
+/**
+ * The one-day form of the check, for a change that puts a lesson somewhere on `date`: the weekly
+ * slots running then (less those vacated that day by a published cancellation or move) and the
+ * published changes that already put a lesson, a substitute or a room there.
+ */
+async function refuseTakenOn(
+  em: EntityManager,
+  place: Omit<Place, 'weekday' | 'validFrom' | 'validTo' | 'ignore'> & { date: string },
+): Promise<void> {
+  const { monday, sunday } = weekOf(place.date);
+  const vacating = await em.find(TimetableChange, {
+    school: place.assignment.school.id,
+    publishedAt: { $ne: null },
+    slot: { $ne: null },
+    $or: [
+      { kind: TimetableChangeKind.CANCELLED, date: place.date },
+      { kind: TimetableChangeKind.MOVED, date: { $gte: monday, $lte: sunday } },
+    ],
+  });
+  await refuseTaken(em, {
+    ...place,
+    weekday: isoWeekday(place.date),
+    validFrom: place.date,
+    validTo: addDays(place.date, 1),
+    ignore: new Set(vacating.map((c) => c.slot!.id)),
+  });
+  const a = place.assignment;
+  const teacherId = place.teacherId ?? a.teacher.id;
+  const rows = await em.execute<
+    { class_clash: boolean; teacher_clash: boolean; room_clash: boolean }[]
+  >(
+    `select c.kind in ('MOVED', 'ADDED') and b.school_class_id = ?::uuid
+              and (?::uuid is null or b.subgroup_id is null or b.subgroup_id = ?::uuid) as class_clash,
+            coalesce(c.substitute_teacher_id, b.teacher_id) = ?::uuid
+              and (c.kind in ('MOVED', 'ADDED') or c.substitute_teacher_id is not null)
+              as teacher_clash,
+            coalesce(c.kind in ('MOVED', 'ADDED', 'ROOM_CHANGE')
+              and lower(c.room) = lower(?::text), false) as room_clash
+       from timetable_change c join teaching_assignment b on b.id = c.assignment_id
+      where c.school_id = ? and c.date = ?::date and c.lesson_number = ?
+        and c.published_at is not null and c.assignment_id <> ?`,
+    [
+      a.schoolClass.id,
+      a.subgroup?.id ?? null,
+      a.subgroup?.id ?? null,
+      teacherId,
+      place.room,
+      a.school.id,
+      place.date,
+      place.lessonNumber,
+      a.id,
+    ],
+  );
+  for (const what of ['CLASS', 'TEACHER', 'ROOM'] as const) {
+    const key = `${what.toLowerCase()}_clash` as 'class_clash' | 'teacher_clash' | 'room_clash';
+    if (rows.some((r) => r[key])) {
+      throw slotTaken(what);
+    }
   }
 }
 
@@ -694,6 +761,18 @@ export async function publishTimetableChange(
     });
     if (duplicate > 0) {
       throw badInput('date', 'timetable.changeDuplicate');
+    }
+    // The new place, teacher or room must be free that day (a slot taken twice, R-YEAR-4).
+    if (kind !== TimetableChangeKind.CANCELLED) {
+      await lockTimetable(tx, schoolId);
+      await refuseTakenOn(tx, {
+        excludeId: slot?.id ?? null,
+        assignment,
+        teacherId: substitute?.id,
+        lessonNumber,
+        room: kind === TimetableChangeKind.MOVED ? (room ?? slot!.room ?? null) : room,
+        date,
+      });
     }
     const change = tx.create(TimetableChange, {
       school: assignment.school,

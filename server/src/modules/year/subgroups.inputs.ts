@@ -17,7 +17,8 @@ export class CreateSubgroupInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'First day (YYYY-MM-DD) of the first members; default: the start of the year.',
+    description:
+      'First day (YYYY-MM-DD) of the first members; default: today, or the first day of a year not begun.',
   })
   from?: string | null;
 }
@@ -39,7 +40,9 @@ export class SetSubgroupMembersInput {
   reason?: string | null;
 }
 
-@InputType({ description: 'A student changes subgroup (same class and subject) from a date.' })
+@InputType({
+  description: 'A student joins a subgroup from a date, leaving their other one of the subject.',
+})
 export class MoveToSubgroupInput {
   @Field(() => ID, { description: 'The student.' })
   studentId!: string;

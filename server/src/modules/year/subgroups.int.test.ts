@@ -122,6 +122,7 @@ describe('subgroups (R-YEAR-2, R-ROLE-6)', () => {
       subjectId: english.id,
       name: '1 группа',
       studentIds: [kid.anna!.id, kid.boris!.id],
+      from: '2026-09-01',
     });
     expect(r.errors).toBeUndefined();
     groups.one = r.data!.createSubgroup!.id;
@@ -148,6 +149,7 @@ describe('subgroups (R-YEAR-2, R-ROLE-6)', () => {
       subjectId: english.id,
       name: '2 группа',
       studentIds: [kid.vera!.id],
+      from: '2026-09-01',
     });
     expect(byClassTeacher.errors).toBeUndefined();
     groups.two = byClassTeacher.data!.createSubgroup!.id;
@@ -277,6 +279,16 @@ describe('subgroups (R-YEAR-2, R-ROLE-6)', () => {
       'BAD_USER_INPUT',
       'studentId',
     );
+    // Boris left group 1 on 5 October: he joins group 2 without leaving anything.
+    const join = await call(MOVE, 'director', {
+      studentId: kid.boris!.id,
+      subgroupId: groups.two,
+      from: '2026-11-23',
+    });
+    expect(join.errors).toBeUndefined();
+    expect(ids((await list('2026-11-23')).find((g) => g.id === groups.two)!.members)).toEqual(
+      ids([kid.vera!, kid.gleb!, kid.boris!]),
+    );
   });
 
   it('R-YEAR-4: never orphans records: a member with marks after the date stays', async () => {
@@ -301,13 +313,15 @@ describe('subgroups (R-YEAR-2, R-ROLE-6)', () => {
     await em.flush();
     const r = await call(SET, 'director', {
       subgroupId: groups.two,
-      studentIds: [kid.gleb!.id],
+      studentIds: [kid.gleb!.id, kid.boris!.id],
       from: '2026-11-10',
     });
     refused(r, 'CONFLICT', 'from');
     expect(r.errors?.[0]?.extensions?.studentIds).toEqual([kid.vera!.id]);
     const still = (await list('2026-11-20')).find((g) => g.id === groups.two)!;
     expect(ids(still.members)).toEqual(ids([kid.vera!, kid.gleb!]));
+    const later = (await list('2026-11-23')).find((g) => g.id === groups.two)!;
+    expect(ids(later.members)).toEqual(ids([kid.vera!, kid.gleb!, kid.boris!]));
   });
 
   it('R-YEAR-2: refuses a name already used and a date outside the year', async () => {

@@ -113,6 +113,7 @@ async function applyMembers(
   from: string,
   reason: string | null,
   scope?: ReadonlySet<string>,
+  field = 'studentIds',
 ): Promise<void> {
   const schoolId = subgroup.school.id;
   const inScope = (id: string) => !scope || scope.has(id);
@@ -156,7 +157,7 @@ async function applyMembers(
     const outside = [...desired].filter((id) => !inClass.has(id)).sort();
     if (outside.length > 0) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'subgroup.memberOutsideClass', {
-        field: 'studentIds',
+        field,
         details: { studentIds: outside },
       });
     }
@@ -170,7 +171,7 @@ async function applyMembers(
     );
     if (elsewhere.length > 0) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'subgroup.inAnotherGroup', {
-        field: 'studentIds',
+        field,
         details: {
           studentIds: elsewhere.map((r) => r.student_id),
           subgroupId: elsewhere[0]!.subgroup_id,
@@ -234,7 +235,7 @@ async function applyMembers(
     });
   }
   await flushMapped(tx, {
-    subgroup_membership_no_overlap: () => badInput('studentIds', 'subgroup.inAnotherGroup'),
+    subgroup_membership_no_overlap: () => badInput(field, 'subgroup.inAnotherGroup'),
   });
 }
 
@@ -257,10 +258,16 @@ export async function createSubgroup(
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
     const subject = await ofSchool(tx, Subject, schoolId, input.subjectId, 'subjectId');
-    const from = input.from
-      ? await dateInYear(tx, schoolClass, input.from)
-      : (await tx.findOneOrFail(AcademicYear, schoolClass.year.id)).startsOn;
-    await requireSubgroupEditor(tx, viewer, schoolClass, subject.id, await todayAt(tx, schoolId));
+    const today = await todayAt(tx, schoolId);
+    let from: string;
+    if (input.from) {
+      from = await dateInYear(tx, schoolClass, input.from);
+    } else {
+      // Set up before the year: from its first day; during it: from today.
+      const year = await tx.findOneOrFail(AcademicYear, schoolClass.year.id);
+      from = today < year.startsOn ? year.startsOn : today > year.endsOn ? year.endsOn : today;
+    }
+    await requireSubgroupEditor(tx, viewer, schoolClass, subject.id, today);
     const name = requiredText(input.name, 'name', MAX_NAME);
     if (await tx.count(Subgroup, { schoolClass, subject, name })) {
       throw badInput('name', 'subgroup.nameTaken');
@@ -305,8 +312,8 @@ export async function setSubgroupMembers(
 }
 
 /**
- * A student leaves their subgroup of the subject and joins another of the same class from a
- * date (R-YEAR-5): the old membership ends the day before, the new one starts on the date.
+ * A student joins a subgroup from a date, leaving their subgroup of the same class and subject if
+ * they had one (R-YEAR-5): the old membership ends the day before, the new one starts on the date.
  */
 export async function moveToSubgroup(
   em: EntityManager,
@@ -331,15 +338,14 @@ export async function moveToSubgroup(
       },
       { populate: ['subgroup'] },
     );
-    if (!current) {
-      throw badInput('studentId', 'subgroup.notAMember');
-    }
-    if (current.subgroup.id === target.id) {
+    if (current?.subgroup.id === target.id) {
       throw badInput('subgroupId', 'subgroup.sameGroup');
     }
     const only = new Set([studentId]);
-    await applyMembers(tx, viewer, current.subgroup, new Set(), from, reason, only);
-    await applyMembers(tx, viewer, target, only, from, reason, only);
+    if (current) {
+      await applyMembers(tx, viewer, current.subgroup, new Set(), from, reason, only, 'studentId');
+    }
+    await applyMembers(tx, viewer, target, only, from, reason, only, 'studentId');
     return target;
   });
 }
@@ -355,7 +361,5 @@ export function membershipHistory(rows: readonly SubgroupMembership[]) {
 
 /** Members on `on` (half-open ranges). */
 export function membersOn(rows: readonly SubgroupMembership[], on: string) {
-  return membershipHistory(rows).filter(
-    (m) => m.startsOn <= on && (!m.endsOn || m.endsOn > on),
-  );
+  return membershipHistory(rows).filter((m) => m.startsOn <= on && (!m.endsOn || m.endsOn > on));
 }
