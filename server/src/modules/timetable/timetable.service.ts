@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
 import {
@@ -125,13 +126,17 @@ async function assignmentToWrite(em: EntityManager, viewer: Viewer, id: string, 
   return assignment;
 }
 
+/** The slot row locked for the transaction: two changes of one slot never both end it. */
 async function slotToWrite(em: EntityManager, viewer: Viewer, id: string, field: string) {
-  const slot = await em.findOne(TimetableSlot, requireId(id, field), { populate: ['assignment'] });
+  const slot = await em.findOne(TimetableSlot, requireId(id, field), {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+  });
   if (!slot) {
     throw notFound(field);
   }
   requireReader(viewer, slot.school.id, field);
   requireAdministration(viewer, slot.school.id, field);
+  await em.populate(slot, ['assignment']);
   return slot;
 }
 

@@ -180,6 +180,11 @@ describe('subgroups (R-YEAR-2, R-ROLE-6)', () => {
     expect(await em.fork().count(Subgroup, {})).toBe(before);
   });
 
+  it("R-AUTH-4: another school's staff do not read the class's subgroups", async () => {
+    const r = await gql(app.url, LIST, { c: c5a.id }, { token: token.stranger });
+    refused(r, 'NOT_FOUND', 'schoolClassId');
+  });
+
   it('R-YEAR-2: refuses a subgroup member outside the class, writing nothing', async () => {
     const before = await em.fork().count(Subgroup, {});
     const r = await call(CREATE, 'director', {
