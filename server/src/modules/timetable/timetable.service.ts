@@ -27,6 +27,7 @@ import {
 import { BellTime } from './bell-time.entity.js';
 import { TimetableChange, TimetableChangeKind } from './timetable-change.entity.js';
 import { TimetableSlot } from './timetable-slot.entity.js';
+import { checkBellTimes, lessonNumberInput, weekdayInput } from './timetable-rules.js';
 import type {
   CreateTimetableSlotInput,
   EndTimetableSlotInput,
@@ -43,9 +44,7 @@ import {
   TimetableSlotView,
 } from './timetable.types.js';
 
-const MAX_LESSON_NUMBER = 12;
 const MAX_ROOM = 30;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 // ---------------------------------------------------------------------------------------------
 // Views
@@ -95,20 +94,6 @@ const slotSnapshot = (s: TimetableSlot) => ({
 
 // ---------------------------------------------------------------------------------------------
 // Inputs and lookups
-
-function lessonNumberInput(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_LESSON_NUMBER) {
-    throw badInput(field, 'lesson.numberRange');
-  }
-  return value;
-}
-
-function weekdayInput(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 1 || value > 7) {
-    throw badInput(field, 'timetable.weekday');
-  }
-  return value;
-}
 
 const absent = (v: unknown): v is null | undefined => v === null || v === undefined;
 
@@ -377,25 +362,7 @@ export async function setBellTimes(em: EntityManager, viewer: Viewer, input: Set
   const schoolId = requireId(input.schoolId, 'schoolId');
   requireReader(viewer, schoolId, 'schoolId');
   requireAdministration(viewer, schoolId, 'schoolId');
-  const times = input.times.map((t, i) => {
-    const number = lessonNumberInput(t.lessonNumber, `times.${i}.lessonNumber`);
-    for (const key of ['startsAt', 'endsAt'] as const) {
-      if (!TIME.test(t[key])) {
-        throw badInput(`times.${i}.${key}`, 'bell.time');
-      }
-    }
-    return { index: i, number, startsAt: t.startsAt, endsAt: t.endsAt };
-  });
-  const sorted = [...times].sort((a, b) => a.number - b.number);
-  sorted.forEach((t, k) => {
-    const previous = sorted[k - 1];
-    if (previous?.number === t.number) {
-      throw badInput(`times.${t.index}.lessonNumber`, 'bell.duplicate', { number: t.number });
-    }
-    if (t.endsAt <= t.startsAt || (previous && t.startsAt < previous.endsAt)) {
-      throw badInput(`times.${t.index}.startsAt`, 'bell.order', { number: t.number });
-    }
-  });
+  const sorted = checkBellTimes(input.times);
   return em.transactional(async (tx) => {
     const existing = await tx.find(
       BellTime,
@@ -405,16 +372,16 @@ export async function setBellTimes(em: EntityManager, viewer: Viewer, input: Set
     const before = existing.map(bellView);
     const byNumber = new Map(existing.map((b) => [b.lessonNumber, b]));
     for (const t of sorted) {
-      const row = byNumber.get(t.number);
+      const row = byNumber.get(t.lessonNumber);
       if (row) {
         row.startsAt = `${t.startsAt}:00`;
         row.endsAt = `${t.endsAt}:00`;
-        byNumber.delete(t.number);
+        byNumber.delete(t.lessonNumber);
       } else {
         tx.persist(
           tx.create(BellTime, {
             school: schoolId,
-            lessonNumber: t.number,
+            lessonNumber: t.lessonNumber,
             startsAt: `${t.startsAt}:00`,
             endsAt: `${t.endsAt}:00`,
           }),
@@ -430,13 +397,7 @@ export async function setBellTimes(em: EntityManager, viewer: Viewer, input: Set
       entityId: schoolId,
       action: 'set',
       before: { times: before.map((b) => ({ ...b })) },
-      after: {
-        times: sorted.map(({ number, startsAt, endsAt }) => ({
-          lessonNumber: number,
-          startsAt,
-          endsAt,
-        })),
-      },
+      after: { times: sorted },
     });
     await tx.flush();
     const rows = await tx.find(
