@@ -112,6 +112,20 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.linkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
   'Mutation.unlinkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
   'Mutation.updatePersonalData': [Role.TEACHER, ...RECORD_KEEPERS],
+  // Subgroups (R-YEAR-2, R-ROLE-6): staff read; the administration, the class teacher and the
+  // subject's teachers split a class (the service checks which class).
+  'Query.subgroups': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Mutation.createSubgroup': STAFF_TEACHING,
+  'Mutation.setSubgroupMembers': STAFF_TEACHING,
+  'Mutation.moveToSubgroup': STAFF_TEACHING,
+  // The timetable (R-YEAR-4): staff read, the administration writes; families read it in the diary.
+  'Query.timetable': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Query.bellTimes': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Mutation.setBellTimes': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.createTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.updateTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.endTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.publishTimetableChange': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
 };
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */

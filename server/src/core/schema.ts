@@ -14,6 +14,7 @@ import { StaffResolver } from '../modules/people/staff.resolver.js';
 import { peopleResolvers } from '../modules/people/people.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
+import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 
 export interface SchemaDeps {
@@ -32,6 +33,7 @@ const resolvers = [
   ...diaryResolvers,
   ...yearResolvers,
   ...peopleResolvers,
+  ...timetableResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -47,6 +49,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
+    ...timetableResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

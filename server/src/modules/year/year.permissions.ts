@@ -22,6 +22,7 @@ export const yearPermissions: PermissionMap = {
     teachingAssignments: hasAnyRole(...LOAD_READERS),
     // The page's teacher, a class teacher or the administration: the service checks which.
     plannedTopics: hasAnyRole(...LOAD_READERS),
+    subgroups: hasAnyRole(...STRUCTURE_READERS),
   },
   Mutation: {
     createAcademicYear: administration(),
@@ -38,6 +39,11 @@ export const yearPermissions: PermissionMap = {
     // The teacher who keeps the page brings the plan they already have (issue 4).
     setPlannedTopics: hasAnyRole(Role.TEACHER, ...ADMINISTRATION),
     importPlannedTopics: hasAnyRole(Role.TEACHER, ...ADMINISTRATION),
+    // The class teacher and the subject's teachers split the class too (R-ROLE-6): the service
+    // checks which class and subject.
+    createSubgroup: hasAnyRole(Role.TEACHER, ...ADMINISTRATION),
+    setSubgroupMembers: hasAnyRole(Role.TEACHER, ...ADMINISTRATION),
+    moveToSubgroup: hasAnyRole(Role.TEACHER, ...ADMINISTRATION),
   },
   AcademicYear: allow,
   CurriculumItem: allow,
@@ -45,4 +51,5 @@ export const yearPermissions: PermissionMap = {
   ImportProblem: allow,
   PlannedTopicRow: allow,
   CopyYearStructurePayload: allow,
+  SubgroupMember: allow,
 };

@@ -26,6 +26,7 @@ import {
   updateSchoolClass,
 } from './structure.service.js';
 import { Subject } from './subject.entity.js';
+import { subgroupResolvers } from './subgroups.resolver.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
 import {
   AssignTeacherInput,
@@ -274,4 +275,9 @@ export class CurriculumItemRelations {
   }
 }
 
-export const yearResolvers = [YearResolver, SchoolClassRelations, CurriculumItemRelations] as const;
+export const yearResolvers = [
+  YearResolver,
+  SchoolClassRelations,
+  CurriculumItemRelations,
+  ...subgroupResolvers,
+] as const;

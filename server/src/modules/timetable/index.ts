@@ -1,0 +1,2 @@
+export { timetablePermissions } from './timetable.permissions.js';
+export { timetableResolvers } from './timetable.resolver.js';
