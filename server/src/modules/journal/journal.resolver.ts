@@ -48,11 +48,12 @@ export class JournalResolver {
       nullable: true,
       description: 'Date (YYYY-MM-DD) whose school year to list; default today.',
     })
-    on: string | null,
+    on: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<TeachingAssignment[]> {
     const viewer = requireViewer(ctx);
-    if (on !== null && !/^\d{4}-\d{2}-\d{2}$/.test(on)) {
+    // An argument left out arrives as undefined, not null.
+    if (on !== null && on !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(on)) {
       throw badInput('on', 'input.date');
     }
     // "Today" on the clock of the (first) school the viewer teaches at.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { journalPageAccess, PageAccess } from '../../auth/access.js';
+import { assignmentCovers, journalPageAccess, PageAccess } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
@@ -113,14 +113,20 @@ export async function createLesson(em: EntityManager, viewer: Viewer, input: Cre
   const assignmentId = requireId(input.assignmentId, 'assignmentId');
   const date = isoDateInput(input.date, 'date');
   return em.transactional(async (tx) => {
+    const lessonNumber = input.lessonNumber ?? null;
     const access = (await journalPageAccess(tx, viewer, [assignmentId])).get(assignmentId);
     // The page's teacher, or a substitute on a day the administration gave them (R-ROLE-5).
     const substitute =
-      access === PageAccess.READ && (await substitutesOn(tx, viewer, assignmentId, date));
+      access === PageAccess.READ &&
+      (await substitutesOn(tx, viewer, assignmentId, date, lessonNumber));
     if (access !== PageAccess.KEEP && !substitute) {
       throw access ? forbidden() : notFound('assignmentId');
     }
     const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId);
+    // A change of teacher splits the page by date (R-YEAR-3): each keeps only their own days.
+    if (access === PageAccess.KEEP && !assignmentCovers(assignment, date)) {
+      throw badInput('date', 'lesson.outsideAssignment');
+    }
     const schoolClass = await tx.findOneOrFail(SchoolClass, assignment.schoolClass.id);
     // The date must fall in a reporting period of the page's year for this grade (R-YEAR-1).
     const period = await tx.findOne(ReportingPeriod, {
@@ -135,7 +141,6 @@ export async function createLesson(em: EntityManager, viewer: Viewer, input: Cre
     if (period.closedAt) {
       throw badInput('date', 'lesson.periodClosed');
     }
-    const lessonNumber = input.lessonNumber ?? null;
     if (lessonNumber !== null && (lessonNumber < 0 || lessonNumber > 12)) {
       throw badInput('lessonNumber', 'lesson.numberRange');
     }

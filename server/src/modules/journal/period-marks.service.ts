@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { journalPageAccess, PageAccess } from '../../auth/access.js';
+import { assignmentCovers, journalPageAccess, PageAccess } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
@@ -53,6 +53,11 @@ export async function setPeriodMarks(
       const period = await tx.findOne(ReportingPeriod, { id: periodId, year: assignment.year.id });
       if (!period) {
         throw notFound('periodId');
+      }
+      // Period marks are the keeper's on the period's last day: after a change of teacher, the
+      // new one's (R-YEAR-3); the old row reaches no period that ends after it.
+      if (!assignmentCovers(assignment, period.endsOn)) {
+        throw badInput('periodId', 'lesson.outsideAssignment');
       }
       await remember(assignment.school.id, {
         assignmentId,

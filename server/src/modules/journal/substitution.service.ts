@@ -143,12 +143,17 @@ export async function assignSubstitute(
   });
 }
 
-/** Whether `viewer` substitutes this page on `date` by a published change (may record the lesson). */
+/**
+ * Whether `viewer` substitutes this page on `date` by a published change (may record the lesson):
+ * for that lesson number when one is given, so a substitute of the 2nd lesson does not record the
+ * 5th (`lessonsKeptBy` applies the same rule to lessons already recorded).
+ */
 export async function substitutesOn(
   em: EntityManager,
   viewer: Viewer,
   assignmentId: string,
   date: string,
+  lessonNumber: number | null = null,
 ): Promise<boolean> {
   const count = await em.count(TimetableChange, {
     assignment: assignmentId,
@@ -156,6 +161,7 @@ export async function substitutesOn(
     kind: TimetableChangeKind.SUBSTITUTION,
     substituteTeacher: viewer.personId,
     publishedAt: { $ne: null },
+    ...(lessonNumber !== null ? { lessonNumber } : {}),
   });
   return count > 0;
 }
