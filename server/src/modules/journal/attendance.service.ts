@@ -15,6 +15,7 @@ import { applyOnce } from './idempotency.js';
 import { JournalEventKind, type JournalEventPayload } from './journal.events.js';
 import { Lesson, LessonStatus } from './lesson.entity.js';
 import { writableLesson } from './marks.service.js';
+import { requireOpenLesson } from './periods.js';
 import { requiredReason } from './text-inputs.js';
 
 const MAX_MINUTES_LATE = 90;
@@ -251,6 +252,7 @@ export async function correctAttendance(
       throw readable.has(lesson.assignment.id) ? forbidden() : notFound('lessonId');
     }
     await checkLessonTakesRecords(tx, lesson);
+    await requireOpenLesson(tx, lesson);
     const note = requiredReason(input.note, 'note');
     checkEntry(input, 'input');
     const existing = (await tx.findOne(Attendance, { lesson, student: studentId })) ?? undefined;

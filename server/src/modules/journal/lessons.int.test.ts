@@ -18,6 +18,7 @@ import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js
 import { AuditEvent } from '../audit/index.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { PlannedTopic } from '../year/planned-topic.entity.js';
+import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { WorkType } from '../year/work-type.entity.js';
 import { Homework } from './homework.entity.js';
@@ -183,5 +184,64 @@ describe('lessons (R-JRN-1, R-JRN-4)', () => {
       .fork()
       .findOneOrFail(AuditEvent, { entityId: lesson.id, action: 'cancel' });
     expect(audit.reason).toBe('Карантин');
+  });
+});
+
+describe('periods (R-YEAR-1, R-JRN-5)', () => {
+  const MARKS = `mutation($input: SetMarksInput!) { setMarks(input: $input) { marks { id } } }`;
+
+  it('a holiday takes no lesson although the YEAR period covers it', async () => {
+    em.persist(
+      em.create(ReportingPeriod, {
+        school: page.school,
+        year: page.year,
+        kind: PeriodKind.YEAR,
+        number: 1,
+        name: 'Год',
+        startsOn: '2026-09-01',
+        endsOn: '2027-05-31',
+        gradeLevels: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      }),
+    );
+    await em.flush();
+    const before = await em.fork().count(Lesson, {});
+    const holiday = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-10-30' });
+    expect(codes(holiday)).toEqual(['BAD_USER_INPUT']);
+    expect(holiday.errors?.[0]?.extensions?.field).toBe('date');
+    const term = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-11-09' });
+    expect(term.errors).toBeUndefined();
+    expect(await em.fork().count(Lesson, {})).toBe(before + 1);
+  });
+
+  it('a closed quarter takes no lesson and freezes its lessons, though the YEAR period is open', async () => {
+    const lesson = await createLesson(em, page, { date: '2026-10-19', lessonNumber: 3 });
+    const quarter = await em.fork().findOneOrFail(ReportingPeriod, {
+      year: page.year.id,
+      kind: PeriodKind.QUARTER,
+      number: 1,
+    });
+    await em.fork().nativeUpdate(ReportingPeriod, { id: quarter.id }, { closedAt: new Date() });
+    const before = await em.fork().count(Lesson, {});
+    const created = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-10-20' });
+    expect(codes(created)).toEqual(['BAD_USER_INPUT']);
+    expect(created.errors?.[0]?.extensions?.field).toBe('date');
+    expect(await em.fork().count(Lesson, {})).toBe(before);
+
+    const edits = [
+      await call(UPDATE, 'teacher', { lessonId: lesson.id, version: 1, topic: 'Поздно' }),
+      await call(CANCEL, 'teacher', { lessonId: lesson.id, version: 1, reason: 'Поздно' }),
+      await gql(
+        app.url,
+        MARKS,
+        { input: { lessonId: lesson.id, add: [{ studentId: page.teacher.id, value: '5' }] } },
+        { token: token.teacher },
+      ),
+    ];
+    for (const r of edits) {
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.extensions?.field).toBe('lessonId');
+    }
+    const now = await em.fork().findOneOrFail(Lesson, lesson.id);
+    expect(now).toMatchObject({ version: 1, status: 'HELD', topic: lesson.topic });
   });
 });

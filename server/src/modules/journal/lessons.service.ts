@@ -7,8 +7,6 @@ import { recordAudit } from '../audit/index.js';
 import { Person } from '../people/person.entity.js';
 import { School } from '../school/school.entity.js';
 import { PlannedTopic } from '../year/planned-topic.entity.js';
-import { ReportingPeriod } from '../year/reporting-period.entity.js';
-import { SchoolClass } from '../year/school-class.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { WorkType } from '../year/work-type.entity.js';
 import { todayIn } from './audience.js';
@@ -22,6 +20,7 @@ import type {
 } from './lessons.inputs.js';
 import { Mark } from './mark.entity.js';
 import { writableLesson } from './marks.service.js';
+import { requireOpenDay } from './periods.js';
 import { substitutesOn } from './substitution.service.js';
 import { isoDateInput, optionalText, requiredReason } from './text-inputs.js';
 
@@ -127,20 +126,8 @@ export async function createLesson(em: EntityManager, viewer: Viewer, input: Cre
     if (access === PageAccess.KEEP && !assignmentCovers(assignment, date)) {
       throw badInput('date', 'lesson.outsideAssignment');
     }
-    const schoolClass = await tx.findOneOrFail(SchoolClass, assignment.schoolClass.id);
-    // The date must fall in a reporting period of the page's year for this grade (R-YEAR-1).
-    const period = await tx.findOne(ReportingPeriod, {
-      year: assignment.year.id,
-      startsOn: { $lte: date },
-      endsOn: { $gte: date },
-      gradeLevels: { $contains: [schoolClass.gradeLevel] },
-    });
-    if (!period) {
-      throw badInput('date', 'lesson.outsidePeriods');
-    }
-    if (period.closedAt) {
-      throw badInput('date', 'lesson.periodClosed');
-    }
+    // A term day of the page's grade, in no closed period (R-YEAR-1, R-JRN-5).
+    await requireOpenDay(tx, assignment, date, 'date', 'lesson.periodClosed');
     if (lessonNumber !== null && (lessonNumber < 0 || lessonNumber > 12)) {
       throw badInput('lessonNumber', 'lesson.numberRange');
     }

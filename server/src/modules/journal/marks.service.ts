@@ -13,6 +13,7 @@ import { JournalEventKind, type JournalEventPayload } from './journal.events.js'
 import { optionalText, requiredReason } from './text-inputs.js';
 import { studentsOnPage, todayIn } from './audience.js';
 import { parseMark } from './grading.js';
+import { requireOpenLesson } from './periods.js';
 import { Lesson, LessonStatus } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 import type { SetMarksInput } from './marks.inputs.js';
@@ -246,13 +247,17 @@ async function applyMarks(
   return { lesson, marks: await marksOf(tx, lesson), events };
 }
 
-/** The lesson, when the viewer keeps it; FORBIDDEN when they only read its page; else NOT_FOUND. */
+/**
+ * The lesson, when the viewer keeps it and its period is open; FORBIDDEN when they only read its
+ * page; else NOT_FOUND. BAD_USER_INPUT (lessonId) when a period containing it is closed.
+ */
 export async function writableLesson(tx: EntityManager, viewer: Viewer, lessonId: string) {
   const lesson = await tx.findOne(Lesson, lessonId);
   if (!lesson) {
     throw notFound('lessonId');
   }
   if ((await lessonsKeptBy(tx, viewer, [lessonId])).has(lessonId)) {
+    await requireOpenLesson(tx, lesson);
     return lesson;
   }
   const readable = await journalPageAccess(tx, viewer, [lesson.assignment.id]);

@@ -8,9 +8,9 @@ import { Person } from '../people/person.entity.js';
 import { TimetableChange, TimetableChangeKind } from '../timetable/timetable-change.entity.js';
 import { TimetableSlot } from '../timetable/timetable-slot.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
-import { ReportingPeriod } from '../year/reporting-period.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { Lesson } from './lesson.entity.js';
+import { isTermDay, periodsOfPage } from './periods.js';
 import type { AssignSubstituteInput } from './substitution.inputs.js';
 import { isoDateInput, requiredReason } from './text-inputs.js';
 
@@ -68,9 +68,9 @@ export async function assignSubstitute(
       throw badInput('substituteId', 'substitution.sameTeacher');
     }
 
-    // Term days only: the timetable does not run in the holidays.
-    const periods = await tx.find(ReportingPeriod, { year: year.id });
-    const inTerm = (date: string) => periods.some((p) => p.startsOn <= date && p.endsOn >= date);
+    // Term days of the class's grade only: the timetable does not run in the holidays.
+    const periods = await periodsOfPage(tx, assignment);
+    const inTerm = (date: string) => isTermDay(periods, date);
     const slots = await tx.find(TimetableSlot, {
       assignment,
       validFrom: { $lte: to },
