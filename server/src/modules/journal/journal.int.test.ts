@@ -485,6 +485,32 @@ describe('who may do what (R-ROLE-2..8)', () => {
     expect(codes(r)).toEqual(['FORBIDDEN']);
   });
 
+  it('R-ROLE-6: the class teacher cannot change or remove a mark in a subject they do not teach', async () => {
+    const made = await set('teacher', {
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.newcomer!.id, value: '3' }],
+    });
+    expect(made.errors).toBeUndefined();
+    const mark = made
+      .data!.setMarks.marks.filter((m) => m.studentId === pupils.newcomer!.id)
+      .at(-1)!;
+    const events = () => em.fork().count(AuditEvent, { entityId: mark.id });
+    const auditBefore = await events();
+    const change = await set('classTeacher', {
+      lessonId: lessons.second!.id,
+      change: [{ markId: mark.id, version: mark.version, value: '5', reason: 'Исправляю' }],
+    });
+    expect(codes(change)).toEqual(['FORBIDDEN']);
+    const remove = await set('classTeacher', {
+      lessonId: lessons.second!.id,
+      remove: [{ markId: mark.id, version: mark.version, reason: 'Убираю' }],
+    });
+    expect(codes(remove)).toEqual(['FORBIDDEN']);
+    const now = await em.fork().findOneOrFail(Mark, mark.id);
+    expect(now).toMatchObject({ value: '3', version: mark.version });
+    expect(await events()).toBe(auditBefore);
+  });
+
   it('a teacher of 5Б cannot set a mark in 5А, nor one of 5А in 5Б', async () => {
     const into5a = await set('colleague', { lessonId: lessons.first!.id, add: add() });
     expect(codes(into5a)).toEqual(['NOT_FOUND']);
