@@ -168,6 +168,7 @@ export async function setAttendance(em: EntityManager, viewer: Viewer, input: Se
   const { result, replayed } = await applyOnce(em, viewer, {
     operation: 'setAttendance',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const lesson = await writableLesson(tx, viewer, lessonId);
       await remember(lesson.school.id, { lessonId: lesson.id });

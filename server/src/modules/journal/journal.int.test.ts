@@ -24,6 +24,7 @@ import { Role } from '../people/role-assignment.entity.js';
 import type { ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { WorkType } from '../year/work-type.entity.js';
+import { Attendance } from './attendance.entity.js';
 import { LessonStatus, type Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 
@@ -464,6 +465,57 @@ describe('setMarks', () => {
     expect(retry.data?.setMarks.replayed).toBe(true);
     expect(retry.data?.setMarks.marks).toEqual(first.data?.setMarks.marks);
     expect(await markCount()).toBe(before + 1);
+  });
+
+  it('a clientMutationId reused with other input is refused, not answered with the first batch', async () => {
+    const input = {
+      clientMutationId: 'tab-1/batch-43',
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '4' }],
+    };
+    expect((await set('teacher', input)).errors).toBeUndefined();
+    const before = await markCount();
+    const other = await set('teacher', { ...input, add: [{ ...input.add[0], value: '2' }] });
+    expect(codes(other)).toEqual(['BAD_USER_INPUT']);
+    expect(field(other)).toBe('clientMutationId');
+    expect(await markCount()).toBe(before);
+    // The same input with its keys in another order is the same batch: a retry.
+    const reordered = await set('teacher', {
+      add: [{ value: '4', studentId: pupils.family!.id }],
+      lessonId: input.lessonId,
+      clientMutationId: input.clientMutationId,
+    });
+    expect(reordered.data?.setMarks.replayed).toBe(true);
+    expect(await markCount()).toBe(before);
+  });
+
+  it('the same clientMutationId in another operation is another batch, applied', async () => {
+    const id = 'tab-1/batch-44';
+    const marks = await set('teacher', {
+      clientMutationId: id,
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '5' }],
+    });
+    expect(marks.data?.setMarks.replayed).toBe(false);
+    const attendance = await gql<{ setAttendance: { replayed: boolean } }>(
+      app.url,
+      `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { replayed } }`,
+      {
+        input: {
+          clientMutationId: id,
+          lessonId: lessons.second!.id,
+          entries: [{ studentId: pupils.newcomer!.id, status: 'ABSENT' }],
+        },
+      },
+      { token: token.teacher },
+    );
+    expect(attendance.errors).toBeUndefined();
+    expect(attendance.data?.setAttendance.replayed).toBe(false);
+    expect(
+      await em
+        .fork()
+        .count(Attendance, { lesson: lessons.second!.id, student: pupils.newcomer!.id }),
+    ).toBe(1);
   });
 });
 

@@ -58,6 +58,7 @@ export async function setMarks(
   const { result, replayed } = await applyOnce(em, viewer, {
     operation: 'setMarks',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const lesson = await writableLesson(tx, viewer, lessonId);
       await remember(lesson.school.id, { lessonId: lesson.id });

@@ -44,6 +44,7 @@ export async function setPeriodMarks(
   const { result, replayed } = await applyOnce<Result>(em, viewer, {
     operation: 'setPeriodMarks',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const access = (await journalPageAccess(tx, viewer, [assignmentId])).get(assignmentId);
       if (access !== PageAccess.KEEP) {
