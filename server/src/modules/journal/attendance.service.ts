@@ -14,7 +14,7 @@ import { studentsOnPage, todayIn } from './audience.js';
 import { applyOnce } from './idempotency.js';
 import { JournalEventKind, type JournalEventPayload } from './journal.events.js';
 import { Lesson, LessonStatus } from './lesson.entity.js';
-import { writableLesson } from './marks.service.js';
+import { LOCKED, writableLesson } from './marks.service.js';
 import { requireOpenLesson } from './periods.js';
 import { requiredReason } from './text-inputs.js';
 
@@ -184,7 +184,7 @@ export async function setAttendance(em: EntityManager, viewer: Viewer, input: Se
       const onPage = await studentsOnPage(tx, assignment, lesson.date, ids);
       const events: JournalEventPayload[] = [];
       const existing = new Map(
-        (await tx.find(Attendance, { lesson, student: { $in: ids } })).map((a) => [
+        (await tx.find(Attendance, { lesson, student: { $in: ids } }, LOCKED)).map((a) => [
           a.student.id,
           a,
         ]),
@@ -241,7 +241,8 @@ export async function correctAttendance(
   const lessonId = requireId(input.lessonId, 'lessonId');
   const studentId = requireId(input.studentId, 'studentId');
   return em.transactional(async (tx) => {
-    const lesson = await tx.findOne(Lesson, lessonId);
+    // Locked like writableLesson's: the lesson's writers take turns (see there).
+    const lesson = await tx.findOne(Lesson, lessonId, LOCKED);
     if (!lesson) {
       throw notFound('lessonId');
     }
@@ -256,7 +257,8 @@ export async function correctAttendance(
     await requireOpenLesson(tx, lesson);
     const note = requiredReason(input.note, 'note');
     checkEntry(input, 'input');
-    const existing = (await tx.findOne(Attendance, { lesson, student: studentId })) ?? undefined;
+    const existing =
+      (await tx.findOne(Attendance, { lesson, student: studentId }, LOCKED)) ?? undefined;
     const assignment = await tx.findOneOrFail(TeachingAssignment, lesson.assignment.id);
     const events: JournalEventPayload[] = [];
     applyEntry(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClass,
@@ -240,6 +241,23 @@ const page = (as: string, a = math5a.id, p = period.id) =>
 const set = (as: string, input: Record<string, unknown>) =>
   gql<SetMarksData>(app.url, SET_MARKS, { input }, { token: token[as] });
 const markCount = () => em.fork().count(Mark, {});
+/** Until some statement of this database waits for a row lock (the request under test). */
+const waitForLockWait = async () => {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+    if (row && row.n > 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the request never waited for the lock');
+};
 const field = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.field;
 
 describe('journal pages', () => {
@@ -465,6 +483,53 @@ describe('setMarks', () => {
     expect(retry.data?.setMarks.replayed).toBe(true);
     expect(retry.data?.setMarks.marks).toEqual(first.data?.setMarks.marks);
     expect(await markCount()).toBe(before + 1);
+  });
+
+  it('R-DATA-3: the loser of a race for one mark gets CONFLICT with the current value, for a change and a removal', async () => {
+    const made = await set('teacher', {
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '3' }],
+    });
+    const mark = made.data!.setMarks.marks.filter((m) => m.studentId === pupils.family!.id).at(-1)!;
+    // Another writer holds the row, changes it and commits while our request waits for it.
+    const race = async (request: () => Promise<GqlResult<SetMarksData>>, value: string) => {
+      const other = new pg.Client({ connectionString: app.config.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('begin');
+        await other.query(
+          `update mark set value = $2::text, numeric_value = $2::numeric, version = version + 1 where id = $1`,
+          [mark.id, value],
+        );
+        const pending = request();
+        await waitForLockWait();
+        await other.query('commit');
+        return await pending;
+      } finally {
+        await other.end();
+      }
+    };
+    const changed = await race(
+      () =>
+        set('teacher', {
+          lessonId: lessons.second!.id,
+          change: [{ markId: mark.id, version: 1, value: '5', reason: 'Пересдал' }],
+        }),
+      '4',
+    );
+    expect(codes(changed)).toEqual(['CONFLICT']);
+    expect(changed.errors?.[0]?.extensions?.current).toMatchObject({ value: '4', version: 2 });
+    const removed = await race(
+      () =>
+        set('teacher', {
+          lessonId: lessons.second!.id,
+          remove: [{ markId: mark.id, version: 2, reason: 'Ошибка' }],
+        }),
+      '2',
+    );
+    expect(codes(removed)).toEqual(['CONFLICT']);
+    expect(removed.errors?.[0]?.extensions?.current).toMatchObject({ value: '2', version: 3 });
+    expect(await em.fork().findOneOrFail(Mark, mark.id)).toMatchObject({ value: '2', version: 3 });
   });
 
   it('a clientMutationId reused with other input is refused, not answered with the first batch', async () => {

@@ -11,6 +11,7 @@ import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { parseMark } from './grading.js';
 import { applyOnce } from './idempotency.js';
 import { roster } from './journal-page.service.js';
+import { LOCKED } from './marks.service.js';
 import { PeriodMark } from './period-mark.entity.js';
 import type { PeriodMarkWarning, SetPeriodMarksInput } from './period-marks.inputs.js';
 import { requiredReason } from './text-inputs.js';
@@ -50,7 +51,9 @@ export async function setPeriodMarks(
       if (access !== PageAccess.KEEP) {
         throw access ? forbidden() : notFound('assignmentId');
       }
-      const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId);
+      // Locked: period marks of one page are written in turns, so a concurrent writer sees the
+      // marks (and versions) the last one left and gets CONFLICT with the current value.
+      const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId, LOCKED);
       const period = await tx.findOne(ReportingPeriod, { id: periodId, year: assignment.year.id });
       if (!period) {
         throw notFound('periodId');
@@ -104,7 +107,11 @@ async function apply(
   const onPage = new Set((await roster(tx, assignment, period)).map((r) => r.student_id));
   const existing = new Map(
     (
-      await tx.find(PeriodMark, { period, subject: assignment.subject.id, student: { $in: ids } })
+      await tx.find(
+        PeriodMark,
+        { period, subject: assignment.subject.id, student: { $in: ids } },
+        LOCKED,
+      )
     ).map((m) => [m.student.id, m]),
   );
   const counts = new Map<string, number>();
