@@ -15,6 +15,8 @@ import {
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Session } from '../../auth/session.entity.js';
+import { sha256 } from '../../auth/tokens.js';
 import { AuditEvent } from '../audit/index.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { PlannedTopic } from '../year/planned-topic.entity.js';
@@ -69,6 +71,7 @@ beforeAll(async () => {
   token.teacher = await sessionFor(em, teacher);
   token.colleague = await sessionFor(em, colleague);
   token.student = await sessionFor(em, await createPerson(em, { school, roles: [Role.STUDENT] }));
+  token.deputy = await sessionFor(em, await createPerson(em, { school, roles: [Role.DEPUTY] }));
 });
 
 afterAll(async () => {
@@ -184,6 +187,50 @@ describe('lessons (R-JRN-1, R-JRN-4)', () => {
       .fork()
       .findOneOrFail(AuditEvent, { entityId: lesson.id, action: 'cancel' });
     expect(audit.reason).toBe('Карантин');
+  });
+});
+
+describe('history (R-DATA-3)', () => {
+  it("a lesson's history shows its own changes and its homework's, with actor and session", async () => {
+    const r = await call<LessonData>(CREATE, 'teacher', {
+      assignmentId: page.id,
+      date: '2026-09-29',
+      homework: { text: '§ 14' },
+    });
+    const id = r.data!.createLesson!.id;
+    await call(UPDATE, 'teacher', { lessonId: id, version: 1, homework: { text: '§ 14–15' } });
+    await call(UPDATE, 'teacher', { lessonId: id, version: 2, homework: { text: ' ' } });
+    await call(UPDATE, 'teacher', { lessonId: id, version: 3, topic: 'Проценты' });
+    const HISTORY = `query($id: ID!) { history(entityType: "Lesson", entityId: $id) { entityType action before after sessionId actor { id } } }`;
+    const history = await gql<{
+      history: {
+        entityType: string;
+        action: string;
+        before: Record<string, unknown> | null;
+        after: Record<string, unknown> | null;
+        sessionId: string | null;
+        actor: { id: string } | null;
+      }[];
+    }>(app.url, HISTORY, { id }, { token: token.deputy });
+    expect(history.errors).toBeUndefined();
+    const entries = history.data!.history;
+    expect(entries.map((e) => [e.entityType, e.action])).toEqual([
+      ['Lesson', 'create'],
+      ['Homework', 'create'],
+      ['Lesson', 'update'],
+      ['Homework', 'update'],
+      ['Lesson', 'update'],
+      ['Homework', 'delete'],
+      ['Lesson', 'update'],
+    ]);
+    expect(entries[3]).toMatchObject({ before: { text: '§ 14' }, after: { text: '§ 14–15' } });
+    expect(entries[5]).toMatchObject({ before: { text: '§ 14–15' }, after: null });
+    const session = await em.fork().findOneOrFail(Session, { tokenHash: sha256(token.teacher!) });
+    expect(new Set(entries.map((e) => e.sessionId))).toEqual(new Set([session.id]));
+    expect(new Set(entries.map((e) => e.actor?.id))).toEqual(new Set([page.teacher.id]));
+    // A teacher does not read the trail.
+    const teacher = await gql(app.url, HISTORY, { id }, { token: token.teacher });
+    expect(codes(teacher)).toEqual(['FORBIDDEN']);
   });
 });
 

@@ -82,18 +82,21 @@ async function putHomework(
       before: before as Record<string, unknown> | null,
       after: after as Record<string, unknown> | null,
     });
+  // The lesson's id rides in every snapshot: a lesson's history finds its homework by it.
+  const lessonId = lesson.id;
   if (!text) {
     if (existing) {
-      audit(existing, 'delete', { text: existing.text, dueOn: existing.dueOn ?? null }, null);
+      const before = { lessonId, text: existing.text, dueOn: existing.dueOn ?? null };
+      audit(existing, 'delete', before, null);
       tx.remove(existing);
     }
     return;
   }
   if (existing) {
-    const before = { text: existing.text, dueOn: existing.dueOn ?? null };
+    const before = { lessonId, text: existing.text, dueOn: existing.dueOn ?? null };
     existing.text = text;
     existing.dueOn = dueOn;
-    audit(existing, 'update', before, { text, dueOn });
+    audit(existing, 'update', before, { lessonId, text, dueOn });
     return;
   }
   const created = tx.create(Homework, {
@@ -104,7 +107,7 @@ async function putHomework(
     enteredBy: tx.getReference(Person, viewer.personId),
   });
   tx.persist(created);
-  audit(created, 'create', null, { text, dueOn });
+  audit(created, 'create', null, { lessonId, text, dueOn });
 }
 
 /** The teacher who keeps the page records a lesson on it (R-JRN-1). */
@@ -198,6 +201,8 @@ export async function updateLesson(em: EntityManager, viewer: Viewer, input: Upd
       lesson.workType = await workTypeOf(tx, lesson.school.id, input.workTypeId);
     }
     lesson.enteredBy = tx.getReference(Person, viewer.personId);
+    // Always a change of the lesson, homework only included: its version moves as the audit says.
+    lesson.updatedAt = new Date();
     recordAudit(tx, actorOf(viewer), {
       schoolId: lesson.school.id,
       entityType: 'Lesson',
