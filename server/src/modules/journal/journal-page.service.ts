@@ -14,6 +14,7 @@ import type { JournalPage, JournalStudent } from './journal-page.types.js';
 import { Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 import { PeriodMark } from './period-mark.entity.js';
+import { requirePeriodOfGrade } from './periods.js';
 
 /**
  * The journal pages the viewer keeps, in every school they teach at, for the year of `on`: rows
@@ -116,6 +117,7 @@ export async function readJournalPage(
   if (period.year.id !== assignment.year.id) {
     throw badInput('periodId', 'journal.periodOfAnotherYear');
   }
+  await requirePeriodOfGrade(em, assignment, period);
   const school = await em.findOneOrFail(School, assignment.school.id);
   const rows = await roster(em, assignment, period);
   const lessons = await em.find(

@@ -13,6 +13,7 @@ import { applyOnce } from './idempotency.js';
 import { roster } from './journal-page.service.js';
 import { LOCKED } from './marks.service.js';
 import { PeriodMark } from './period-mark.entity.js';
+import { requirePeriodOfGrade } from './periods.js';
 import type { PeriodMarkWarning, SetPeriodMarksInput } from './period-marks.inputs.js';
 import { requiredReason } from './text-inputs.js';
 
@@ -58,6 +59,7 @@ export async function setPeriodMarks(
       if (!period) {
         throw notFound('periodId');
       }
+      await requirePeriodOfGrade(tx, assignment, period);
       // Period marks are the keeper's on the period's last day: after a change of teacher, the
       // new one's (R-YEAR-3); the old row reaches no period that ends after it.
       if (!assignmentCovers(assignment, period.endsOn)) {

@@ -79,3 +79,18 @@ export async function requireOpenLesson(
     throw badInput('lessonId', 'journal.periodClosed');
   }
 }
+
+/**
+ * Refuses a period that does not apply to the page's grade: quarters of grades 1–9 are not the
+ * half-years of grade 10 (R-YEAR-1), whatever their dates share.
+ */
+export async function requirePeriodOfGrade(
+  em: EntityManager,
+  assignment: TeachingAssignment,
+  period: ReportingPeriod,
+): Promise<void> {
+  const schoolClass = await em.findOneOrFail(SchoolClass, assignment.schoolClass.id);
+  if (!period.gradeLevels.includes(schoolClass.gradeLevel)) {
+    throw badInput('periodId', 'journal.periodNotForGrade');
+  }
+}
