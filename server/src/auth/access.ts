@@ -45,13 +45,36 @@ export function isoDate(d: Date): string {
 
 /** How a viewer stands to a journal page (teaching assignment). */
 export enum PageAccess {
-  /** Keeps the page: the teacher it is assigned to (R-ROLE-4). */
+  /**
+   * Keeps the page: the teacher it is assigned to (R-ROLE-4), for the days of their row only —
+   * writes check the date against the row (`assignmentCovers`, `lessonsKeptBy`).
+   */
   KEEP = 'KEEP',
   /** Reads it: class teacher of the class, the school's administration, a substitute (R-ROLE-2, -5, -6). */
   READ = 'READ',
 }
 
-/** Of `assignmentIds`, how the viewer may use each; absent ids are out of reach (NOT_FOUND). */
+/**
+ * SQL: the viewer (its one parameter) was, at some time, the teacher of a row of the same page
+ * as `a` (same class, subject, subgroup, individual student). Such a person conducts the page's
+ * lessons as its keeper, never as a substitute: after a change of teacher the lessons moved to the
+ * new row still name the old teacher as conducting, and that must not keep them (R-YEAR-3).
+ */
+const TAUGHT_PAGE = `exists (select 1 from teaching_assignment p
+                        where p.teacher_id = ? and p.school_class_id = a.school_class_id
+                          and p.subject_id = a.subject_id
+                          and p.subgroup_id is not distinct from a.subgroup_id
+                          and p.individual_student_id is not distinct from a.individual_student_id)`;
+
+/** SQL: `a` (a teaching assignment) covers the date `d`; `ends_on` is exclusive (half-open). */
+const COVERS = (d: string) =>
+  `(a.starts_on is null or a.starts_on <= ${d}) and (a.ends_on is null or ${d} < a.ends_on)`;
+
+/**
+ * Of `assignmentIds`, how the viewer may use each; absent ids are out of reach (NOT_FOUND).
+ * A substitute reads the page when a published substitution names them, or when they conduct one
+ * of its lessons without ever having kept the page (a former keeper is not a substitute).
+ */
 export async function journalPageAccess(
   em: EntityManager,
   viewer: Viewer,
@@ -61,30 +84,37 @@ export async function journalPageAccess(
   if (assignmentIds.length === 0) {
     return access;
   }
-  const rows = await em
-    .getConnection()
-    .execute<
-      { id: string; school_id: string; teaches: boolean; leads: boolean; substitutes: boolean }[]
-    >(
-      `select a.id, a.school_id,
+  const rows = await em.getConnection().execute<
+    {
+      id: string;
+      school_id: string;
+      teaches: boolean;
+      leads: boolean;
+      substitutes: boolean;
+    }[]
+  >(
+    `select a.id, a.school_id,
             a.teacher_id = ? as teaches,
             coalesce(c.class_teacher_id = ?, false) as leads,
-            (exists (select 1 from lesson l
-                      where l.assignment_id = a.id and l.conducting_teacher_id = ?)
-             or exists (select 1 from timetable_change t
-                         where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
-                           and t.substitute_teacher_id = ? and t.published_at is not null))
+            (exists (select 1 from timetable_change t
+                      where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
+                        and t.substitute_teacher_id = ? and t.published_at is not null)
+             or (exists (select 1 from lesson l
+                          where l.assignment_id = a.id and l.conducting_teacher_id = ?)
+                 and not ${TAUGHT_PAGE}))
               as substitutes
-       from teaching_assignment a join school_class c on c.id = a.school_class_id
+       from teaching_assignment a
+       join school_class c on c.id = a.school_class_id
       where a.id = any(?::uuid[])`,
-      [
-        viewer.personId,
-        viewer.personId,
-        viewer.personId,
-        viewer.personId,
-        uuidArray(assignmentIds),
-      ],
-    );
+    [
+      viewer.personId,
+      viewer.personId,
+      viewer.personId,
+      viewer.personId,
+      viewer.personId,
+      uuidArray(assignmentIds),
+    ],
+  );
   for (const row of rows) {
     const teacher = viewer.hasRole(row.school_id, Role.TEACHER);
     if (teacher && row.teaches) {
@@ -100,8 +130,12 @@ export async function journalPageAccess(
 }
 
 /**
- * Of `lessonIds`, those the viewer may write: the page's teacher, or the teacher conducting that
- * very lesson as a substitute (R-ROLE-5: those lessons and only those).
+ * Of `lessonIds`, those the viewer may write (R-ROLE-4, R-ROLE-5):
+ * - the page's teacher, while their row covers the lesson's date (`ends_on` exclusive);
+ * - a substitute named by a published SUBSTITUTION change of that page, date (and lesson number,
+ *   when the lesson has one) — what `assignSubstitute` publishes;
+ * - the teacher conducting the lesson, when they never kept the page: a lesson recorded by a
+ *   substitute, or handed to one by `assignSubstitute`. A former keeper is not a substitute.
  */
 export async function lessonsKeptBy(
   em: EntityManager,
@@ -111,13 +145,29 @@ export async function lessonsKeptBy(
   if (lessonIds.length === 0) {
     return new Set();
   }
+  const me = viewer.personId;
   const rows = await em.getConnection().execute<{ id: string; school_id: string }[]>(
     `select l.id, l.school_id
        from lesson l join teaching_assignment a on a.id = l.assignment_id
-      where l.id = any(?::uuid[]) and (a.teacher_id = ? or l.conducting_teacher_id = ?)`,
-    [uuidArray(lessonIds), viewer.personId, viewer.personId],
+      where l.id = any(?::uuid[])
+        and ((a.teacher_id = ? and ${COVERS('l.date')})
+             or exists (select 1 from timetable_change t
+                         where t.assignment_id = l.assignment_id and t.date = l.date
+                           and t.kind = 'SUBSTITUTION' and t.substitute_teacher_id = ?
+                           and t.published_at is not null
+                           and (l.lesson_number is null or t.lesson_number = l.lesson_number))
+             or (l.conducting_teacher_id = ? and not ${TAUGHT_PAGE}))`,
+    [uuidArray(lessonIds), me, me, me, me],
   );
   return new Set(rows.filter((r) => viewer.hasRole(r.school_id, Role.TEACHER)).map((r) => r.id));
+}
+
+/** Whether the assignment's row covers `date` (`endsOn` exclusive, nulls: the whole year). */
+export function assignmentCovers(
+  a: { startsOn?: string | null; endsOn?: string | null },
+  date: string,
+): boolean {
+  return (!a.startsOn || a.startsOn <= date) && (!a.endsOn || date < a.endsOn);
 }
 
 /** How far a viewer sees into one student's diary. */

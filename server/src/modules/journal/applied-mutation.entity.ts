@@ -5,11 +5,15 @@ import { School } from '../school/school.entity.js';
 
 /**
  * Makes batch mutations idempotent: a client that retries after a lost response sends the same
- * `clientMutationId` and gets the stored result instead of applying the batch twice.
+ * `clientMutationId` and gets the stored result instead of applying the batch twice. The key is
+ * per operation: an id reused by another operation is another batch, not a retry.
  * Rows may be pruned after a few days.
  */
 @Entity({ tableName: 'applied_mutation' })
-@Unique({ name: 'applied_mutation_unique', properties: ['actor', 'clientMutationId'] })
+@Unique({
+  name: 'applied_mutation_unique',
+  properties: ['actor', 'operation', 'clientMutationId'],
+})
 export class AppliedMutation extends BaseEntity {
   @ManyToOne(() => School, { nullable: true, deleteRule: 'restrict' })
   school?: School | null;
@@ -26,4 +30,12 @@ export class AppliedMutation extends BaseEntity {
 
   @Property({ type: 'jsonb' })
   result!: unknown;
+
+  /**
+   * SHA-256 of the input as first applied: a "retry" with other input under the same id is a
+   * client bug, refused rather than answered with the first batch's result. Null on rows stored
+   * before it was kept.
+   */
+  @Property({ type: 'text', nullable: true })
+  inputHash?: string | null;
 }

@@ -14,7 +14,8 @@ import { studentsOnPage, todayIn } from './audience.js';
 import { applyOnce } from './idempotency.js';
 import { JournalEventKind, type JournalEventPayload } from './journal.events.js';
 import { Lesson, LessonStatus } from './lesson.entity.js';
-import { writableLesson } from './marks.service.js';
+import { LOCKED, writableLesson } from './marks.service.js';
+import { requireOpenLesson } from './periods.js';
 import { requiredReason } from './text-inputs.js';
 
 const MAX_MINUTES_LATE = 90;
@@ -167,6 +168,7 @@ export async function setAttendance(em: EntityManager, viewer: Viewer, input: Se
   const { result, replayed } = await applyOnce(em, viewer, {
     operation: 'setAttendance',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const lesson = await writableLesson(tx, viewer, lessonId);
       await remember(lesson.school.id, { lessonId: lesson.id });
@@ -182,7 +184,7 @@ export async function setAttendance(em: EntityManager, viewer: Viewer, input: Se
       const onPage = await studentsOnPage(tx, assignment, lesson.date, ids);
       const events: JournalEventPayload[] = [];
       const existing = new Map(
-        (await tx.find(Attendance, { lesson, student: { $in: ids } })).map((a) => [
+        (await tx.find(Attendance, { lesson, student: { $in: ids } }, LOCKED)).map((a) => [
           a.student.id,
           a,
         ]),
@@ -239,7 +241,8 @@ export async function correctAttendance(
   const lessonId = requireId(input.lessonId, 'lessonId');
   const studentId = requireId(input.studentId, 'studentId');
   return em.transactional(async (tx) => {
-    const lesson = await tx.findOne(Lesson, lessonId);
+    // Locked like writableLesson's: the lesson's writers take turns (see there).
+    const lesson = await tx.findOne(Lesson, lessonId, LOCKED);
     if (!lesson) {
       throw notFound('lessonId');
     }
@@ -251,9 +254,11 @@ export async function correctAttendance(
       throw readable.has(lesson.assignment.id) ? forbidden() : notFound('lessonId');
     }
     await checkLessonTakesRecords(tx, lesson);
+    await requireOpenLesson(tx, lesson);
     const note = requiredReason(input.note, 'note');
     checkEntry(input, 'input');
-    const existing = (await tx.findOne(Attendance, { lesson, student: studentId })) ?? undefined;
+    const existing =
+      (await tx.findOne(Attendance, { lesson, student: studentId }, LOCKED)) ?? undefined;
     const assignment = await tx.findOneOrFail(TeachingAssignment, lesson.assignment.id);
     const events: JournalEventPayload[] = [];
     applyEntry(

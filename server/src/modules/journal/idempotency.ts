@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
@@ -7,6 +8,8 @@ import { AppliedMutation } from './applied-mutation.entity.js';
 export interface Once<T> {
   operation: string;
   clientMutationId: string | null | undefined;
+  /** The mutation's input as sent: a retry must send the same. */
+  input: object;
   /** The writes, in a transaction; `remember` stores what a retry needs to answer the same. */
   apply(
     tx: EntityManager,
@@ -16,9 +19,28 @@ export interface Once<T> {
   replay(em: EntityManager, stored: unknown): Promise<T>;
 }
 
+/** JSON with keys sorted at every level, absent and undefined alike: one text per input. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(',')}]`;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export const inputHash = (input: object) =>
+  createHash('sha256').update(canonical(input)).digest('hex');
+
 /**
  * Batch mutations over a flaky school network: a client that lost the response retries with the
  * same `clientMutationId` and gets the first result back instead of a second copy of the writes.
+ * The id is the actor's, per operation; the same id with different input is not a retry and is
+ * refused (BAD_USER_INPUT on clientMutationId), never answered with another batch's result.
  */
 export async function applyOnce<T>(
   em: EntityManager,
@@ -29,14 +51,20 @@ export async function applyOnce<T>(
   if (id && id.length > 100) {
     throw badInput('clientMutationId', 'input.tooLong', { max: 100 });
   }
-  const stored = async (from: EntityManager) =>
-    id
-      ? from.findOne(AppliedMutation, {
+  const hash = inputHash(once.input);
+  const stored = async (from: EntityManager) => {
+    const found = id
+      ? await from.findOne(AppliedMutation, {
           actor: viewer.personId,
           clientMutationId: id,
           operation: once.operation,
         })
       : null;
+    if (found?.inputHash && found.inputHash !== hash) {
+      throw badInput('clientMutationId', 'clientMutationId.reused');
+    }
+    return found;
+  };
   const earlier = await stored(em);
   if (earlier) {
     return { result: await once.replay(em, earlier.result), replayed: true };
@@ -55,6 +83,7 @@ export async function applyOnce<T>(
             clientMutationId: id,
             operation: once.operation,
             result: value,
+            inputHash: hash,
           }),
         );
         await tx.flush();

@@ -14,8 +14,13 @@ import type { JournalPage, JournalStudent } from './journal-page.types.js';
 import { Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 import { PeriodMark } from './period-mark.entity.js';
+import { requirePeriodOfGrade } from './periods.js';
 
-/** The journal pages the viewer keeps, in every school they teach at, for current years. */
+/**
+ * The journal pages the viewer keeps, in every school they teach at, for the year of `on`: rows
+ * not ended by `on` (one that starts later in the year is listed, the teacher prepares it). A row
+ * ended by a change of teacher drops out of the list; its page stays readable by id (READ).
+ */
 export async function myJournalPages(
   em: EntityManager,
   viewer: Viewer,
@@ -31,6 +36,7 @@ export async function myJournalPages(
       teacher: viewer.personId,
       school: { $in: schools },
       year: { startsOn: { $lte: on }, endsOn: { $gte: on } },
+      $or: [{ endsOn: null }, { endsOn: { $gt: on } }],
     },
     { orderBy: { schoolClass: { gradeLevel: 'asc', letter: 'asc' }, subject: { name: 'asc' } } },
   );
@@ -111,6 +117,7 @@ export async function readJournalPage(
   if (period.year.id !== assignment.year.id) {
     throw badInput('periodId', 'journal.periodOfAnotherYear');
   }
+  await requirePeriodOfGrade(em, assignment, period);
   const school = await em.findOneOrFail(School, assignment.school.id);
   const rows = await roster(em, assignment, period);
   const lessons = await em.find(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createClass,
@@ -24,6 +25,7 @@ import { Role } from '../people/role-assignment.entity.js';
 import type { ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { WorkType } from '../year/work-type.entity.js';
+import { Attendance } from './attendance.entity.js';
 import { LessonStatus, type Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 
@@ -239,6 +241,23 @@ const page = (as: string, a = math5a.id, p = period.id) =>
 const set = (as: string, input: Record<string, unknown>) =>
   gql<SetMarksData>(app.url, SET_MARKS, { input }, { token: token[as] });
 const markCount = () => em.fork().count(Mark, {});
+/** Until some statement of this database waits for a row lock (the request under test). */
+const waitForLockWait = async () => {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+    if (row && row.n > 0) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the request never waited for the lock');
+};
 const field = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.field;
 
 describe('journal pages', () => {
@@ -481,6 +500,104 @@ describe('setMarks', () => {
     expect(retry.data?.setMarks.marks).toEqual(first.data?.setMarks.marks);
     expect(await markCount()).toBe(before + 1);
   });
+
+  it('R-DATA-3: the loser of a race for one mark gets CONFLICT with the current value, for a change and a removal', async () => {
+    const made = await set('teacher', {
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '3' }],
+    });
+    const mark = made.data!.setMarks.marks.filter((m) => m.studentId === pupils.family!.id).at(-1)!;
+    // Another writer holds the row, changes it and commits while our request waits for it.
+    const race = async (request: () => Promise<GqlResult<SetMarksData>>, value: string) => {
+      const other = new pg.Client({ connectionString: app.config.databaseUrl });
+      await other.connect();
+      try {
+        await other.query('begin');
+        await other.query(
+          `update mark set value = $2::text, numeric_value = $2::numeric, version = version + 1 where id = $1`,
+          [mark.id, value],
+        );
+        const pending = request();
+        await waitForLockWait();
+        await other.query('commit');
+        return await pending;
+      } finally {
+        await other.end();
+      }
+    };
+    const changed = await race(
+      () =>
+        set('teacher', {
+          lessonId: lessons.second!.id,
+          change: [{ markId: mark.id, version: 1, value: '5', reason: 'Пересдал' }],
+        }),
+      '4',
+    );
+    expect(codes(changed)).toEqual(['CONFLICT']);
+    expect(changed.errors?.[0]?.extensions?.current).toMatchObject({ value: '4', version: 2 });
+    const removed = await race(
+      () =>
+        set('teacher', {
+          lessonId: lessons.second!.id,
+          remove: [{ markId: mark.id, version: 2, reason: 'Ошибка' }],
+        }),
+      '2',
+    );
+    expect(codes(removed)).toEqual(['CONFLICT']);
+    expect(removed.errors?.[0]?.extensions?.current).toMatchObject({ value: '2', version: 3 });
+    expect(await em.fork().findOneOrFail(Mark, mark.id)).toMatchObject({ value: '2', version: 3 });
+  });
+
+  it('a clientMutationId reused with other input is refused, not answered with the first batch', async () => {
+    const input = {
+      clientMutationId: 'tab-1/batch-43',
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '4' }],
+    };
+    expect((await set('teacher', input)).errors).toBeUndefined();
+    const before = await markCount();
+    const other = await set('teacher', { ...input, add: [{ ...input.add[0], value: '2' }] });
+    expect(codes(other)).toEqual(['BAD_USER_INPUT']);
+    expect(field(other)).toBe('clientMutationId');
+    expect(await markCount()).toBe(before);
+    // The same input with its keys in another order is the same batch: a retry.
+    const reordered = await set('teacher', {
+      add: [{ value: '4', studentId: pupils.family!.id }],
+      lessonId: input.lessonId,
+      clientMutationId: input.clientMutationId,
+    });
+    expect(reordered.data?.setMarks.replayed).toBe(true);
+    expect(await markCount()).toBe(before);
+  });
+
+  it('the same clientMutationId in another operation is another batch, applied', async () => {
+    const id = 'tab-1/batch-44';
+    const marks = await set('teacher', {
+      clientMutationId: id,
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.family!.id, value: '5' }],
+    });
+    expect(marks.data?.setMarks.replayed).toBe(false);
+    const attendance = await gql<{ setAttendance: { replayed: boolean } }>(
+      app.url,
+      `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { replayed } }`,
+      {
+        input: {
+          clientMutationId: id,
+          lessonId: lessons.second!.id,
+          entries: [{ studentId: pupils.newcomer!.id, status: 'ABSENT' }],
+        },
+      },
+      { token: token.teacher },
+    );
+    expect(attendance.errors).toBeUndefined();
+    expect(attendance.data?.setAttendance.replayed).toBe(false);
+    expect(
+      await em
+        .fork()
+        .count(Attendance, { lesson: lessons.second!.id, student: pupils.newcomer!.id }),
+    ).toBe(1);
+  });
 });
 
 describe('who may do what (R-ROLE-2..8)', () => {
@@ -499,6 +616,32 @@ describe('who may do what (R-ROLE-2..8)', () => {
     expect((await page('classTeacher', russian5a.id)).data?.journalPage.access).toBe('KEEP');
     const r = await set('classTeacher', { lessonId: lessons.first!.id, add: add() });
     expect(codes(r)).toEqual(['FORBIDDEN']);
+  });
+
+  it('R-ROLE-6: the class teacher cannot change or remove a mark in a subject they do not teach', async () => {
+    const made = await set('teacher', {
+      lessonId: lessons.second!.id,
+      add: [{ studentId: pupils.newcomer!.id, value: '3' }],
+    });
+    expect(made.errors).toBeUndefined();
+    const mark = made
+      .data!.setMarks.marks.filter((m) => m.studentId === pupils.newcomer!.id)
+      .at(-1)!;
+    const events = () => em.fork().count(AuditEvent, { entityId: mark.id });
+    const auditBefore = await events();
+    const change = await set('classTeacher', {
+      lessonId: lessons.second!.id,
+      change: [{ markId: mark.id, version: mark.version, value: '5', reason: 'Исправляю' }],
+    });
+    expect(codes(change)).toEqual(['FORBIDDEN']);
+    const remove = await set('classTeacher', {
+      lessonId: lessons.second!.id,
+      remove: [{ markId: mark.id, version: mark.version, reason: 'Убираю' }],
+    });
+    expect(codes(remove)).toEqual(['FORBIDDEN']);
+    const now = await em.fork().findOneOrFail(Mark, mark.id);
+    expect(now).toMatchObject({ value: '3', version: mark.version });
+    expect(await events()).toBe(auditBefore);
   });
 
   it('a teacher of 5Б cannot set a mark in 5А, nor one of 5А in 5Б', async () => {

@@ -48,8 +48,7 @@ export class JournalResolver {
       nullable: true,
       description: 'Date (YYYY-MM-DD) whose school year to list; default today.',
     })
-    on // An omitted argument arrives as undefined, an explicit null as null: both mean today.
-    : string | null | undefined,
+    on: string | null | undefined, // left out: undefined; explicit null: null; both mean today
     @Ctx() ctx: Context,
   ): Promise<TeachingAssignment[]> {
     const viewer = requireViewer(ctx);

@@ -15,9 +15,12 @@ import {
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Session } from '../../auth/session.entity.js';
+import { sha256 } from '../../auth/tokens.js';
 import { AuditEvent } from '../audit/index.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { PlannedTopic } from '../year/planned-topic.entity.js';
+import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { WorkType } from '../year/work-type.entity.js';
 import { Homework } from './homework.entity.js';
@@ -68,6 +71,7 @@ beforeAll(async () => {
   token.teacher = await sessionFor(em, teacher);
   token.colleague = await sessionFor(em, colleague);
   token.student = await sessionFor(em, await createPerson(em, { school, roles: [Role.STUDENT] }));
+  token.deputy = await sessionFor(em, await createPerson(em, { school, roles: [Role.DEPUTY] }));
 });
 
 afterAll(async () => {
@@ -183,5 +187,108 @@ describe('lessons (R-JRN-1, R-JRN-4)', () => {
       .fork()
       .findOneOrFail(AuditEvent, { entityId: lesson.id, action: 'cancel' });
     expect(audit.reason).toBe('Карантин');
+  });
+});
+
+describe('history (R-DATA-3)', () => {
+  it("a lesson's history shows its own changes and its homework's, with actor and session", async () => {
+    const r = await call<LessonData>(CREATE, 'teacher', {
+      assignmentId: page.id,
+      date: '2026-09-29',
+      homework: { text: '§ 14' },
+    });
+    const id = r.data!.createLesson!.id;
+    await call(UPDATE, 'teacher', { lessonId: id, version: 1, homework: { text: '§ 14–15' } });
+    await call(UPDATE, 'teacher', { lessonId: id, version: 2, homework: { text: ' ' } });
+    await call(UPDATE, 'teacher', { lessonId: id, version: 3, topic: 'Проценты' });
+    const HISTORY = `query($id: ID!) { history(entityType: "Lesson", entityId: $id) { entityType action before after sessionId actor { id } } }`;
+    const history = await gql<{
+      history: {
+        entityType: string;
+        action: string;
+        before: Record<string, unknown> | null;
+        after: Record<string, unknown> | null;
+        sessionId: string | null;
+        actor: { id: string } | null;
+      }[];
+    }>(app.url, HISTORY, { id }, { token: token.deputy });
+    expect(history.errors).toBeUndefined();
+    const entries = history.data!.history;
+    expect(entries.map((e) => [e.entityType, e.action])).toEqual([
+      ['Lesson', 'create'],
+      ['Homework', 'create'],
+      ['Lesson', 'update'],
+      ['Homework', 'update'],
+      ['Lesson', 'update'],
+      ['Homework', 'delete'],
+      ['Lesson', 'update'],
+    ]);
+    expect(entries[3]).toMatchObject({ before: { text: '§ 14' }, after: { text: '§ 14–15' } });
+    expect(entries[5]).toMatchObject({ before: { text: '§ 14–15' }, after: null });
+    const session = await em.fork().findOneOrFail(Session, { tokenHash: sha256(token.teacher!) });
+    expect(new Set(entries.map((e) => e.sessionId))).toEqual(new Set([session.id]));
+    expect(new Set(entries.map((e) => e.actor?.id))).toEqual(new Set([page.teacher.id]));
+    // A teacher does not read the trail.
+    const teacher = await gql(app.url, HISTORY, { id }, { token: token.teacher });
+    expect(codes(teacher)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('periods (R-YEAR-1, R-JRN-5)', () => {
+  const MARKS = `mutation($input: SetMarksInput!) { setMarks(input: $input) { marks { id } } }`;
+
+  it('a holiday takes no lesson although the YEAR period covers it', async () => {
+    em.persist(
+      em.create(ReportingPeriod, {
+        school: page.school,
+        year: page.year,
+        kind: PeriodKind.YEAR,
+        number: 1,
+        name: 'Год',
+        startsOn: '2026-09-01',
+        endsOn: '2027-05-31',
+        gradeLevels: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      }),
+    );
+    await em.flush();
+    const before = await em.fork().count(Lesson, {});
+    const holiday = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-10-30' });
+    expect(codes(holiday)).toEqual(['BAD_USER_INPUT']);
+    expect(holiday.errors?.[0]?.extensions?.field).toBe('date');
+    const term = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-11-09' });
+    expect(term.errors).toBeUndefined();
+    expect(await em.fork().count(Lesson, {})).toBe(before + 1);
+  });
+
+  it('a closed quarter takes no lesson and freezes its lessons, though the YEAR period is open', async () => {
+    const lesson = await createLesson(em, page, { date: '2026-10-19', lessonNumber: 3 });
+    const quarter = await em.fork().findOneOrFail(ReportingPeriod, {
+      year: page.year.id,
+      kind: PeriodKind.QUARTER,
+      number: 1,
+    });
+    await em.fork().nativeUpdate(ReportingPeriod, { id: quarter.id }, { closedAt: new Date() });
+    const before = await em.fork().count(Lesson, {});
+    const created = await call(CREATE, 'teacher', { assignmentId: page.id, date: '2026-10-20' });
+    expect(codes(created)).toEqual(['BAD_USER_INPUT']);
+    expect(created.errors?.[0]?.extensions?.field).toBe('date');
+    expect(await em.fork().count(Lesson, {})).toBe(before);
+
+    const edits = [
+      await call(UPDATE, 'teacher', { lessonId: lesson.id, version: 1, topic: 'Поздно' }),
+      await call(CANCEL, 'teacher', { lessonId: lesson.id, version: 1, reason: 'Поздно' }),
+      await gql(
+        app.url,
+        MARKS,
+        { input: { lessonId: lesson.id, add: [{ studentId: page.teacher.id, value: '5' }] } },
+        { token: token.teacher },
+      ),
+    ];
+    for (const r of edits) {
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.extensions?.field).toBe('lessonId');
+    }
+    const now = await em.fork().findOneOrFail(Lesson, lesson.id);
+    expect(now).toMatchObject({ version: 1, status: 'HELD', topic: lesson.topic });
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { journalPageAccess, PageAccess } from '../../auth/access.js';
+import { assignmentCovers, journalPageAccess, PageAccess } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
@@ -7,8 +7,6 @@ import { recordAudit } from '../audit/index.js';
 import { Person } from '../people/person.entity.js';
 import { School } from '../school/school.entity.js';
 import { PlannedTopic } from '../year/planned-topic.entity.js';
-import { ReportingPeriod } from '../year/reporting-period.entity.js';
-import { SchoolClass } from '../year/school-class.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { WorkType } from '../year/work-type.entity.js';
 import { todayIn } from './audience.js';
@@ -22,6 +20,7 @@ import type {
 } from './lessons.inputs.js';
 import { Mark } from './mark.entity.js';
 import { writableLesson } from './marks.service.js';
+import { requireOpenDay } from './periods.js';
 import { substitutesOn } from './substitution.service.js';
 import { isoDateInput, optionalText, requiredReason } from './text-inputs.js';
 
@@ -83,18 +82,21 @@ async function putHomework(
       before: before as Record<string, unknown> | null,
       after: after as Record<string, unknown> | null,
     });
+  // The lesson's id rides in every snapshot: a lesson's history finds its homework by it.
+  const lessonId = lesson.id;
   if (!text) {
     if (existing) {
-      audit(existing, 'delete', { text: existing.text, dueOn: existing.dueOn ?? null }, null);
+      const before = { lessonId, text: existing.text, dueOn: existing.dueOn ?? null };
+      audit(existing, 'delete', before, null);
       tx.remove(existing);
     }
     return;
   }
   if (existing) {
-    const before = { text: existing.text, dueOn: existing.dueOn ?? null };
+    const before = { lessonId, text: existing.text, dueOn: existing.dueOn ?? null };
     existing.text = text;
     existing.dueOn = dueOn;
-    audit(existing, 'update', before, { text, dueOn });
+    audit(existing, 'update', before, { lessonId, text, dueOn });
     return;
   }
   const created = tx.create(Homework, {
@@ -105,7 +107,7 @@ async function putHomework(
     enteredBy: tx.getReference(Person, viewer.personId),
   });
   tx.persist(created);
-  audit(created, 'create', null, { text, dueOn });
+  audit(created, 'create', null, { lessonId, text, dueOn });
 }
 
 /** The teacher who keeps the page records a lesson on it (R-JRN-1). */
@@ -113,29 +115,22 @@ export async function createLesson(em: EntityManager, viewer: Viewer, input: Cre
   const assignmentId = requireId(input.assignmentId, 'assignmentId');
   const date = isoDateInput(input.date, 'date');
   return em.transactional(async (tx) => {
+    const lessonNumber = input.lessonNumber ?? null;
     const access = (await journalPageAccess(tx, viewer, [assignmentId])).get(assignmentId);
     // The page's teacher, or a substitute on a day the administration gave them (R-ROLE-5).
     const substitute =
-      access === PageAccess.READ && (await substitutesOn(tx, viewer, assignmentId, date));
+      access === PageAccess.READ &&
+      (await substitutesOn(tx, viewer, assignmentId, date, lessonNumber));
     if (access !== PageAccess.KEEP && !substitute) {
       throw access ? forbidden() : notFound('assignmentId');
     }
     const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId);
-    const schoolClass = await tx.findOneOrFail(SchoolClass, assignment.schoolClass.id);
-    // The date must fall in a reporting period of the page's year for this grade (R-YEAR-1).
-    const period = await tx.findOne(ReportingPeriod, {
-      year: assignment.year.id,
-      startsOn: { $lte: date },
-      endsOn: { $gte: date },
-      gradeLevels: { $contains: [schoolClass.gradeLevel] },
-    });
-    if (!period) {
-      throw badInput('date', 'lesson.outsidePeriods');
+    // A change of teacher splits the page by date (R-YEAR-3): each keeps only their own days.
+    if (access === PageAccess.KEEP && !assignmentCovers(assignment, date)) {
+      throw badInput('date', 'lesson.outsideAssignment');
     }
-    if (period.closedAt) {
-      throw badInput('date', 'lesson.periodClosed');
-    }
-    const lessonNumber = input.lessonNumber ?? null;
+    // A term day of the page's grade, in no closed period (R-YEAR-1, R-JRN-5).
+    await requireOpenDay(tx, assignment, date, 'date', 'lesson.periodClosed');
     if (lessonNumber !== null && (lessonNumber < 0 || lessonNumber > 12)) {
       throw badInput('lessonNumber', 'lesson.numberRange');
     }
@@ -206,6 +201,8 @@ export async function updateLesson(em: EntityManager, viewer: Viewer, input: Upd
       lesson.workType = await workTypeOf(tx, lesson.school.id, input.workTypeId);
     }
     lesson.enteredBy = tx.getReference(Person, viewer.personId);
+    // Always a change of the lesson, homework only included: its version moves as the audit says.
+    lesson.updatedAt = new Date();
     recordAudit(tx, actorOf(viewer), {
       schoolId: lesson.school.id,
       entityType: 'Lesson',

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { journalPageAccess, lessonsKeptBy } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -13,11 +14,15 @@ import { JournalEventKind, type JournalEventPayload } from './journal.events.js'
 import { optionalText, requiredReason } from './text-inputs.js';
 import { studentsOnPage, todayIn } from './audience.js';
 import { parseMark } from './grading.js';
+import { requireOpenLesson } from './periods.js';
 import { Lesson, LessonStatus } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 import type { SetMarksInput } from './marks.inputs.js';
 
 const MAX_BATCH = 500;
+
+/** Row lock for the transaction, re-reading rows the unit of work may already hold. */
+export const LOCKED = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const;
 const MAX_COMMENT = 500;
 
 export interface SetMarksResult {
@@ -57,6 +62,7 @@ export async function setMarks(
   const { result, replayed } = await applyOnce(em, viewer, {
     operation: 'setMarks',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const lesson = await writableLesson(tx, viewer, lessonId);
       await remember(lesson.school.id, { lessonId: lesson.id });
@@ -186,8 +192,11 @@ async function applyMarks(
   if (new Set(targetIds).size !== targetIds.length) {
     throw badInput('change', 'marks.duplicateMark');
   }
+  // Locked, then compared: a concurrent writer of the same mark waits here and then sees the
+  // version the winner left, so the loser gets CONFLICT with the current value rather than an
+  // optimistic-lock failure at flush (or, for a removal, a silent delete).
   const existing = new Map(
-    (await tx.find(Mark, { id: { $in: targetIds }, lesson })).map((m) => [m.id, m]),
+    (await tx.find(Mark, { id: { $in: targetIds }, lesson }, LOCKED)).map((m) => [m.id, m]),
   );
   const current = (markId: string, version: number, field: string) => {
     const mark = existing.get(markId.toLowerCase());
@@ -246,13 +255,19 @@ async function applyMarks(
   return { lesson, marks: await marksOf(tx, lesson), events };
 }
 
-/** The lesson, when the viewer keeps it; FORBIDDEN when they only read its page; else NOT_FOUND. */
+/**
+ * The lesson, when the viewer keeps it and its period is open; FORBIDDEN when they only read its
+ * page; else NOT_FOUND. BAD_USER_INPUT (lessonId) when a period containing it is closed.
+ */
 export async function writableLesson(tx: EntityManager, viewer: Viewer, lessonId: string) {
-  const lesson = await tx.findOne(Lesson, lessonId);
+  // Locked for the transaction: writes to one lesson (marks, attendance, edits, cancelling) take
+  // turns, so each checks its versions and the lesson's status against what the last one left.
+  const lesson = await tx.findOne(Lesson, lessonId, LOCKED);
   if (!lesson) {
     throw notFound('lessonId');
   }
   if ((await lessonsKeptBy(tx, viewer, [lessonId])).has(lessonId)) {
+    await requireOpenLesson(tx, lesson);
     return lesson;
   }
   const readable = await journalPageAccess(tx, viewer, [lesson.assignment.id]);

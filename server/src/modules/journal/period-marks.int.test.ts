@@ -18,7 +18,7 @@ import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js
 import { AuditEvent } from '../audit/index.js';
 import type { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
-import type { ReportingPeriod } from '../year/reporting-period.entity.js';
+import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { Mark } from './mark.entity.js';
 import { PeriodMark } from './period-mark.entity.js';
@@ -184,5 +184,35 @@ describe('setPeriodMarks (R-JRN-5)', () => {
     expect(codes(wrongYear)).toEqual(['NOT_FOUND']);
     const notKeeper = await set('classTeacher', [{ studentId: kids[0]!.id, value: '5' }]);
     expect(codes(notKeeper)).toEqual(['FORBIDDEN']);
+  });
+
+  it('R-YEAR-1: refuses a period of other grades (half-years of 10–11 for a 5th-grade page), on the page and for period marks', async () => {
+    const e = em.fork();
+    const halfYear = e.create(ReportingPeriod, {
+      school: page.school.id,
+      year: page.year.id,
+      kind: PeriodKind.HALF_YEAR,
+      number: 1,
+      name: 'I полугодие',
+      startsOn: '2026-09-01',
+      endsOn: '2026-12-28',
+      gradeLevels: [10, 11],
+    });
+    await e.persist(halfYear).flush();
+    const before = await em.fork().count(PeriodMark, {});
+    const r = await set('teacher', [{ studentId: kids[2]!.id, value: '5' }], {
+      periodId: halfYear.id,
+    });
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.extensions?.field).toBe('periodId');
+    expect(await em.fork().count(PeriodMark, {})).toBe(before);
+    const pageRead = await gql(
+      app.url,
+      `query($a: ID!, $p: ID!) { journalPage(assignmentId: $a, periodId: $p) { access } }`,
+      { a: page.id, p: halfYear.id },
+      { token: token.teacher },
+    );
+    expect(codes(pageRead)).toEqual(['BAD_USER_INPUT']);
+    expect(pageRead.errors?.[0]?.extensions?.field).toBe('periodId');
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { journalPageAccess, PageAccess } from '../../auth/access.js';
+import { assignmentCovers, journalPageAccess, PageAccess } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
@@ -11,7 +11,9 @@ import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { parseMark } from './grading.js';
 import { applyOnce } from './idempotency.js';
 import { roster } from './journal-page.service.js';
+import { LOCKED } from './marks.service.js';
 import { PeriodMark } from './period-mark.entity.js';
+import { requirePeriodOfGrade } from './periods.js';
 import type { PeriodMarkWarning, SetPeriodMarksInput } from './period-marks.inputs.js';
 import { requiredReason } from './text-inputs.js';
 
@@ -44,15 +46,24 @@ export async function setPeriodMarks(
   const { result, replayed } = await applyOnce<Result>(em, viewer, {
     operation: 'setPeriodMarks',
     clientMutationId: input.clientMutationId,
+    input,
     apply: async (tx, remember) => {
       const access = (await journalPageAccess(tx, viewer, [assignmentId])).get(assignmentId);
       if (access !== PageAccess.KEEP) {
         throw access ? forbidden() : notFound('assignmentId');
       }
-      const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId);
+      // Locked: period marks of one page are written in turns, so a concurrent writer sees the
+      // marks (and versions) the last one left and gets CONFLICT with the current value.
+      const assignment = await tx.findOneOrFail(TeachingAssignment, assignmentId, LOCKED);
       const period = await tx.findOne(ReportingPeriod, { id: periodId, year: assignment.year.id });
       if (!period) {
         throw notFound('periodId');
+      }
+      await requirePeriodOfGrade(tx, assignment, period);
+      // Period marks are the keeper's on the period's last day: after a change of teacher, the
+      // new one's (R-YEAR-3); the old row reaches no period that ends after it.
+      if (!assignmentCovers(assignment, period.endsOn)) {
+        throw badInput('periodId', 'lesson.outsideAssignment');
       }
       await remember(assignment.school.id, {
         assignmentId,
@@ -98,7 +109,11 @@ async function apply(
   const onPage = new Set((await roster(tx, assignment, period)).map((r) => r.student_id));
   const existing = new Map(
     (
-      await tx.find(PeriodMark, { period, subject: assignment.subject.id, student: { $in: ids } })
+      await tx.find(
+        PeriodMark,
+        { period, subject: assignment.subject.id, student: { $in: ids } },
+        LOCKED,
+      )
     ).map((m) => [m.student.id, m]),
   );
   const counts = new Map<string, number>();

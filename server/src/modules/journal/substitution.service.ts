@@ -8,9 +8,9 @@ import { Person } from '../people/person.entity.js';
 import { TimetableChange, TimetableChangeKind } from '../timetable/timetable-change.entity.js';
 import { TimetableSlot } from '../timetable/timetable-slot.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
-import { ReportingPeriod } from '../year/reporting-period.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { Lesson } from './lesson.entity.js';
+import { isTermDay, periodsOfPage } from './periods.js';
 import type { AssignSubstituteInput } from './substitution.inputs.js';
 import { isoDateInput, requiredReason } from './text-inputs.js';
 
@@ -68,9 +68,9 @@ export async function assignSubstitute(
       throw badInput('substituteId', 'substitution.sameTeacher');
     }
 
-    // Term days only: the timetable does not run in the holidays.
-    const periods = await tx.find(ReportingPeriod, { year: year.id });
-    const inTerm = (date: string) => periods.some((p) => p.startsOn <= date && p.endsOn >= date);
+    // Term days of the class's grade only: the timetable does not run in the holidays.
+    const periods = await periodsOfPage(tx, assignment);
+    const inTerm = (date: string) => isTermDay(periods, date);
     const slots = await tx.find(TimetableSlot, {
       assignment,
       validFrom: { $lte: to },
@@ -143,12 +143,17 @@ export async function assignSubstitute(
   });
 }
 
-/** Whether `viewer` substitutes this page on `date` by a published change (may record the lesson). */
+/**
+ * Whether `viewer` substitutes this page on `date` by a published change (may record the lesson):
+ * for that lesson number when one is given, so a substitute of the 2nd lesson does not record the
+ * 5th (`lessonsKeptBy` applies the same rule to lessons already recorded).
+ */
 export async function substitutesOn(
   em: EntityManager,
   viewer: Viewer,
   assignmentId: string,
   date: string,
+  lessonNumber: number | null = null,
 ): Promise<boolean> {
   const count = await em.count(TimetableChange, {
     assignment: assignmentId,
@@ -156,6 +161,7 @@ export async function substitutesOn(
     kind: TimetableChangeKind.SUBSTITUTION,
     substituteTeacher: viewer.personId,
     publishedAt: { $ne: null },
+    ...(lessonNumber !== null ? { lessonNumber } : {}),
   });
   return count > 0;
 }

@@ -744,21 +744,17 @@ describe('changing and closing periods (R-YEAR-1, R-JRN-5)', () => {
     refusedAt(await call(CLOSE_PERIOD, 'teacher', { periodId: ids.q2 }), 'FORBIDDEN');
     refusedAt(await call(CLOSE_PERIOD, 'stranger', { periodId: ids.q2 }), 'NOT_FOUND', 'periodId');
   });
-  // Known gap in lessons.service.ts (journal module): it takes *a* period containing the date
-  // with `findOne`, and the YEAR period (never closed before the year ends) also contains it, so
-  // a closed quarter does not stop a lesson. Flip to `it` once createLesson checks every period.
-  it.fails(
-    'R-JRN-5: a closed quarter takes no lessons, though the YEAR period covers the date',
-    async () => {
-      const lesson = await gql(
-        app.url,
-        `mutation($input: CreateLessonInput!) { createLesson(input: $input) { id } }`,
-        { input: { assignmentId: ids.mathPage2, date: '2026-10-21', lessonNumber: 3 } },
-        { token: token.newcomer },
-      );
-      refusedAt(lesson, 'BAD_USER_INPUT', 'date');
-    },
-  );
+  // The YEAR period (never closed before the year ends) also contains the date: createLesson
+  // checks every period that contains it (journal/periods.ts).
+  it('R-JRN-5: a closed quarter takes no lessons, though the YEAR period covers the date', async () => {
+    const lesson = await gql(
+      app.url,
+      `mutation($input: CreateLessonInput!) { createLesson(input: $input) { id } }`,
+      { input: { assignmentId: ids.mathPage2, date: '2026-10-21', lessonNumber: 3 } },
+      { token: token.newcomer },
+    );
+    refusedAt(lesson, 'BAD_USER_INPUT', 'date');
+  });
 });
 
 describe("copying last year's structure (issue 4)", () => {
