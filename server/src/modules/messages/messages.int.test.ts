@@ -54,6 +54,9 @@ beforeAll(async () => {
   const mine = await createFamily(em, { schoolClass: c5a });
   who.student = mine.student;
   who.parent = mine.parent;
+  const classmates = await createFamily(em, { schoolClass: c5a });
+  who.classmate = classmates.student;
+  who.classmateParent = classmates.parent;
   const other = await createFamily(em, { schoolClass: c5b });
   who.otherStudent = other.student;
   who.otherParent = other.parent;
@@ -100,6 +103,38 @@ describe('internal mail (R-MSG-1)', () => {
     expect(codes(r)).toEqual(['NOT_FOUND']);
     expect(r.errors?.[0]?.extensions?.field).toBe('recipientIds[0]');
     expect(await em.fork().count(MessageThread, {})).toBe(before);
+  });
+
+  it.each([
+    ['teacher', ['parent', 'classmateParent']],
+    ['teacher', ['student', 'classmate']],
+    ['teacher', ['parent', 'classmate']],
+    ['deputy', ['parent', 'otherParent']],
+    ['deputy', ['otherTeacher', 'student', 'otherStudent']],
+  ])(
+    'R-AUTH-4: no parent discovers another family through a thread (%s → %s is refused)',
+    async (from, to) => {
+      const before = await em.fork().count(MessageThread, {});
+      const r = await start(from, to);
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.extensions?.field).toBe('recipientIds');
+      expect(await em.fork().count(MessageThread, {})).toBe(before);
+    },
+  );
+
+  it('R-AUTH-4: a thread with one family and staff is allowed; a parent sees only them', async () => {
+    const r = await start('deputy', ['parent', 'student', 'teacher', 'classTeacher']);
+    expect(r.errors).toBeUndefined();
+    const thread = r.data!.startThread;
+    const seen = await gql<{ thread: { participants: { id: string }[] } }>(
+      app.url,
+      `query($t: ID!) { thread(threadId: $t) { participants { id } } }`,
+      { t: thread.id },
+      { token: token.parent },
+    );
+    expect(seen.data?.thread.participants.map((p) => p.id).sort()).toEqual(
+      ['deputy', 'parent', 'student', 'teacher', 'classTeacher'].map((n) => who[n]!.id).sort(),
+    );
   });
 
   it('refuses an empty body or subject, and an empty recipient list', async () => {
