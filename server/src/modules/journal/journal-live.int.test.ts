@@ -8,6 +8,7 @@ import {
   createPerson,
   createSchool,
   createYear,
+  uniqueLogin,
 } from '../../../test/factories/index.js';
 import {
   createAssignment,
@@ -16,9 +17,11 @@ import {
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Session } from '../../auth/session.entity.js';
+import { sha256 } from '../../auth/tokens.js';
 import { Guardianship } from '../people/guardianship.entity.js';
 import type { Person } from '../people/person.entity.js';
-import { Role } from '../people/role-assignment.entity.js';
+import { Role, RoleAssignment } from '../people/role-assignment.entity.js';
 import type { SchoolClass } from '../year/school-class.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { Lesson } from './lesson.entity.js';
@@ -97,6 +100,8 @@ let app: TestApp;
 const token: Record<string, string> = {};
 const kids: Record<string, Person> = {};
 let parent: Person;
+let newcomerParent: Person;
+let classTeacher: Person;
 let page: TeachingAssignment;
 let c5a: SchoolClass;
 let lesson: Lesson;
@@ -111,7 +116,7 @@ beforeAll(async () => {
   const school = await createSchool(em);
   const year = await createYear(em, school);
   const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
-  const classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
   c5a = await createClass(em, { school, year, classTeacher });
   page = await createAssignment(em, {
     teacher,
@@ -122,6 +127,9 @@ beforeAll(async () => {
   kids.mine = mine.student;
   parent = mine.parent;
   kids.classmate = (await createFamily(em, { schoolClass: c5a })).student;
+  const newcomers = await createFamily(em, { schoolClass: c5a });
+  kids.newcomer = newcomers.student;
+  newcomerParent = newcomers.parent;
   lesson = await createLesson(em, page, { date: '2026-09-15' });
   token.teacher = await sessionFor(em, teacher);
   token.classTeacher = await sessionFor(em, classTeacher);
@@ -232,6 +240,122 @@ describe('live journal (R-JRN-7)', () => {
     expect(await until(() => diary.closedWith() !== null)).toBe(true);
     expect(diary.closedWith()).toBe(4401);
     await diary.stop();
+  });
+});
+
+describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
+  const expireIn = async (tokenValue: string, ms: number) => {
+    await app.orm.em
+      .fork()
+      .nativeUpdate(
+        Session,
+        { tokenHash: sha256(tokenValue) },
+        { expiresAt: new Date(Date.now() + ms) },
+      );
+  };
+
+  it('R-AUTH-3: a session that expires while subscribed is closed with 4401 on time', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    await expireIn(own, 1500);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    expect(await until(() => diary.closedWith() !== null, 4000)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    await setMark(kids.mine!.id, '5');
+    await quiet();
+    expect(diary.received).toEqual([]);
+    await diary.stop();
+  });
+
+  it('R-AUTH-3: a session revoked without its event reaching this instance gets no further event', async () => {
+    // As when the revocation was published while Redis was unreachable: only the database knows.
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    await app.orm.em
+      .fork()
+      .nativeUpdate(Session, { tokenHash: sha256(own) }, { revokedAt: new Date() });
+    await setMark(kids.mine!.id, '3');
+    expect(await until(() => diary.closedWith() !== null)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    expect(diary.received).toHaveLength(1);
+    await diary.stop();
+  });
+
+  it('R-AUTH-3: a session past its expiry in the database gets no further event', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await expireIn(own, -1000);
+    await setMark(kids.mine!.id, '5');
+    expect(await until(() => diary.closedWith() !== null)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    expect(diary.received).toEqual([]);
+    await diary.stop();
+  });
+
+  it('R-AUTH-4: a class teacher whose role is revoked mid-session stops receiving the class feed', async () => {
+    const own = await sessionFor(app.orm.em.fork(), classTeacher);
+    const feed = follow(app.url, own, CLASS_SUB, { c: c5a.id });
+    await feed.subscribed;
+    await setMark(kids.classmate!.id, '4');
+    expect(await until(() => feed.received.length === 1)).toBe(true);
+    const em = app.orm.em.fork();
+    await em.nativeUpdate(
+      RoleAssignment,
+      { person: classTeacher.id, role: Role.TEACHER },
+      { revokedAt: new Date() },
+    );
+    try {
+      await setMark(kids.classmate!.id, '3');
+      await quiet();
+      expect(feed.received).toHaveLength(1);
+      expect(feed.closedWith()).toBeNull();
+    } finally {
+      await em.nativeUpdate(
+        RoleAssignment,
+        { person: classTeacher.id, role: Role.TEACHER },
+        { revokedAt: null },
+      );
+      await feed.stop();
+    }
+  });
+
+  it('redeeming an invitation ends the older sessions’ sockets, not the new one’s', async () => {
+    const old = await sessionFor(app.orm.em.fork(), newcomerParent);
+    const oldDiary = follow(app.url, old, STUDENT_SUB, { s: kids.newcomer!.id });
+    await oldDiary.subscribed;
+    const issued = await gql<{ issueInvitation: { code: string } }>(
+      app.url,
+      `mutation($input: IssueInvitationInput!) { issueInvitation(input: $input) { code } }`,
+      { input: { personId: newcomerParent.id } },
+      { token: token.classTeacher },
+    );
+    expect(issued.errors).toBeUndefined();
+    const redeemed = await gql<{ redeemInvitation: { token: string } }>(
+      app.url,
+      `mutation($input: RedeemInvitationInput!) { redeemInvitation(input: $input) { token } }`,
+      {
+        input: {
+          code: issued.data!.issueInvitation.code,
+          login: uniqueLogin('newcomer'),
+          password: 'a long enough password',
+        },
+      },
+    );
+    expect(redeemed.errors).toBeUndefined();
+    expect(await until(() => oldDiary.closedWith() !== null)).toBe(true);
+    expect(oldDiary.closedWith()).toBe(4401);
+    const diary = follow(app.url, redeemed.data!.redeemInvitation.token, STUDENT_SUB, {
+      s: kids.newcomer!.id,
+    });
+    await diary.subscribed;
+    await setMark(kids.newcomer!.id, '5');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    expect(diary.closedWith()).toBeNull();
+    await Promise.all([oldDiary.stop(), diary.stop()]);
   });
 });
 

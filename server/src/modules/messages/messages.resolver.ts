@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import {
   Arg,
   Ctx,
@@ -13,6 +12,7 @@ import {
 import { requireViewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { requireId } from '../../core/ids.js';
+import { liveEvents } from '../../core/live.js';
 import { notFound } from '../../core/errors.js';
 import { Person } from '../people/person.entity.js';
 import {
@@ -106,10 +106,12 @@ export class MessagesResolver {
     description:
       'Threads you have just read elsewhere (another tab or device), so unread counts stay in step.',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      const viewer = requireViewer(context);
-      return pipe(
-        context.bus.subscribe(THREAD_READ) as AsyncIterable<{ personId: string; threadId: string }>,
-        filter((e: { personId: string }) => e.personId === viewer.personId),
+      const personId = requireViewer(context).personId;
+      return liveEvents<{ personId: string; threadId: string }>(
+        context,
+        THREAD_READ,
+        (e) => e.personId === personId,
+        () => true,
       );
     },
   })
@@ -152,13 +154,11 @@ export class MessagesResolver {
       if (!(await classReach(context.em, viewer, schoolClassId))) {
         throw notFound('schoolClassId');
       }
-      return pipe(
-        context.bus.subscribe(ANNOUNCEMENT_PUBLISHED) as AsyncIterable<ClassAnnouncement>,
-        filter(
-          async (a: ClassAnnouncement) =>
-            a.schoolClassId === schoolClassId &&
-            Boolean(await classReach(context.em, viewer, schoolClassId)),
-        ),
+      return liveEvents<ClassAnnouncement>(
+        context,
+        ANNOUNCEMENT_PUBLISHED,
+        (a) => a.schoolClassId === schoolClassId,
+        async (_a, now) => Boolean(await classReach(context.em, now, schoolClassId)),
       );
     },
   })
@@ -204,14 +204,12 @@ export class MessagesResolver {
   @Subscription(() => MessageReceived, {
     description: 'New messages for you, as they are sent.',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      const viewer = requireViewer(context);
-      return pipe(
-        context.bus.subscribe(MESSAGE_SENT) as AsyncIterable<MessageReceived>,
-        filter(
-          async (e: MessageReceived) =>
-            e.recipientIds.includes(viewer.personId) &&
-            (await takesPart(context.em, viewer.personId, e.threadId)),
-        ),
+      const personId = requireViewer(context).personId;
+      return liveEvents<MessageReceived>(
+        context,
+        MESSAGE_SENT,
+        (e) => e.recipientIds.includes(personId),
+        (e) => takesPart(context.em, personId, e.threadId),
       );
     },
   })
