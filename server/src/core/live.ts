@@ -73,8 +73,18 @@ export function liveEvents<T>(
   wanted: (event: T) => boolean,
   mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
 ): AsyncIterable<T> {
+  return liveFilter(context, context.bus.subscribe(topic) as AsyncIterable<T>, wanted, mayRead);
+}
+
+/** `liveEvents` over any source of events (several topics merged, for one). */
+export function liveFilter<T>(
+  context: Context,
+  source: AsyncIterable<T>,
+  wanted: (event: T) => boolean,
+  mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
+): AsyncIterable<T> {
   return pipe(
-    context.bus.subscribe(topic) as AsyncIterable<T>,
+    source,
     filter(async (event: T) => {
       if (!wanted(event) || (context.renew && !(await context.renew()))) {
         return false;

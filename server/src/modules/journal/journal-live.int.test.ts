@@ -13,6 +13,7 @@ import {
 import {
   createAssignment,
   createLesson,
+  createPeriod,
   createSubject,
   sessionFor,
 } from '../../../test/factories/journal.js';
@@ -105,6 +106,8 @@ let classTeacher: Person;
 let page: TeachingAssignment;
 let c5a: SchoolClass;
 let lesson: Lesson;
+let otherPage: TeachingAssignment;
+let subjectName: string;
 
 const STUDENT_SUB = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { ${FIELDS} } }`;
 const CLASS_SUB = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { ${FIELDS} } }`;
@@ -115,14 +118,14 @@ beforeAll(async () => {
   const em = app.orm.em.fork();
   const school = await createSchool(em);
   const year = await createYear(em, school);
+  await createPeriod(em, year);
+  await createPeriod(em, year, { number: 2, startsOn: '2026-11-05', endsOn: '2026-12-28' });
   const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
   classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
   c5a = await createClass(em, { school, year, classTeacher });
-  page = await createAssignment(em, {
-    teacher,
-    subject: await createSubject(em, school),
-    schoolClass: c5a,
-  });
+  const subject = await createSubject(em, school);
+  subjectName = subject.name;
+  page = await createAssignment(em, { teacher, subject, schoolClass: c5a });
   const mine = await createFamily(em, { schoolClass: c5a });
   kids.mine = mine.student;
   parent = mine.parent;
@@ -131,6 +134,15 @@ beforeAll(async () => {
   kids.newcomer = newcomers.student;
   newcomerParent = newcomers.parent;
   lesson = await createLesson(em, page, { date: '2026-09-15' });
+  // Another class the class teacher also teaches: its parents may write to them.
+  const c5b = await createClass(em, { school, year, letter: 'Б' });
+  otherPage = await createAssignment(em, {
+    teacher: classTeacher,
+    subject: await createSubject(em, school),
+    schoolClass: c5b,
+  });
+  const otherFamily = await createFamily(em, { schoolClass: c5b });
+  token.otherParent = await sessionFor(em, otherFamily.parent);
   token.teacher = await sessionFor(em, teacher);
   token.classTeacher = await sessionFor(em, classTeacher);
   token.parent = await sessionFor(em, parent);
@@ -409,6 +421,166 @@ describe('class dashboard (issue 5)', () => {
       lesson: { date: '2026-09-15' },
     });
     await feed.stop();
+  });
+});
+
+describe('class dashboard feed (issue 5)', () => {
+  const FEED = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) {
+    kind date lowMark unreadFromParents
+    journal { kind studentId value attendanceStatus minutesLate reason student { lastName } }
+    lesson { lessonId topic hasHomework status missingRecords subject { name } }
+    message { threadId authorId } } }`;
+  interface DashboardEvent {
+    kind: string;
+    date: string;
+    lowMark: boolean | null;
+    unreadFromParents: number | null;
+    journal: Record<string, unknown> | null;
+    lesson: Record<string, unknown> | null;
+    message: { threadId: string; authorId: string } | null;
+  }
+  const LESSON = 'id version';
+  const op = async <T>(query: string, input: Record<string, unknown>, as: string) => {
+    const r = await gql<Record<string, T>>(app.url, query, { input }, { token: token[as] });
+    expect(r.errors).toBeUndefined();
+    return Object.values(r.data!)[0]!;
+  };
+  const newLesson = (assignmentId: string, lessonNumber: number, as = 'teacher') =>
+    op<{ id: string; version: number }>(
+      `mutation($input: CreateLessonInput!) { createLesson(input: $input) { ${LESSON} } }`,
+      { assignmentId, date: '2026-11-20', lessonNumber },
+      as,
+    );
+  const startThread = (as: string, body: string) =>
+    op<{ id: string }>(
+      `mutation($input: StartThreadInput!) { startThread(input: $input) { id } }`,
+      { subject: 'Вопрос', recipientIds: [classTeacher.id], body },
+      as,
+    );
+
+  it('R-JRN-7: the class teacher’s dashboard moves with lessons, marks, lates and parents’ messages, without a refetch', async () => {
+    const feed = follow(app.url, token.classTeacher!, FEED, { c: c5a.id });
+    await feed.subscribed;
+    const events = feed.received as unknown as DashboardEvent[];
+    const next = async (n: number) => {
+      expect(await until(() => events.length >= n), `event ${n}`).toBe(true);
+      return events[n - 1]!;
+    };
+
+    // A lesson recorded without topic or homework belongs in `lessonsMissingRecords`…
+    const recorded = await newLesson(page.id, 3);
+    expect(await next(1)).toMatchObject({
+      kind: 'LESSON_CREATED',
+      date: '2026-11-20',
+      lesson: { lessonId: recorded.id, topic: null, hasHomework: false, missingRecords: true },
+    });
+    expect((await next(1)).lesson!.subject).toEqual({ name: subjectName });
+    // …and leaves it once both are written.
+    await op(
+      `mutation($input: UpdateLessonInput!) { updateLesson(input: $input) { id } }`,
+      {
+        lessonId: recorded.id,
+        version: recorded.version,
+        topic: 'Дроби',
+        homework: { text: '§ 5' },
+      },
+      'teacher',
+    );
+    expect(await next(2)).toMatchObject({
+      kind: 'LESSON_UPDATED',
+      lesson: { topic: 'Дроби', hasHomework: true, missingRecords: false, status: 'HELD' },
+    });
+
+    // A low mark, and a lateness with its minutes.
+    await op(
+      SET_MARKS,
+      { lessonId: recorded.id, add: [{ studentId: kids.mine!.id, value: '2' }] },
+      'teacher',
+    );
+    expect(await next(3)).toMatchObject({
+      kind: 'MARK_SET',
+      date: '2026-11-20',
+      lowMark: true,
+      journal: { value: '2', studentId: kids.mine!.id, student: { lastName: kids.mine!.lastName } },
+    });
+    await op(
+      SET_ATTENDANCE,
+      {
+        lessonId: recorded.id,
+        entries: [{ studentId: kids.classmate!.id, status: 'LATE', minutesLate: 7 }],
+      },
+      'teacher',
+    );
+    expect(await next(4)).toMatchObject({
+      kind: 'ATTENDANCE_SET',
+      lowMark: null,
+      journal: { attendanceStatus: 'LATE', minutesLate: 7, reason: null },
+    });
+
+    // A cancelled lesson no longer waits for records.
+    const dropped = await newLesson(page.id, 4);
+    expect(await next(5)).toMatchObject({
+      kind: 'LESSON_CREATED',
+      lesson: { missingRecords: true },
+    });
+    await op(
+      `mutation($input: CancelLessonInput!) { cancelLesson(input: $input) { id } }`,
+      { lessonId: dropped.id, version: dropped.version, reason: 'Карантин' },
+      'teacher',
+    );
+    expect(await next(6)).toMatchObject({
+      kind: 'LESSON_CANCELLED',
+      lesson: { lessonId: dropped.id, status: 'CANCELLED', missingRecords: false },
+    });
+
+    // Another class's lesson and another class's parent do not move this dashboard.
+    await newLesson(otherPage.id, 3, 'classTeacher');
+    await startThread('otherParent', 'Вопрос от родителя другого класса');
+    // A parent of this class writes: the count arrives with the message.
+    const thread = await startThread('parent', 'Маша заболела');
+    expect(await next(7)).toMatchObject({
+      kind: 'PARENT_MESSAGE',
+      unreadFromParents: 1,
+      message: { threadId: thread.id, authorId: parent.id },
+    });
+    const dashboard = await gql<{ classDashboard: { unreadFromParents: number } }>(
+      app.url,
+      `query($c: ID!) { classDashboard(schoolClassId: $c) { unreadFromParents } }`,
+      { c: c5a.id },
+      { token: token.classTeacher },
+    );
+    expect(dashboard.data?.classDashboard.unreadFromParents).toBe(1);
+    // Reading it, in this tab or another, brings the count down.
+    await gql(
+      app.url,
+      `mutation($t: ID!) { markThreadRead(threadId: $t) { id } }`,
+      { t: thread.id },
+      { token: token.classTeacher },
+    );
+    expect(await next(8)).toMatchObject({ kind: 'MESSAGES_READ', unreadFromParents: 0 });
+    await quiet();
+    expect(events.map((e) => e.kind)).toEqual([
+      'LESSON_CREATED',
+      'LESSON_UPDATED',
+      'MARK_SET',
+      'ATTENDANCE_SET',
+      'LESSON_CREATED',
+      'LESSON_CANCELLED',
+      'PARENT_MESSAGE',
+      'MESSAGES_READ',
+    ]);
+    await feed.stop();
+  });
+
+  it('is the class teacher’s and the administration’s only', async () => {
+    const teacherFeed = follow(app.url, token.teacher!, FEED, { c: c5a.id });
+    const parentFeed = follow(app.url, token.parent!, FEED, { c: c5a.id });
+    await until(() => teacherFeed.errors.length > 0 && parentFeed.errors.length > 0);
+    const codeOf = (e: unknown) =>
+      ((Array.isArray(e) ? e[0] : e) as { extensions?: { code?: string } }).extensions?.code;
+    expect(codeOf(teacherFeed.errors[0])).toBe('NOT_FOUND');
+    expect(codeOf(parentFeed.errors[0])).toBe('FORBIDDEN');
+    await Promise.all([teacherFeed.stop(), parentFeed.stop()]);
   });
 });
 
