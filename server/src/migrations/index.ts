@@ -4,10 +4,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122224446_initial } from './Migration20261122224446_initial.js';
 import { Migration20261122224613_constraints } from './Migration20261122224613_constraints.js';
 import { Migration20261123013821_digest } from './Migration20261123013821_digest.js';
+import { Migration20261130073938_announcement_audience } from './Migration20261130073938_announcement_audience.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
   // Hand-written: exclusion constraints, append-only audit trail, same-school triggers.
   { name: 'Migration20261122224613_constraints', class: Migration20261122224613_constraints },
   { name: 'Migration20261123013821_digest', class: Migration20261123013821_digest },
+  {
+    name: 'Migration20261130073938_announcement_audience',
+    class: Migration20261130073938_announcement_audience,
+  },
 ];

@@ -132,7 +132,7 @@ export class MessagesResolver {
 
   @Mutation(() => ClassAnnouncement, {
     description:
-      "Publishes a notice to a class's parents and students (class teacher, administration).",
+      "Publishes a notice to a class's parents, students, or both (class teacher, administration).",
   })
   async publishAnnouncement(
     @Arg('input', () => PublishAnnouncementInput) input: PublishAnnouncementInput,
@@ -144,7 +144,8 @@ export class MessagesResolver {
   }
 
   @Subscription(() => ClassAnnouncement, {
-    description: 'Announcements of a class as they are published.',
+    description:
+      'Announcements of a class as they are published: to its staff all, to a student those for students, to a parent those for parents.',
     subscribe: async ({
       args,
       context,
@@ -154,11 +155,15 @@ export class MessagesResolver {
       if (!(await classReach(context.em, viewer, schoolClassId))) {
         throw notFound('schoolClassId');
       }
+      // Per event, with the viewer as they are now: still of the class, and of the audience.
       return liveEvents<ClassAnnouncement>(
         context,
         ANNOUNCEMENT_PUBLISHED,
         (a) => a.schoolClassId === schoolClassId,
-        async (_a, now) => Boolean(await classReach(context.em, now, schoolClassId)),
+        async (a, now) =>
+          Boolean(
+            (await classReach(context.em, now, schoolClassId))?.audiences.includes(a.audience),
+          ),
       );
     },
   })
