@@ -255,6 +255,103 @@ describe('live journal (R-JRN-7)', () => {
   });
 });
 
+describe('a shared journal page and unsubscribing (issue 5)', () => {
+  let substitute: Person;
+  let subLesson: Lesson;
+
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    substitute = await createPerson(em, { school: c5a.school, roles: [Role.TEACHER] });
+    token.substitute = await sessionFor(em, substitute);
+    subLesson = await createLesson(em, page, {
+      date: '2026-09-18',
+      conductingTeacher: substitute,
+    });
+  });
+
+  it('R-ROLE-5: the page’s teacher and its substitute see each other’s marks on the page, live', async () => {
+    const mine = follow(app.url, token.teacher!, PAGE_SUB, { a: page.id });
+    const theirs = follow(app.url, token.substitute!, PAGE_SUB, { a: page.id });
+    await Promise.all([mine.subscribed, theirs.subscribed]);
+    const bySubstitute = await gql(
+      app.url,
+      SET_MARKS,
+      { input: { lessonId: subLesson.id, add: [{ studentId: kids.classmate!.id, value: '5' }] } },
+      { token: token.substitute },
+    );
+    expect(bySubstitute.errors).toBeUndefined();
+    await setMark(kids.mine!.id, '4');
+    // A mark on another page reaches neither.
+    const other = await createLesson(app.orm.em.fork(), otherPage, { date: '2026-09-18' });
+    await gql(
+      app.url,
+      SET_MARKS,
+      { input: { lessonId: other.id, add: [{ studentId: kids.mine!.id, value: '3' }] } },
+      { token: token.classTeacher },
+    );
+    expect(await until(() => mine.received.length >= 2 && theirs.received.length >= 2)).toBe(true);
+    await quiet();
+    for (const feed of [mine, theirs]) {
+      expect(feed.received.map((e) => [e.kind, e.studentId, e.value])).toEqual([
+        ['MARK_SET', kids.classmate!.id, '5'],
+        ['MARK_SET', kids.mine!.id, '4'],
+      ]);
+    }
+    await Promise.all([mine.stop(), theirs.stop()]);
+  });
+
+  it('after a subscription stops, no event arrives for it and the server stops working on it', async () => {
+    // Two subscriptions on one socket; the server renews a subscription's viewer for each
+    // event meant for it (a session lookup by id), which shows what it still works on.
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const client = createClient({
+      url: app.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authToken: own },
+      retryAttempts: 0,
+    });
+    const got = { kept: [] as unknown[], stopped: [] as unknown[] };
+    const sink = (into: unknown[]) => ({
+      next: (r: { data?: unknown }) => void (r.data && into.push(r.data)),
+      error: () => {},
+      complete: () => {},
+    });
+    const query = STUDENT_SUB;
+    const stopKept = client.subscribe({ query, variables: { s: kids.mine!.id } }, sink(got.kept));
+    const stopStopped = client.subscribe(
+      { query, variables: { s: kids.mine!.id } },
+      sink(got.stopped),
+    );
+    await quiet();
+    const renewals = () =>
+      app.queries.filter((q) => /from "session"/.test(q) && !/token_hash/.test(q)).length;
+
+    app.resetQueries();
+    await setMark(kids.mine!.id, '5');
+    expect(await until(() => got.kept.length === 1 && got.stopped.length === 1)).toBe(true);
+    expect(renewals()).toBe(2);
+
+    stopStopped();
+    await quiet();
+    app.resetQueries();
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => got.kept.length === 2)).toBe(true);
+    await quiet();
+    expect(got.stopped).toHaveLength(1);
+    expect(renewals()).toBe(1);
+
+    // Closing the socket ends the rest.
+    stopKept();
+    await client.dispose();
+    await quiet();
+    app.resetQueries();
+    await setMark(kids.mine!.id, '3');
+    await quiet();
+    expect(got.kept).toHaveLength(2);
+    expect(renewals()).toBe(0);
+  });
+});
+
 describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
   const expireIn = async (tokenValue: string, ms: number) => {
     await app.orm.em
