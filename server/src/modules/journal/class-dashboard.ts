@@ -73,10 +73,14 @@ function lowMarkLimit(scale: GradingScale): number {
   return Math.max(2, Math.floor(scaleRange(scale).max / 5));
 }
 
-// Students in the class on `date`, and their guardians: "parents of this class".
-const CLASS_PARENT = `exists (select 1 from guardianship g join enrolment e on e.student_id = g.student_id
-   where g.guardian_id = %AUTHOR% and e.school_class_id = ?
-     and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date))`;
+/**
+ * SQL: whether `author` is a guardian of a student in the class on the day ("a parent of this
+ * class"). Parameters: the class, the day, the day.
+ */
+const classParent = (author: string) =>
+  `exists (select 1 from guardianship g join enrolment e on e.student_id = g.student_id
+    where g.guardian_id = ${author} and e.school_class_id = ?
+      and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date))`;
 
 /** Messages to `personId` not yet read, written by parents of the class's students on `date`. */
 async function unreadFromParentsOf(
@@ -89,12 +93,13 @@ async function unreadFromParentsOf(
     `select count(*) as n from message m
        join thread_participant p on p.thread_id = m.thread_id and p.person_id = ?
       where m.author_id <> ? and m.sent_at > coalesce(p.last_read_at, '-infinity')
-        and ${CLASS_PARENT.replace('%AUTHOR%', 'm.author_id')}`,
+        and ${classParent('m.author_id')}`,
     [personId, personId, schoolClassId, date, date],
   );
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Whether the person is a parent of the class on `date`. */
 async function isParentInClass(
   em: EntityManager,
   personId: string,
@@ -103,7 +108,7 @@ async function isParentInClass(
 ): Promise<boolean> {
   const rows = await em
     .getConnection()
-    .execute<{ ok: boolean }[]>(`select ${CLASS_PARENT.replace('%AUTHOR%', '?')} as ok`, [
+    .execute<{ ok: boolean }[]>(`select ${classParent('?')} as ok`, [
       personId,
       schoolClassId,
       date,
