@@ -65,6 +65,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Subscription.studentJournalChanged': [...STAFF_TEACHING, Role.STUDENT, Role.PARENT],
   'Subscription.journalPageChanged': STAFF_TEACHING,
   'Subscription.classJournalChanged': STAFF_TEACHING,
+  'Subscription.classDashboardChanged': STAFF_TEACHING,
   'Mutation.setAttendance': [Role.TEACHER],
   'Mutation.setPeriodMarks': [Role.TEACHER],
   'Mutation.assignSubstitute': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],

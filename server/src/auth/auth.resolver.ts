@@ -64,6 +64,11 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ) {
     const issued = await redeemInvitation(ctx.em, this.settings, input, ctx.client);
+    // The new password ended every older session: their sockets close too.
+    ctx.bus.publish(SESSIONS_REVOKED, {
+      personId: issued.session.person.id,
+      exceptSessionId: issued.session.id,
+    } satisfies SessionsRevoked);
     return this.payload(ctx, issued.token);
   }
 

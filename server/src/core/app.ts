@@ -31,6 +31,7 @@ import {
 import { Loaders } from './loaders.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
+import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader } from './messages.js';
 import type { Bus } from './pubsub.js';
@@ -245,8 +246,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   void (async () => {
     for await (const revoked of revocations) {
       for (const [socket, owner] of sockets) {
-        if (owner.sessionId === revoked.sessionId || owner.personId === revoked.personId) {
-          socket.close(4401, 'Session ended');
+        const ended =
+          owner.sessionId === revoked.sessionId ||
+          (owner.personId === revoked.personId && owner.sessionId !== revoked.exceptSessionId);
+        if (ended) {
+          socket.close(SESSION_ENDED, 'Session ended');
         }
       }
     }
@@ -267,7 +271,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
         if (viewer) {
           const socket = ctx.extra.socket;
           sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
-          socket.once('close', () => sockets.delete(socket));
+          // An expired session's sockets close on time, not at the next event.
+          const disarm = atExpiry(viewer.session.expiresAt, () =>
+            socket.close(SESSION_ENDED, 'Session expired'),
+          );
+          socket.once('close', () => {
+            disarm();
+            sockets.delete(socket);
+          });
         }
         return true;
       },
@@ -326,11 +337,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
           errors.map((e) => formatError(e.toJSON(), e)),
           { locale: localeFromHeader(ctx.extra.request.headers['accept-language']) },
         ),
-      context: (ctx) =>
-        buildContext(deps, ctx.extra.token ?? null, ctx.extra.request.headers['accept-language'], {
-          ip: ctx.extra.request.socket.remoteAddress ?? null,
-          userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-        }),
+      // Renewed for every event (session, roles, a fresh fork): see core/live.ts.
+      context: async (ctx) =>
+        renewable(
+          orm,
+          await buildContext(
+            deps,
+            ctx.extra.token ?? null,
+            ctx.extra.request.headers['accept-language'],
+            {
+              ip: ctx.extra.request.socket.remoteAddress ?? null,
+              userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+            },
+          ),
+          () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
+        ),
     },
     wss,
   );

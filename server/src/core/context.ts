@@ -18,4 +18,9 @@ export interface Context {
   log: Logger;
   /** Where the request came from, for sessions and the audit trail. */
   client: { ip: string | null; userAgent: string | null };
+  /**
+   * Subscriptions only: renews the context for the next event (session still live, roles as they
+   * are now, a fresh fork); false once the session has ended. See `core/live.ts`.
+   */
+  renew?: () => Promise<boolean>;
 }

@@ -75,6 +75,8 @@ const ru = {
   'messages.emptyBody': 'Напишите текст сообщения.',
   'messages.emptySubject': 'Укажите тему.',
   'messages.recipientCount': 'Выберите от 1 до {max} получателей.',
+  'messages.oneFamily':
+    'В одной переписке — не больше одной семьи: родители не должны видеть друг друга. Для всего класса есть объявления.',
   'digest.email': 'Укажите действующий адрес электронной почты.',
   'input.date': 'Дата должна быть в виде ГГГГ-ММ-ДД.',
   'input.tooLong': 'Слишком длинный текст: не больше {max} символов.',
@@ -257,6 +259,8 @@ const en: Record<MessageKey, string> = {
   'messages.emptyBody': 'Write the message.',
   'messages.emptySubject': 'Give a subject.',
   'messages.recipientCount': 'Choose 1 to {max} recipients.',
+  'messages.oneFamily':
+    'A conversation may include one family only, so that families do not see each other. Use an announcement for the whole class.',
   'digest.email': 'Give a valid e-mail address.',
   'input.date': 'The date must look like YYYY-MM-DD.',
   'input.tooLong': 'The text is too long: at most {max} characters.',

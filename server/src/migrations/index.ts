@@ -5,6 +5,7 @@ import { Migration20261122224446_initial } from './Migration20261122224446_initi
 import { Migration20261122224613_constraints } from './Migration20261122224613_constraints.js';
 import { Migration20261123013821_digest } from './Migration20261123013821_digest.js';
 import { Migration20261130073637_idempotency_key } from './Migration20261130073637_idempotency_key.js';
+import { Migration20261130073938_announcement_audience } from './Migration20261130073938_announcement_audience.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -14,5 +15,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130073637_idempotency_key',
     class: Migration20261130073637_idempotency_key,
+  },
+  {
+    name: 'Migration20261130073938_announcement_audience',
+    class: Migration20261130073938_announcement_audience,
   },
 ];

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { requireViewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { Homework } from '../journal/homework.entity.js';
+import { ClassAnnouncement, diaryAnnouncements } from '../messages/announcements.js';
 import { Person } from '../people/person.entity.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
 import { SchoolClass } from '../year/school-class.entity.js';
@@ -68,6 +69,24 @@ export class DiaryWeekRelations {
   @FieldResolver(() => Person, { description: 'The student.' })
   student(@Root() w: DiaryWeek, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, { id: w.studentId });
+  }
+
+  @FieldResolver(() => [ClassAnnouncement], {
+    description:
+      "Announcements published this week to the student's classes, newest first: a student sees those for students, a parent those for parents (R-MSG-2).",
+  })
+  announcements(@Root() w: DiaryWeek, @Ctx() ctx: Context): Promise<ClassAnnouncement[]> {
+    const classIds = [
+      ...new Set(w.days.map((d) => d.schoolClassId).filter((id): id is string => id !== null)),
+    ];
+    return diaryAnnouncements(
+      ctx.em,
+      requireViewer(ctx),
+      w.studentId,
+      classIds,
+      w.startsOn,
+      w.endsOn,
+    );
   }
 }
 

@@ -8,17 +8,21 @@ import {
   createPerson,
   createSchool,
   createYear,
+  uniqueLogin,
 } from '../../../test/factories/index.js';
 import {
   createAssignment,
   createLesson,
+  createPeriod,
   createSubject,
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Session } from '../../auth/session.entity.js';
+import { sha256 } from '../../auth/tokens.js';
 import { Guardianship } from '../people/guardianship.entity.js';
 import type { Person } from '../people/person.entity.js';
-import { Role } from '../people/role-assignment.entity.js';
+import { Role, RoleAssignment } from '../people/role-assignment.entity.js';
 import type { SchoolClass } from '../year/school-class.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { Lesson } from './lesson.entity.js';
@@ -97,9 +101,13 @@ let app: TestApp;
 const token: Record<string, string> = {};
 const kids: Record<string, Person> = {};
 let parent: Person;
+let newcomerParent: Person;
+let classTeacher: Person;
 let page: TeachingAssignment;
 let c5a: SchoolClass;
 let lesson: Lesson;
+let otherPage: TeachingAssignment;
+let subjectName: string;
 
 const STUDENT_SUB = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { ${FIELDS} } }`;
 const CLASS_SUB = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { ${FIELDS} } }`;
@@ -110,19 +118,31 @@ beforeAll(async () => {
   const em = app.orm.em.fork();
   const school = await createSchool(em);
   const year = await createYear(em, school);
+  await createPeriod(em, year);
+  await createPeriod(em, year, { number: 2, startsOn: '2026-11-05', endsOn: '2026-12-28' });
   const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
-  const classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  classTeacher = await createPerson(em, { school, roles: [Role.TEACHER] });
   c5a = await createClass(em, { school, year, classTeacher });
-  page = await createAssignment(em, {
-    teacher,
-    subject: await createSubject(em, school),
-    schoolClass: c5a,
-  });
+  const subject = await createSubject(em, school);
+  subjectName = subject.name;
+  page = await createAssignment(em, { teacher, subject, schoolClass: c5a });
   const mine = await createFamily(em, { schoolClass: c5a });
   kids.mine = mine.student;
   parent = mine.parent;
   kids.classmate = (await createFamily(em, { schoolClass: c5a })).student;
+  const newcomers = await createFamily(em, { schoolClass: c5a });
+  kids.newcomer = newcomers.student;
+  newcomerParent = newcomers.parent;
   lesson = await createLesson(em, page, { date: '2026-09-15' });
+  // Another class the class teacher also teaches: its parents may write to them.
+  const c5b = await createClass(em, { school, year, letter: 'Б' });
+  otherPage = await createAssignment(em, {
+    teacher: classTeacher,
+    subject: await createSubject(em, school),
+    schoolClass: c5b,
+  });
+  const otherFamily = await createFamily(em, { schoolClass: c5b });
+  token.otherParent = await sessionFor(em, otherFamily.parent);
   token.teacher = await sessionFor(em, teacher);
   token.classTeacher = await sessionFor(em, classTeacher);
   token.parent = await sessionFor(em, parent);
@@ -235,6 +255,219 @@ describe('live journal (R-JRN-7)', () => {
   });
 });
 
+describe('a shared journal page and unsubscribing (issue 5)', () => {
+  let substitute: Person;
+  let subLesson: Lesson;
+
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    substitute = await createPerson(em, { school: c5a.school, roles: [Role.TEACHER] });
+    token.substitute = await sessionFor(em, substitute);
+    subLesson = await createLesson(em, page, {
+      date: '2026-09-18',
+      conductingTeacher: substitute,
+    });
+  });
+
+  it('R-ROLE-5: the page’s teacher and its substitute see each other’s marks on the page, live', async () => {
+    const mine = follow(app.url, token.teacher!, PAGE_SUB, { a: page.id });
+    const theirs = follow(app.url, token.substitute!, PAGE_SUB, { a: page.id });
+    await Promise.all([mine.subscribed, theirs.subscribed]);
+    const bySubstitute = await gql(
+      app.url,
+      SET_MARKS,
+      { input: { lessonId: subLesson.id, add: [{ studentId: kids.classmate!.id, value: '5' }] } },
+      { token: token.substitute },
+    );
+    expect(bySubstitute.errors).toBeUndefined();
+    await setMark(kids.mine!.id, '4');
+    // A mark on another page reaches neither.
+    const other = await createLesson(app.orm.em.fork(), otherPage, { date: '2026-09-18' });
+    await gql(
+      app.url,
+      SET_MARKS,
+      { input: { lessonId: other.id, add: [{ studentId: kids.mine!.id, value: '3' }] } },
+      { token: token.classTeacher },
+    );
+    expect(await until(() => mine.received.length >= 2 && theirs.received.length >= 2)).toBe(true);
+    await quiet();
+    for (const feed of [mine, theirs]) {
+      expect(feed.received.map((e) => [e.kind, e.studentId, e.value])).toEqual([
+        ['MARK_SET', kids.classmate!.id, '5'],
+        ['MARK_SET', kids.mine!.id, '4'],
+      ]);
+    }
+    await Promise.all([mine.stop(), theirs.stop()]);
+  });
+
+  it('after a subscription stops, no event arrives for it and the server stops working on it', async () => {
+    // Two subscriptions on one socket; the server renews a subscription's viewer for each
+    // event meant for it (a session lookup by id), which shows what it still works on.
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const client = createClient({
+      url: app.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authToken: own },
+      retryAttempts: 0,
+    });
+    const got = { kept: [] as unknown[], stopped: [] as unknown[] };
+    const sink = (into: unknown[]) => ({
+      next: (r: { data?: unknown }) => void (r.data && into.push(r.data)),
+      error: () => {},
+      complete: () => {},
+    });
+    const query = STUDENT_SUB;
+    const stopKept = client.subscribe({ query, variables: { s: kids.mine!.id } }, sink(got.kept));
+    const stopStopped = client.subscribe(
+      { query, variables: { s: kids.mine!.id } },
+      sink(got.stopped),
+    );
+    await quiet();
+    const renewals = () =>
+      app.queries.filter((q) => /from "session"/.test(q) && !/token_hash/.test(q)).length;
+
+    app.resetQueries();
+    await setMark(kids.mine!.id, '5');
+    expect(await until(() => got.kept.length === 1 && got.stopped.length === 1)).toBe(true);
+    expect(renewals()).toBe(2);
+
+    stopStopped();
+    await quiet();
+    app.resetQueries();
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => got.kept.length === 2)).toBe(true);
+    await quiet();
+    expect(got.stopped).toHaveLength(1);
+    expect(renewals()).toBe(1);
+
+    // Closing the socket ends the rest.
+    stopKept();
+    await client.dispose();
+    await quiet();
+    app.resetQueries();
+    await setMark(kids.mine!.id, '3');
+    await quiet();
+    expect(got.kept).toHaveLength(2);
+    expect(renewals()).toBe(0);
+  });
+});
+
+describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
+  const expireIn = async (tokenValue: string, ms: number) => {
+    await app.orm.em
+      .fork()
+      .nativeUpdate(
+        Session,
+        { tokenHash: sha256(tokenValue) },
+        { expiresAt: new Date(Date.now() + ms) },
+      );
+  };
+
+  it('R-AUTH-3: a session that expires while subscribed is closed with 4401 on time', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    await expireIn(own, 1500);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    expect(await until(() => diary.closedWith() !== null, 4000)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    await setMark(kids.mine!.id, '5');
+    await quiet();
+    expect(diary.received).toEqual([]);
+    await diary.stop();
+  });
+
+  it('R-AUTH-3: a session revoked without its event reaching this instance gets no further event', async () => {
+    // As when the revocation was published while Redis was unreachable: only the database knows.
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    await app.orm.em
+      .fork()
+      .nativeUpdate(Session, { tokenHash: sha256(own) }, { revokedAt: new Date() });
+    await setMark(kids.mine!.id, '3');
+    expect(await until(() => diary.closedWith() !== null)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    expect(diary.received).toHaveLength(1);
+    await diary.stop();
+  });
+
+  it('R-AUTH-3: a session past its expiry in the database gets no further event', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    await expireIn(own, -1000);
+    await setMark(kids.mine!.id, '5');
+    expect(await until(() => diary.closedWith() !== null)).toBe(true);
+    expect(diary.closedWith()).toBe(4401);
+    expect(diary.received).toEqual([]);
+    await diary.stop();
+  });
+
+  it('R-AUTH-4: a class teacher whose role is revoked mid-session stops receiving the class feed', async () => {
+    const own = await sessionFor(app.orm.em.fork(), classTeacher);
+    const feed = follow(app.url, own, CLASS_SUB, { c: c5a.id });
+    await feed.subscribed;
+    await setMark(kids.classmate!.id, '4');
+    expect(await until(() => feed.received.length === 1)).toBe(true);
+    const em = app.orm.em.fork();
+    await em.nativeUpdate(
+      RoleAssignment,
+      { person: classTeacher.id, role: Role.TEACHER },
+      { revokedAt: new Date() },
+    );
+    try {
+      await setMark(kids.classmate!.id, '3');
+      await quiet();
+      expect(feed.received).toHaveLength(1);
+      expect(feed.closedWith()).toBeNull();
+    } finally {
+      await em.nativeUpdate(
+        RoleAssignment,
+        { person: classTeacher.id, role: Role.TEACHER },
+        { revokedAt: null },
+      );
+      await feed.stop();
+    }
+  });
+
+  it('redeeming an invitation ends the older sessions’ sockets, not the new one’s', async () => {
+    const old = await sessionFor(app.orm.em.fork(), newcomerParent);
+    const oldDiary = follow(app.url, old, STUDENT_SUB, { s: kids.newcomer!.id });
+    await oldDiary.subscribed;
+    const issued = await gql<{ issueInvitation: { code: string } }>(
+      app.url,
+      `mutation($input: IssueInvitationInput!) { issueInvitation(input: $input) { code } }`,
+      { input: { personId: newcomerParent.id } },
+      { token: token.classTeacher },
+    );
+    expect(issued.errors).toBeUndefined();
+    const redeemed = await gql<{ redeemInvitation: { token: string } }>(
+      app.url,
+      `mutation($input: RedeemInvitationInput!) { redeemInvitation(input: $input) { token } }`,
+      {
+        input: {
+          code: issued.data!.issueInvitation.code,
+          login: uniqueLogin('newcomer'),
+          password: 'a long enough password',
+        },
+      },
+    );
+    expect(redeemed.errors).toBeUndefined();
+    expect(await until(() => oldDiary.closedWith() !== null)).toBe(true);
+    expect(oldDiary.closedWith()).toBe(4401);
+    const diary = follow(app.url, redeemed.data!.redeemInvitation.token, STUDENT_SUB, {
+      s: kids.newcomer!.id,
+    });
+    await diary.subscribed;
+    await setMark(kids.newcomer!.id, '5');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    expect(diary.closedWith()).toBeNull();
+    await Promise.all([oldDiary.stop(), diary.stop()]);
+  });
+});
+
 describe('class dashboard (issue 5)', () => {
   const DASHBOARD = `query($c: ID!, $d: String) { classDashboard(schoolClassId: $c, date: $d) {
     date absences { status student { lastName } } marks { value student { id } }
@@ -285,6 +518,166 @@ describe('class dashboard (issue 5)', () => {
       lesson: { date: '2026-09-15' },
     });
     await feed.stop();
+  });
+});
+
+describe('class dashboard feed (issue 5)', () => {
+  const FEED = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) {
+    kind date lowMark unreadFromParents
+    journal { kind studentId value attendanceStatus minutesLate reason student { lastName } }
+    lesson { lessonId topic hasHomework status missingRecords subject { name } }
+    message { threadId authorId } } }`;
+  interface DashboardEvent {
+    kind: string;
+    date: string;
+    lowMark: boolean | null;
+    unreadFromParents: number | null;
+    journal: Record<string, unknown> | null;
+    lesson: Record<string, unknown> | null;
+    message: { threadId: string; authorId: string } | null;
+  }
+  const LESSON = 'id version';
+  const op = async <T>(query: string, input: Record<string, unknown>, as: string) => {
+    const r = await gql<Record<string, T>>(app.url, query, { input }, { token: token[as] });
+    expect(r.errors).toBeUndefined();
+    return Object.values(r.data!)[0]!;
+  };
+  const newLesson = (assignmentId: string, lessonNumber: number, as = 'teacher') =>
+    op<{ id: string; version: number }>(
+      `mutation($input: CreateLessonInput!) { createLesson(input: $input) { ${LESSON} } }`,
+      { assignmentId, date: '2026-11-20', lessonNumber },
+      as,
+    );
+  const startThread = (as: string, body: string) =>
+    op<{ id: string }>(
+      `mutation($input: StartThreadInput!) { startThread(input: $input) { id } }`,
+      { subject: 'Вопрос', recipientIds: [classTeacher.id], body },
+      as,
+    );
+
+  it('R-JRN-7: the class teacher’s dashboard moves with lessons, marks, lates and parents’ messages, without a refetch', async () => {
+    const feed = follow(app.url, token.classTeacher!, FEED, { c: c5a.id });
+    await feed.subscribed;
+    const events = feed.received as unknown as DashboardEvent[];
+    const next = async (n: number) => {
+      expect(await until(() => events.length >= n), `event ${n}`).toBe(true);
+      return events[n - 1]!;
+    };
+
+    // A lesson recorded without topic or homework belongs in `lessonsMissingRecords`…
+    const recorded = await newLesson(page.id, 3);
+    expect(await next(1)).toMatchObject({
+      kind: 'LESSON_CREATED',
+      date: '2026-11-20',
+      lesson: { lessonId: recorded.id, topic: null, hasHomework: false, missingRecords: true },
+    });
+    expect((await next(1)).lesson!.subject).toEqual({ name: subjectName });
+    // …and leaves it once both are written.
+    await op(
+      `mutation($input: UpdateLessonInput!) { updateLesson(input: $input) { id } }`,
+      {
+        lessonId: recorded.id,
+        version: recorded.version,
+        topic: 'Дроби',
+        homework: { text: '§ 5' },
+      },
+      'teacher',
+    );
+    expect(await next(2)).toMatchObject({
+      kind: 'LESSON_UPDATED',
+      lesson: { topic: 'Дроби', hasHomework: true, missingRecords: false, status: 'HELD' },
+    });
+
+    // A low mark, and a lateness with its minutes.
+    await op(
+      SET_MARKS,
+      { lessonId: recorded.id, add: [{ studentId: kids.mine!.id, value: '2' }] },
+      'teacher',
+    );
+    expect(await next(3)).toMatchObject({
+      kind: 'MARK_SET',
+      date: '2026-11-20',
+      lowMark: true,
+      journal: { value: '2', studentId: kids.mine!.id, student: { lastName: kids.mine!.lastName } },
+    });
+    await op(
+      SET_ATTENDANCE,
+      {
+        lessonId: recorded.id,
+        entries: [{ studentId: kids.classmate!.id, status: 'LATE', minutesLate: 7 }],
+      },
+      'teacher',
+    );
+    expect(await next(4)).toMatchObject({
+      kind: 'ATTENDANCE_SET',
+      lowMark: null,
+      journal: { attendanceStatus: 'LATE', minutesLate: 7, reason: null },
+    });
+
+    // A cancelled lesson no longer waits for records.
+    const dropped = await newLesson(page.id, 4);
+    expect(await next(5)).toMatchObject({
+      kind: 'LESSON_CREATED',
+      lesson: { missingRecords: true },
+    });
+    await op(
+      `mutation($input: CancelLessonInput!) { cancelLesson(input: $input) { id } }`,
+      { lessonId: dropped.id, version: dropped.version, reason: 'Карантин' },
+      'teacher',
+    );
+    expect(await next(6)).toMatchObject({
+      kind: 'LESSON_CANCELLED',
+      lesson: { lessonId: dropped.id, status: 'CANCELLED', missingRecords: false },
+    });
+
+    // Another class's lesson and another class's parent do not move this dashboard.
+    await newLesson(otherPage.id, 3, 'classTeacher');
+    await startThread('otherParent', 'Вопрос от родителя другого класса');
+    // A parent of this class writes: the count arrives with the message.
+    const thread = await startThread('parent', 'Маша заболела');
+    expect(await next(7)).toMatchObject({
+      kind: 'PARENT_MESSAGE',
+      unreadFromParents: 1,
+      message: { threadId: thread.id, authorId: parent.id },
+    });
+    const dashboard = await gql<{ classDashboard: { unreadFromParents: number } }>(
+      app.url,
+      `query($c: ID!) { classDashboard(schoolClassId: $c) { unreadFromParents } }`,
+      { c: c5a.id },
+      { token: token.classTeacher },
+    );
+    expect(dashboard.data?.classDashboard.unreadFromParents).toBe(1);
+    // Reading it, in this tab or another, brings the count down.
+    await gql(
+      app.url,
+      `mutation($t: ID!) { markThreadRead(threadId: $t) { id } }`,
+      { t: thread.id },
+      { token: token.classTeacher },
+    );
+    expect(await next(8)).toMatchObject({ kind: 'MESSAGES_READ', unreadFromParents: 0 });
+    await quiet();
+    expect(events.map((e) => e.kind)).toEqual([
+      'LESSON_CREATED',
+      'LESSON_UPDATED',
+      'MARK_SET',
+      'ATTENDANCE_SET',
+      'LESSON_CREATED',
+      'LESSON_CANCELLED',
+      'PARENT_MESSAGE',
+      'MESSAGES_READ',
+    ]);
+    await feed.stop();
+  });
+
+  it('is the class teacher’s and the administration’s only', async () => {
+    const teacherFeed = follow(app.url, token.teacher!, FEED, { c: c5a.id });
+    const parentFeed = follow(app.url, token.parent!, FEED, { c: c5a.id });
+    await until(() => teacherFeed.errors.length > 0 && parentFeed.errors.length > 0);
+    const codeOf = (e: unknown) =>
+      ((Array.isArray(e) ? e[0] : e) as { extensions?: { code?: string } }).extensions?.code;
+    expect(codeOf(teacherFeed.errors[0])).toBe('NOT_FOUND');
+    expect(codeOf(parentFeed.errors[0])).toBe('FORBIDDEN');
+    await Promise.all([teacherFeed.stop(), parentFeed.stop()]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import {
   Arg,
   Ctx,
@@ -13,6 +12,7 @@ import { diaryReach, journalPageAccess, uuidArray } from '../../auth/access.js';
 import { ADMINISTRATION, requireViewer, type Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
+import { liveEvents } from '../../core/live.js';
 import { requireId } from '../../core/ids.js';
 import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
@@ -21,11 +21,12 @@ import { Lesson } from './lesson.entity.js';
 import { LIVE_ROLES } from './journal.permissions.js';
 import { JOURNAL_CHANGED, JournalEvent, type JournalEventPayload } from './journal.events.js';
 
-type Check = (event: JournalEventPayload) => Promise<boolean>;
+type Check = (event: JournalEventPayload | null, viewer: Viewer) => Promise<boolean>;
 
 /**
  * Authorised when subscribing (NOT_FOUND for what the viewer may not read) and again for every
- * event delivered, so a guardian unlinked mid-session stops receiving the child's events.
+ * event delivered, with the viewer as they are at that moment (`liveEvents`): a guardian unlinked
+ * mid-session, a revoked role or an ended session stops receiving at once.
  */
 async function follow(
   ctx: Context,
@@ -33,18 +34,19 @@ async function follow(
   field: string,
   wanted: (event: JournalEventPayload) => boolean,
   mayRead: Check,
-  initially: () => Promise<boolean>,
 ) {
   const viewer = requireViewer(ctx);
   if (!viewer.hasAnyRole(...LIVE_ROLES[feed])) {
     throw forbidden();
   }
-  if (!(await initially())) {
+  if (!(await mayRead(null, viewer))) {
     throw notFound(field);
   }
-  return pipe(
-    ctx.bus.subscribe(JOURNAL_CHANGED) as AsyncIterable<JournalEventPayload>,
-    filter(async (event: JournalEventPayload) => wanted(event) && (await mayRead(event))),
+  return liveEvents<JournalEventPayload>(
+    ctx,
+    JOURNAL_CHANGED,
+    wanted,
+    async (event, now) => now.hasAnyRole(...LIVE_ROLES[feed]) && (await mayRead(event, now)),
   );
 }
 
@@ -76,15 +78,13 @@ export class JournalLiveResolver {
     description:
       "A student's marks and attendance as they are set, changed or removed: the live diary (R-JRN-7).",
     subscribe: ({ args, context }: Args<{ studentId: string }>) => {
-      const viewer = requireViewer(context);
       const studentId = requireId(args.studentId, 'studentId');
       return follow(
         context,
         'studentJournalChanged',
         'studentId',
         (e) => e.studentId === studentId,
-        (e) => studentReach(context, viewer, studentId, e.schoolClassId),
-        () => studentReach(context, viewer, studentId),
+        (e, viewer) => studentReach(context, viewer, studentId, e?.schoolClassId),
       );
     },
   })
@@ -100,17 +100,14 @@ export class JournalLiveResolver {
     description:
       'Changes to one journal page: teachers keeping the same page see each other’s edits.',
     subscribe: ({ args, context }: Args<{ assignmentId: string }>) => {
-      const viewer = requireViewer(context);
       const assignmentId = requireId(args.assignmentId, 'assignmentId');
-      const mayRead = async () =>
-        (await journalPageAccess(context.em, viewer, [assignmentId])).has(assignmentId);
       return follow(
         context,
         'journalPageChanged',
         'assignmentId',
         (e) => e.assignmentId === assignmentId,
-        mayRead,
-        mayRead,
+        async (_e, viewer) =>
+          (await journalPageAccess(context.em, viewer, [assignmentId])).has(assignmentId),
       );
     },
   })
@@ -126,16 +123,13 @@ export class JournalLiveResolver {
     description:
       "Every mark and absence of a class as it happens: the class teacher's and the administration's live view.",
     subscribe: ({ args, context }: Args<{ schoolClassId: string }>) => {
-      const viewer = requireViewer(context);
       const schoolClassId = requireId(args.schoolClassId, 'schoolClassId');
-      const mayRead = () => leadsOrAdministers(context, viewer, schoolClassId);
       return follow(
         context,
         'classJournalChanged',
         'schoolClassId',
         (e) => e.schoolClassId === schoolClassId,
-        mayRead,
-        mayRead,
+        (_e, viewer) => leadsOrAdministers(context, viewer, schoolClassId),
       );
     },
   })

@@ -10,6 +10,7 @@ export const LIVE_ROLES = {
   studentJournalChanged: [...STAFF, Role.STUDENT, Role.PARENT],
   journalPageChanged: STAFF,
   classJournalChanged: STAFF,
+  classDashboardChanged: STAFF,
 } satisfies Record<string, Role[]>;
 
 /**
@@ -40,9 +41,12 @@ export const journalPermissions: PermissionMap = {
     studentJournalChanged: hasAnyRole(...LIVE_ROLES.studentJournalChanged),
     journalPageChanged: hasAnyRole(...LIVE_ROLES.journalPageChanged),
     classJournalChanged: hasAnyRole(...LIVE_ROLES.classJournalChanged),
+    classDashboardChanged: hasAnyRole(...LIVE_ROLES.classDashboardChanged),
   },
   JournalEvent: allow,
   ClassDashboard: allow,
+  ClassDashboardEvent: allow,
+  LessonChange: allow,
   JournalPage: allow,
   JournalStudent: allow,
   TeachingAssignment: allow,

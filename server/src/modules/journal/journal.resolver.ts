@@ -20,9 +20,14 @@ import { Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 import { SetMarksInput, SetMarksPayload } from './marks.inputs.js';
 import { setMarks } from './marks.service.js';
-import { publishJournalEvents } from './journal.events.js';
+import {
+  LessonEventKind,
+  publishJournalEvents,
+  publishLessonChange,
+  withAttendanceDetails,
+} from './journal.events.js';
 import { JournalEventRelations, JournalLiveResolver } from './journal-live.resolver.js';
-import { ClassDashboardResolver } from './class-dashboard.js';
+import { ClassDashboardResolver, LessonChangeRelations } from './class-dashboard.js';
 import {
   CorrectAttendanceInput,
   CorrectAttendancePayload,
@@ -88,27 +93,54 @@ export class JournalResolver {
   }
 
   @Mutation(() => Lesson, { description: 'Records a lesson on a journal page you keep (R-JRN-1).' })
-  createLesson(
+  async createLesson(
     @Arg('input', () => CreateLessonInput) input: CreateLessonInput,
     @Ctx() ctx: Context,
   ): Promise<Lesson> {
-    return createLesson(ctx.em, requireViewer(ctx), input);
+    const viewer = requireViewer(ctx);
+    const lesson = await createLesson(ctx.em, viewer, input);
+    await publishLessonChange(
+      ctx.em.fork(),
+      ctx.bus,
+      LessonEventKind.LESSON_CREATED,
+      lesson.id,
+      viewer.personId,
+    );
+    return lesson;
   }
 
   @Mutation(() => Lesson, { description: "Edits a lesson's topic, work type and homework." })
-  updateLesson(
+  async updateLesson(
     @Arg('input', () => UpdateLessonInput) input: UpdateLessonInput,
     @Ctx() ctx: Context,
   ): Promise<Lesson> {
-    return updateLesson(ctx.em, requireViewer(ctx), input);
+    const viewer = requireViewer(ctx);
+    const lesson = await updateLesson(ctx.em, viewer, input);
+    await publishLessonChange(
+      ctx.em.fork(),
+      ctx.bus,
+      LessonEventKind.LESSON_UPDATED,
+      lesson.id,
+      viewer.personId,
+    );
+    return lesson;
   }
 
   @Mutation(() => Lesson, { description: 'Marks a lesson as not held, with a reason.' })
-  cancelLesson(
+  async cancelLesson(
     @Arg('input', () => CancelLessonInput) input: CancelLessonInput,
     @Ctx() ctx: Context,
   ): Promise<Lesson> {
-    return cancelLesson(ctx.em, requireViewer(ctx), input);
+    const viewer = requireViewer(ctx);
+    const lesson = await cancelLesson(ctx.em, viewer, input);
+    await publishLessonChange(
+      ctx.em.fork(),
+      ctx.bus,
+      LessonEventKind.LESSON_CANCELLED,
+      lesson.id,
+      viewer.personId,
+    );
+    return lesson;
   }
 
   @Mutation(() => SetPeriodMarksPayload, {
@@ -148,7 +180,7 @@ export class JournalResolver {
     @Ctx() ctx: Context,
   ): Promise<SetAttendancePayload> {
     const { events, ...result } = await setAttendance(ctx.em, requireViewer(ctx), input);
-    publishJournalEvents(ctx.bus, events);
+    publishJournalEvents(ctx.bus, withAttendanceDetails(events, result.attendance));
     return Object.assign(new SetAttendancePayload(), {
       clientMutationId: input.clientMutationId ?? null,
       ...result,
@@ -164,7 +196,7 @@ export class JournalResolver {
     @Ctx() ctx: Context,
   ): Promise<CorrectAttendancePayload> {
     const { events, ...result } = await correctAttendance(ctx.em, requireViewer(ctx), input);
-    publishJournalEvents(ctx.bus, events);
+    publishJournalEvents(ctx.bus, withAttendanceDetails(events, [result.attendance]));
     return Object.assign(new CorrectAttendancePayload(), result);
   }
 }
@@ -290,6 +322,7 @@ export const journalResolvers = [
   JournalLiveResolver,
   JournalEventRelations,
   ClassDashboardResolver,
+  LessonChangeRelations,
   TeachingAssignmentRelations,
   LessonRelations,
   MarkRelations,

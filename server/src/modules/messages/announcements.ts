@@ -11,7 +11,7 @@ import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { School } from '../school/school.entity.js';
 import { SchoolClass } from '../year/school-class.entity.js';
-import { Announcement } from './announcement.entity.js';
+import { Announcement, AnnouncementAudience } from './announcement.entity.js';
 
 /** Announcements of a class: published to the class's parents and students (R-MSG-2). */
 export const ANNOUNCEMENT_PUBLISHED = 'messages.announcementPublished';
@@ -30,6 +30,9 @@ export class ClassAnnouncement {
   @Field(() => String, { description: 'Text.' })
   body!: string;
 
+  @Field(() => AnnouncementAudience, { description: 'For parents, students, or both.' })
+  audience!: AnnouncementAudience;
+
   @Field(() => Person, { description: 'Who published it.' })
   author!: Person;
 
@@ -47,30 +50,64 @@ export class PublishAnnouncementInput {
 
   @Field(() => String, { description: 'Text, up to 5000 characters.' })
   body!: string;
+
+  @Field(() => AnnouncementAudience, {
+    nullable: true,
+    description: 'Who it is for; default both parents and students.',
+  })
+  audience?: AnnouncementAudience | null;
 }
 
-/** How the viewer stands to a class: may publish (class teacher, administration), may read. */
+const EVERYONE = [
+  AnnouncementAudience.PARENTS,
+  AnnouncementAudience.STUDENTS,
+  AnnouncementAudience.BOTH,
+];
+
+export interface ClassReach {
+  schoolId: string;
+  /** Class teacher or administration. */
+  publish: boolean;
+  read: boolean;
+  /** The audiences whose announcements the viewer reads: staff all, a family its own. */
+  audiences: AnnouncementAudience[];
+}
+
+/**
+ * How the viewer stands to a class: may publish (class teacher, administration), may read, and
+ * which announcements: staff of the class every one, a student those for students, a parent those
+ * for parents (both, for someone who is both).
+ */
 export async function classReach(
   em: EntityManager,
   viewer: Viewer,
   schoolClassId: string,
-): Promise<{ schoolId: string; publish: boolean; read: boolean } | null> {
-  const rows = await em
-    .getConnection()
-    .execute<
-      { school_id: string; class_teacher_id: string | null; teaches: boolean; family: boolean }[]
-    >(
-      `select c.school_id, c.class_teacher_id,
+): Promise<ClassReach | null> {
+  const rows = await em.getConnection().execute<
+    {
+      school_id: string;
+      class_teacher_id: string | null;
+      teaches: boolean;
+      student: boolean;
+      guardian: boolean;
+    }[]
+  >(
+    `select c.school_id, c.class_teacher_id,
             exists (select 1 from teaching_assignment a
                      where a.school_class_id = c.id and a.teacher_id = ?) as teaches,
             exists (select 1 from enrolment e
+                     where e.school_class_id = c.id and e.student_id = ?
+                       and e.starts_on <= current_date
+                       and (e.ends_on is null or e.ends_on > current_date)) as student,
+            exists (select 1 from enrolment e
                      where e.school_class_id = c.id
-                       and e.starts_on <= current_date and (e.ends_on is null or e.ends_on > current_date)
-                       and (e.student_id = ? or e.student_id in
-                             (select student_id from guardianship where guardian_id = ?))) as family
+                       and e.starts_on <= current_date
+                       and (e.ends_on is null or e.ends_on > current_date)
+                       and e.student_id in
+                             (select student_id from guardianship where guardian_id = ?)) as guardian
        from school_class c where c.id = any(?::uuid[])`,
-      [viewer.personId, viewer.personId, viewer.personId, uuidArray([schoolClassId])],
-    );
+    [viewer.personId, viewer.personId, viewer.personId, uuidArray([schoolClassId])],
+  );
   const row = rows[0];
   if (!row) {
     return null;
@@ -79,11 +116,24 @@ export async function classReach(
   const leads =
     row.class_teacher_id === viewer.personId && viewer.hasRole(row.school_id, Role.TEACHER);
   const publish = administers || leads;
-  const read =
-    publish ||
-    (row.teaches && viewer.hasRole(row.school_id, Role.TEACHER)) ||
-    (row.family && viewer.hasRole(row.school_id, Role.STUDENT, Role.PARENT));
-  return read ? { schoolId: row.school_id, publish, read } : null;
+  const staff = publish || (row.teaches && viewer.hasRole(row.school_id, Role.TEACHER));
+  const audiences = staff
+    ? EVERYONE
+    : [
+        ...(row.student && viewer.hasRole(row.school_id, Role.STUDENT)
+          ? [AnnouncementAudience.STUDENTS]
+          : []),
+        ...(row.guardian && viewer.hasRole(row.school_id, Role.PARENT)
+          ? [AnnouncementAudience.PARENTS]
+          : []),
+      ];
+  if (audiences.length === 0) {
+    return null;
+  }
+  if (!staff) {
+    audiences.push(AnnouncementAudience.BOTH);
+  }
+  return { schoolId: row.school_id, publish, read: true, audiences };
 }
 
 const toView = (a: Announcement): ClassAnnouncement => ({
@@ -91,6 +141,7 @@ const toView = (a: Announcement): ClassAnnouncement => ({
   schoolClassId: a.schoolClass.id,
   title: a.title,
   body: a.body,
+  audience: a.audience,
   author: a.author,
   publishedAt: a.publishedAt!,
 });
@@ -101,12 +152,13 @@ export async function classAnnouncements(
   schoolClassIdInput: string,
 ): Promise<ClassAnnouncement[]> {
   const schoolClassId = requireId(schoolClassIdInput, 'schoolClassId');
-  if (!(await classReach(em, viewer, schoolClassId))) {
+  const reach = await classReach(em, viewer, schoolClassId);
+  if (!reach) {
     throw notFound('schoolClassId');
   }
   const rows = await em.find(
     Announcement,
-    { schoolClass: schoolClassId, publishedAt: { $ne: null } },
+    { schoolClass: schoolClassId, publishedAt: { $ne: null }, audience: { $in: reach.audiences } },
     { populate: ['author'], orderBy: { publishedAt: 'desc' }, limit: 100 },
   );
   return rows.map(toView);
@@ -121,6 +173,7 @@ export async function publishAnnouncement(
   const schoolClassId = requireId(input.schoolClassId, 'schoolClassId');
   const title = optionalText(input.title, 'title', 200);
   const body = optionalText(input.body, 'body', 5000);
+  const audience = input.audience ?? AnnouncementAudience.BOTH;
   return em.transactional(async (tx) => {
     const reach = await classReach(tx, viewer, schoolClassId);
     if (!reach) {
@@ -142,6 +195,7 @@ export async function publishAnnouncement(
       author: tx.getReference(Person, viewer.personId),
       title,
       body,
+      audience,
       publishedAt: new Date(),
     });
     tx.persist(announcement);
@@ -153,11 +207,59 @@ export async function publishAnnouncement(
         entityType: 'Announcement',
         entityId: announcement.id,
         action: 'publish',
-        after: { schoolClassId, title, on: todayIn(school.timeZone) },
+        after: { schoolClassId, title, audience, on: todayIn(school.timeZone) },
       },
     );
     await tx.flush();
     await tx.populate(announcement, ['author']);
     return toView(announcement);
   });
+}
+
+/**
+ * The announcements a diary week shows (R-MSG-2): published that week (school time) to the
+ * student's classes of the week, for the audience of whoever reads the diary — the student those
+ * for students, a parent those for parents, staff every one. Newest first.
+ */
+export async function diaryAnnouncements(
+  em: EntityManager,
+  viewer: Viewer,
+  studentId: string,
+  schoolClassIds: readonly string[],
+  monday: string,
+  sunday: string,
+): Promise<ClassAnnouncement[]> {
+  if (schoolClassIds.length === 0) {
+    return [];
+  }
+  let audiences = EVERYONE;
+  if (viewer.personId === studentId) {
+    audiences = [AnnouncementAudience.STUDENTS, AnnouncementAudience.BOTH];
+  } else {
+    const guardian = await em
+      .getConnection()
+      .execute<{ ok: number }[]>(
+        `select 1 as ok from guardianship where guardian_id = ? and student_id = ?`,
+        [viewer.personId, studentId],
+      );
+    if (guardian.length > 0) {
+      audiences = [AnnouncementAudience.PARENTS, AnnouncementAudience.BOTH];
+    }
+  }
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `select a.id from announcement a join school s on s.id = a.school_id
+      where a.school_class_id = any(?::uuid[]) and a.published_at is not null
+        and a.audience::text = any(?::text[])
+        and (a.published_at at time zone s.time_zone)::date between ?::date and ?::date`,
+    [uuidArray(schoolClassIds), `{${audiences.join(',')}}`, monday, sunday],
+  );
+  if (rows.length === 0) {
+    return [];
+  }
+  const found = await em.find(
+    Announcement,
+    { id: { $in: rows.map((r) => r.id) } },
+    { populate: ['author'], orderBy: { publishedAt: 'desc', id: 'desc' } },
+  );
+  return found.map(toView);
 }

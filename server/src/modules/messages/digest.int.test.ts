@@ -14,13 +14,18 @@ import {
 import {
   createAssignment,
   createLesson,
+  createSubgroup,
   createSubject,
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createLogger } from '../../core/logger.js';
+import { Homework } from '../journal/homework.entity.js';
+import { Mark } from '../journal/mark.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
+import type { SchoolClass } from '../year/school-class.entity.js';
+import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { createMailer, sendDueDigests } from './digest.js';
 import { DigestSubscription } from './digest-subscription.entity.js';
 
@@ -32,13 +37,21 @@ let app: TestApp;
 let smtp: SMTPServer;
 let smtpPort: number;
 const inbox: { to: string; subject: string; text: string }[] = [];
+/** Addresses the SMTP receiver refuses (a bounce, a full mailbox). */
+const refused = new Set<string>();
 const token: Record<string, string> = {};
 let child: Person;
+let page: TeachingAssignment;
+let schoolClass: SchoolClass;
+let teacher: Person;
 
 beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo(address, _session, callback) {
+      callback(refused.has(address.address) ? new Error('550 mailbox unavailable') : undefined);
+    },
     onData(stream, session, done) {
       simpleParser(stream)
         .then((mail) => {
@@ -59,9 +72,9 @@ beforeAll(async () => {
   const em = app.orm.em.fork();
   const school = await createSchool(em);
   const year = await createYear(em, school);
-  const teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
-  const schoolClass = await createClass(em, { school, year });
-  const page = await createAssignment(em, {
+  teacher = await createPerson(em, { school, roles: [Role.TEACHER] });
+  schoolClass = await createClass(em, { school, year });
+  page = await createAssignment(em, {
     teacher,
     subject: await createSubject(em, school, 'Физика'),
     schoolClass,
@@ -150,6 +163,148 @@ describe('e-mail digest (R-DRY-3)', () => {
     } finally {
       mailer.close();
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('digest: the child’s pages, corrections, a failing send (R-DRY-3)', () => {
+  const smtpMailer = () =>
+    createMailer({
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      mailFrom: 'Classbook <noreply@test>',
+      dataDir: '',
+    });
+  let classmateParentToken: string;
+
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    const school = schoolClass.school;
+    const classmate = await createFamily(em, { schoolClass });
+    classmateParentToken = await sessionFor(em, classmate.parent);
+    // A subgroup page the child is not in, and a page of the classmate's own curriculum.
+    const subject = await createSubject(em, school, 'Английский');
+    const groupPage = await createAssignment(em, {
+      teacher,
+      subject,
+      schoolClass,
+      subgroup: await createSubgroup(em, schoolClass, subject, [classmate.student]),
+    });
+    const ownPage = em.create(TeachingAssignment, {
+      school,
+      year: schoolClass.year,
+      teacher,
+      subject: await createSubject(em, school, 'ЛФК'),
+      schoolClass,
+      individualStudent: classmate.student,
+    });
+    await em.persist(ownPage).flush();
+    const lessons = {
+      whole: await createLesson(em, page, { date: '2026-09-16' }),
+      group: await createLesson(em, groupPage, { date: '2026-09-16' }),
+      own: await createLesson(em, ownPage, { date: '2026-09-16' }),
+      marks: await createLesson(em, page, { date: '2026-09-17' }),
+    };
+    for (const [key, text] of [
+      ['whole', 'Для всего класса'],
+      ['group', 'Только для группы'],
+      ['own', 'Индивидуально'],
+    ] as const) {
+      const lesson = lessons[key];
+      em.persist(em.create(Homework, { school, lesson, text, enteredBy: teacher }));
+    }
+    // Marks set before the digest's span (no audit of their creation within it)…
+    const earlier = new Date(Date.now() - 5 * 86_400_000);
+    const marks = ['3', '2'].map((value) =>
+      em.create(Mark, {
+        school,
+        lesson: lessons.marks,
+        student: child,
+        value,
+        numericValue: Number(value),
+        enteredBy: teacher,
+        createdAt: earlier,
+      }),
+    );
+    em.persist(marks);
+    await em.flush();
+    // …then corrected and removed within it, as a teacher does, with reasons.
+    const r = await gql(
+      app.url,
+      `mutation($i: SetMarksInput!) { setMarks(input: $i) { marks { id } } }`,
+      {
+        i: {
+          lessonId: lessons.marks.id,
+          change: [{ markId: marks[0]!.id, version: 1, value: '4', reason: 'Пересчёт' }],
+          remove: [{ markId: marks[1]!.id, version: 1, reason: 'Ошибка' }],
+        },
+      },
+      { token: token.teacher },
+    );
+    expect(r.errors).toBeUndefined();
+  });
+
+  it('R-DRY-3: homework of the child’s own pages only, and marks corrected or removed', async () => {
+    const em = app.orm.em.fork();
+    await em.nativeUpdate(
+      DigestSubscription,
+      {},
+      { lastSentAt: new Date(Date.now() - 36 * 3_600_000) },
+    );
+    inbox.length = 0;
+    const mailer = smtpMailer();
+    try {
+      expect(await sendDueDigests(em, mailer, log)).toBe(1);
+    } finally {
+      mailer.close();
+    }
+    const text = inbox[0]!.text;
+    const name = `${child.lastName} ${child.firstName}`;
+    expect(text).toContain(`${name} — 16.09.2026, Физика: домашнее задание Для всего класса`);
+    expect(text).not.toContain('Только для группы');
+    expect(text).not.toContain('Индивидуально');
+    expect(text).toContain(`${name} — 17.09.2026, Физика: оценка исправлена: 3 → 4`);
+    expect(text).toContain(`${name} — 17.09.2026, Физика: оценка удалена: 2`);
+    expect(text).not.toContain('Физика: оценка 4');
+  });
+
+  it('R-DRY-3: a digest the SMTP server refuses does not hold up the others; the next run retries it', async () => {
+    const sub = await gql(
+      app.url,
+      SET,
+      { f: 'DAILY', e: 'bounce@example.ru' },
+      { token: classmateParentToken },
+    );
+    expect(sub.errors).toBeUndefined();
+    const em = app.orm.em.fork();
+    // The refused one is the oldest, so it is tried first.
+    await em.nativeUpdate(
+      DigestSubscription,
+      { email: 'bounce@example.ru' },
+      { lastSentAt: new Date(Date.now() - 48 * 3_600_000) },
+    );
+    await em.nativeUpdate(
+      DigestSubscription,
+      { email: 'mama@example.ru' },
+      { lastSentAt: new Date(Date.now() - 36 * 3_600_000) },
+    );
+    inbox.length = 0;
+    refused.add('bounce@example.ru');
+    const mailer = smtpMailer();
+    try {
+      expect(await sendDueDigests(em, mailer, log)).toBe(1);
+      expect(inbox.map((m) => m.to)).toEqual(['mama@example.ru']);
+      const bounced = await app.orm.em
+        .fork()
+        .findOneOrFail(DigestSubscription, { email: 'bounce@example.ru' });
+      expect(bounced.lastSentAt.getTime()).toBeLessThan(Date.now() - 47 * 3_600_000);
+
+      refused.clear();
+      expect(await sendDueDigests(em, mailer, log)).toBe(1);
+      expect(inbox.map((m) => m.to)).toEqual(['mama@example.ru', 'bounce@example.ru']);
+      expect(await sendDueDigests(em, mailer, log)).toBe(0);
+    } finally {
+      refused.clear();
+      mailer.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createTransport, type Transporter } from 'nodemailer';
 import { z } from 'zod';
+import { uuidArray } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { AppConfig } from '../../core/config.js';
 import { badInput } from '../../core/errors.js';
@@ -83,22 +84,45 @@ export async function setDigestSubscription(
 
 interface Line {
   student: string;
-  kind: 'mark' | 'absence' | 'homework';
+  kind: 'mark' | 'changed' | 'removed' | 'absence' | 'homework';
   date: string;
   subject: string;
   text: string;
 }
 
-/** What happened to a parent's children since `since`: marks, absences, homework set. */
+/**
+ * What happened to a parent's children since `since`: marks set, changed (old → new) and removed
+ * (from the audit trail, which keeps what a removed mark was), absences, and homework of the pages
+ * that reach the child — the whole class, the child's subgroup that day, or the child alone.
+ */
 async function linesFor(em: EntityManager, parentId: string, since: Date): Promise<Line[]> {
   return em.getConnection().execute<Line[]>(
-    `with kids as (select student_id from guardianship where guardian_id = ?)
+    `with kids as (select student_id from guardianship where guardian_id = ?),
+     mark_audit as (
+       select ev.action, coalesce(ev.after, ev.before) as mark, ev.before, ev.after, ev.entity_id
+         from audit_event ev
+        where ev.school_id in (select school_id from guardianship where guardian_id = ?)
+          and ev.occurred_at > ? and ev.entity_type = 'Mark' and ev.action in ('update', 'delete'))
      select concat_ws(' ', p.last_name, p.first_name) as student, 'mark' as kind,
             to_char(l.date, 'DD.MM.YYYY') as date, s.name as subject, m.value as text
        from mark m join kids k on k.student_id = m.student_id join person p on p.id = m.student_id
        join lesson l on l.id = m.lesson_id join teaching_assignment a on a.id = l.assignment_id
        join subject s on s.id = a.subject_id
       where m.created_at > ?
+     union all
+     select concat_ws(' ', p.last_name, p.first_name),
+            case ma.action when 'update' then 'changed' else 'removed' end,
+            to_char(l.date, 'DD.MM.YYYY'), s.name,
+            case ma.action when 'update' then concat(ma.before->>'value', ' → ', ma.after->>'value')
+                           else ma.before->>'value' end
+       from mark_audit ma join kids k on k.student_id = (ma.mark->>'studentId')::uuid
+       join person p on p.id = k.student_id join lesson l on l.id = (ma.mark->>'lessonId')::uuid
+       join teaching_assignment a on a.id = l.assignment_id join subject s on s.id = a.subject_id
+      where (ma.action = 'delete' or ma.before->>'value' is distinct from ma.after->>'value')
+        -- A mark set within the digest's span shows as set, with its value now.
+        and not exists (select 1 from audit_event c
+                         where c.entity_type = 'Mark' and c.entity_id = ma.entity_id
+                           and c.action = 'create' and c.occurred_at > ?)
      union all
      select concat_ws(' ', p.last_name, p.first_name), 'absence', to_char(l.date, 'DD.MM.YYYY'),
             s.name, at.status::text
@@ -115,8 +139,13 @@ async function linesFor(em: EntityManager, parentId: string, since: Date): Promi
         and e.starts_on <= l.date and (e.ends_on is null or e.ends_on > l.date)
        join kids k on k.student_id = e.student_id join person p on p.id = e.student_id
       where h.created_at > ?
+        and (a.individual_student_id is null or a.individual_student_id = e.student_id)
+        and (a.subgroup_id is null or exists (
+              select 1 from subgroup_membership sm
+               where sm.subgroup_id = a.subgroup_id and sm.student_id = e.student_id
+                 and sm.starts_on <= l.date and (sm.ends_on is null or sm.ends_on > l.date)))
       order by 1, 3, 2`,
-    [parentId, since, since, since],
+    [parentId, parentId, since, since, since, since, since],
   );
 }
 
@@ -125,6 +154,8 @@ const WORDS = {
     subject: 'Classbook: дневник ваших детей',
     intro: 'Новое в дневнике с',
     mark: 'оценка',
+    changed: 'оценка исправлена:',
+    removed: 'оценка удалена:',
     absence: 'отсутствие',
     homework: 'домашнее задание',
     ABSENT: 'не был(а) на уроке',
@@ -135,6 +166,8 @@ const WORDS = {
     subject: "Classbook: your children's diary",
     intro: 'New in the diary since',
     mark: 'mark',
+    changed: 'mark corrected:',
+    removed: 'mark removed:',
     absence: 'absence',
     homework: 'homework',
     ABSENT: 'absent',
@@ -157,7 +190,9 @@ function compose(locale: string, since: Date, lines: Line[]) {
 
 /**
  * Sends every digest that is due. Each subscription is locked while its digest goes out
- * (`skip locked`), so several server instances never send the same digest twice.
+ * (`skip locked`), so several server instances never send the same digest twice. A digest that
+ * fails to send (the SMTP server refuses an address, a timeout) is logged and left due: the run
+ * goes on with the others, and the next run tries it again.
  */
 export async function sendDueDigests(
   em: EntityManager,
@@ -166,36 +201,48 @@ export async function sendDueDigests(
   now = new Date(),
 ): Promise<number> {
   let sent = 0;
+  const failed: string[] = [];
   for (;;) {
-    const done = await em.fork().transactional(async (tx) => {
-      const [due] = await tx
-        .getConnection()
-        .execute<
-          { id: string; person_id: string; email: string; last_sent_at: Date; locale: string }[]
-        >(
-          `select d.id, d.person_id, d.email, d.last_sent_at, p.locale
-           from digest_subscription d join person p on p.id = d.person_id
-          where d.last_sent_at <= ?::timestamptz - case d.frequency when 'DAILY' then interval '1 day'
-                                                                  else interval '7 days' end
-          order by d.last_sent_at limit 1 for update of d skip locked`,
-          [now],
-        );
-      if (!due) {
-        return false;
+    let attempted: string | null = null;
+    try {
+      const done = await em.fork().transactional(async (tx) => {
+        const [due] = await tx
+          .getConnection()
+          .execute<
+            { id: string; person_id: string; email: string; last_sent_at: Date; locale: string }[]
+          >(
+            `select d.id, d.person_id, d.email, d.last_sent_at, p.locale
+             from digest_subscription d join person p on p.id = d.person_id
+            where d.last_sent_at <= ?::timestamptz - case d.frequency when 'DAILY' then interval '1 day'
+                                                                    else interval '7 days' end
+              and d.id <> all(?::uuid[])
+            order by d.last_sent_at limit 1 for update of d skip locked`,
+            [now, uuidArray(failed)],
+          );
+        if (!due) {
+          return false;
+        }
+        attempted = due.id;
+        const since = new Date(due.last_sent_at);
+        const lines = await linesFor(tx, due.person_id, since);
+        await mailer.send({ to: due.email, ...compose(due.locale, since, lines) });
+        await tx.nativeUpdate(DigestSubscription, { id: due.id }, { lastSentAt: now });
+        return true;
+      });
+      if (!done) {
+        break;
       }
-      const since = new Date(due.last_sent_at);
-      const lines = await linesFor(tx, due.person_id, since);
-      await mailer.send({ to: due.email, ...compose(due.locale, since, lines) });
-      await tx.nativeUpdate(DigestSubscription, { id: due.id }, { lastSentAt: now });
-      return true;
-    });
-    if (!done) {
-      break;
+      sent++;
+    } catch (err) {
+      if (attempted === null) {
+        throw err; // the database, not one digest: nothing else would go out either
+      }
+      failed.push(attempted);
+      log.warn({ err, subscriptionId: attempted }, 'digest not sent; retried at the next run');
     }
-    sent++;
   }
-  if (sent > 0) {
-    log.info({ sent }, 'digests sent');
+  if (sent > 0 || failed.length > 0) {
+    log.info({ sent, failed: failed.length }, 'digests sent');
   }
   return sent;
 }

@@ -12,7 +12,9 @@ import {
 import { createAssignment, createSubject, sessionFor } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
 import type { Person } from '../people/person.entity.js';
+import { todayIn } from '../journal/audience.js';
 import { Role } from '../people/role-assignment.entity.js';
+import { SchoolClass } from '../year/school-class.entity.js';
 import { Message } from './message.entity.js';
 import { MessageThread } from './message-thread.entity.js';
 
@@ -54,6 +56,9 @@ beforeAll(async () => {
   const mine = await createFamily(em, { schoolClass: c5a });
   who.student = mine.student;
   who.parent = mine.parent;
+  const classmates = await createFamily(em, { schoolClass: c5a });
+  who.classmate = classmates.student;
+  who.classmateParent = classmates.parent;
   const other = await createFamily(em, { schoolClass: c5b });
   who.otherStudent = other.student;
   who.otherParent = other.parent;
@@ -100,6 +105,38 @@ describe('internal mail (R-MSG-1)', () => {
     expect(codes(r)).toEqual(['NOT_FOUND']);
     expect(r.errors?.[0]?.extensions?.field).toBe('recipientIds[0]');
     expect(await em.fork().count(MessageThread, {})).toBe(before);
+  });
+
+  it.each([
+    ['teacher', ['parent', 'classmateParent']],
+    ['teacher', ['student', 'classmate']],
+    ['teacher', ['parent', 'classmate']],
+    ['deputy', ['parent', 'otherParent']],
+    ['deputy', ['otherTeacher', 'student', 'otherStudent']],
+  ])(
+    'R-AUTH-4: no parent discovers another family through a thread (%s → %s is refused)',
+    async (from, to) => {
+      const before = await em.fork().count(MessageThread, {});
+      const r = await start(from, to);
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.extensions?.field).toBe('recipientIds');
+      expect(await em.fork().count(MessageThread, {})).toBe(before);
+    },
+  );
+
+  it('R-AUTH-4: a thread with one family and staff is allowed; a parent sees only them', async () => {
+    const r = await start('deputy', ['parent', 'student', 'teacher', 'classTeacher']);
+    expect(r.errors).toBeUndefined();
+    const thread = r.data!.startThread;
+    const seen = await gql<{ thread: { participants: { id: string }[] } }>(
+      app.url,
+      `query($t: ID!) { thread(threadId: $t) { participants { id } } }`,
+      { t: thread.id },
+      { token: token.parent },
+    );
+    expect(seen.data?.thread.participants.map((p) => p.id).sort()).toEqual(
+      ['deputy', 'parent', 'student', 'teacher', 'classTeacher'].map((n) => who[n]!.id).sort(),
+    );
   });
 
   it('refuses an empty body or subject, and an empty recipient list', async () => {
@@ -205,6 +242,7 @@ describe('class announcements (R-MSG-2)', () => {
   const PUBLISH = `mutation($input: PublishAnnouncementInput!) { publishAnnouncement(input: $input) { id title author { id } } }`;
   const LIST = `query($c: ID!) { classAnnouncements(schoolClassId: $c) { title } }`;
   let classId: string;
+  let schoolTimeZone: string;
 
   beforeAll(async () => {
     const row = await em
@@ -214,6 +252,8 @@ describe('class announcements (R-MSG-2)', () => {
         who.classTeacher!.id,
       ]);
     classId = row[0]!.id;
+    schoolTimeZone = (await em.fork().findOneOrFail(SchoolClass, classId, { populate: ['school'] }))
+      .school.timeZone;
   });
 
   it('the class teacher publishes to the class; its families and teachers read it, others do not', async () => {
@@ -262,5 +302,119 @@ describe('class announcements (R-MSG-2)', () => {
         ),
       ),
     ).toEqual(['BAD_USER_INPUT']);
+  });
+
+  const subscribe = (as: string) => {
+    const got: { title: string; audience: string }[] = [];
+    const errors: unknown[] = [];
+    const client = createClient({
+      url: app.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authToken: token[as] },
+      retryAttempts: 0,
+    });
+    const stop = client.subscribe<{ announcementPublished: { title: string; audience: string } }>(
+      {
+        query: `subscription($c: ID!) { announcementPublished(schoolClassId: $c) { title audience author { id } } }`,
+        variables: { c: classId },
+      },
+      {
+        next: (r) => {
+          if (r.data) {
+            got.push(r.data.announcementPublished);
+          }
+          if (r.errors) {
+            errors.push(...r.errors);
+          }
+        },
+        error: (e) => errors.push(e),
+        complete: () => {},
+      },
+    );
+    return {
+      got,
+      errors,
+      close: async () => {
+        stop();
+        await client.dispose();
+      },
+    };
+  };
+  const publish = async (title: string, audience: string) => {
+    const r = await gql(
+      app.url,
+      PUBLISH,
+      { input: { schoolClassId: classId, title, body: 'Текст', audience } },
+      { token: token.classTeacher },
+    );
+    expect(r.errors).toBeUndefined();
+  };
+  const titles = (list: { title: string }[]) => list.map((a) => a.title).sort();
+  const schoolToday = (at = Date.now()) => todayIn(schoolTimeZone, new Date(at));
+
+  it('R-MSG-2: announcementPublished reaches the chosen audience only, live; outsiders cannot follow', async () => {
+    const feeds = {
+      parent: subscribe('parent'),
+      student: subscribe('student'),
+      teacher: subscribe('teacher'),
+      otherParent: subscribe('otherParent'),
+    };
+    await new Promise((r) => setTimeout(r, 400));
+    await publish('Live: родителям', 'PARENTS');
+    await publish('Live: ученикам', 'STUDENTS');
+    await publish('Live: всем', 'BOTH');
+    const end = Date.now() + 5000;
+    while (feeds.teacher.got.length < 3 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    expect(titles(feeds.teacher.got)).toEqual(['Live: всем', 'Live: родителям', 'Live: ученикам']);
+    expect(titles(feeds.parent.got)).toEqual(['Live: всем', 'Live: родителям']);
+    expect(titles(feeds.student.got)).toEqual(['Live: всем', 'Live: ученикам']);
+    expect(feeds.otherParent.got).toEqual([]);
+    const codeOf = (e: unknown) =>
+      ((Array.isArray(e) ? e[0] : e) as { extensions?: { code?: string } }).extensions?.code;
+    expect(codeOf(feeds.otherParent.errors[0])).toBe('NOT_FOUND');
+    await Promise.all(Object.values(feeds).map((f) => f.close()));
+  });
+
+  it('R-MSG-2: the audience decides who reads an announcement in the list and in the diary week', async () => {
+    await publish('Диарий: родителям', 'PARENTS');
+    await publish('Диарий: ученикам', 'STUDENTS');
+    const list = async (as: string) =>
+      (
+        await gql<{ classAnnouncements: { title: string; audience: string }[] }>(
+          app.url,
+          `query($c: ID!) { classAnnouncements(schoolClassId: $c) { title audience } }`,
+          { c: classId },
+          { token: token[as] },
+        )
+      ).data!.classAnnouncements.filter((a) => a.title.startsWith('Диарий'));
+    expect(titles(await list('parent'))).toEqual(['Диарий: родителям']);
+    expect(titles(await list('student'))).toEqual(['Диарий: ученикам']);
+    expect(titles(await list('teacher'))).toEqual(['Диарий: родителям', 'Диарий: ученикам']);
+
+    const week = async (as: string) => {
+      const r = await gql<{ diaryWeek: { announcements: { title: string; audience: string }[] } }>(
+        app.url,
+        `query($s: ID!, $w: String!) { diaryWeek(studentId: $s, weekOf: $w) {
+           announcements { title audience author { id } } } }`,
+        { s: who.student!.id, w: schoolToday() },
+        { token: token[as] },
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.diaryWeek.announcements.filter((a) => a.title.startsWith('Диарий'));
+    };
+    expect(titles(await week('parent'))).toEqual(['Диарий: родителям']);
+    expect(titles(await week('student'))).toEqual(['Диарий: ученикам']);
+    expect(titles(await week('classTeacher'))).toEqual(['Диарий: родителям', 'Диарий: ученикам']);
+    // The week's announcements of this class only: last week's diary has none of them.
+    const lastWeek = await gql<{ diaryWeek: { announcements: { title: string }[] } }>(
+      app.url,
+      `query($s: ID!, $w: String!) { diaryWeek(studentId: $s, weekOf: $w) { announcements { title } } }`,
+      { s: who.student!.id, w: schoolToday(Date.now() - 7 * 86_400_000) },
+      { token: token.parent },
+    );
+    expect(lastWeek.data?.diaryWeek.announcements).toEqual([]);
   });
 });

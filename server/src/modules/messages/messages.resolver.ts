@@ -1,4 +1,3 @@
-import { filter, pipe } from '@graphql-yoga/subscription';
 import {
   Arg,
   Ctx,
@@ -13,6 +12,7 @@ import {
 import { requireViewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { requireId } from '../../core/ids.js';
+import { liveEvents } from '../../core/live.js';
 import { notFound } from '../../core/errors.js';
 import { Person } from '../people/person.entity.js';
 import {
@@ -106,10 +106,12 @@ export class MessagesResolver {
     description:
       'Threads you have just read elsewhere (another tab or device), so unread counts stay in step.',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      const viewer = requireViewer(context);
-      return pipe(
-        context.bus.subscribe(THREAD_READ) as AsyncIterable<{ personId: string; threadId: string }>,
-        filter((e: { personId: string }) => e.personId === viewer.personId),
+      const personId = requireViewer(context).personId;
+      return liveEvents<{ personId: string; threadId: string }>(
+        context,
+        THREAD_READ,
+        (e) => e.personId === personId,
+        () => true,
       );
     },
   })
@@ -130,7 +132,7 @@ export class MessagesResolver {
 
   @Mutation(() => ClassAnnouncement, {
     description:
-      "Publishes a notice to a class's parents and students (class teacher, administration).",
+      "Publishes a notice to a class's parents, students, or both (class teacher, administration).",
   })
   async publishAnnouncement(
     @Arg('input', () => PublishAnnouncementInput) input: PublishAnnouncementInput,
@@ -142,7 +144,8 @@ export class MessagesResolver {
   }
 
   @Subscription(() => ClassAnnouncement, {
-    description: 'Announcements of a class as they are published.',
+    description:
+      'Announcements of a class as they are published: to its staff all, to a student those for students, to a parent those for parents.',
     subscribe: async ({
       args,
       context,
@@ -152,13 +155,15 @@ export class MessagesResolver {
       if (!(await classReach(context.em, viewer, schoolClassId))) {
         throw notFound('schoolClassId');
       }
-      return pipe(
-        context.bus.subscribe(ANNOUNCEMENT_PUBLISHED) as AsyncIterable<ClassAnnouncement>,
-        filter(
-          async (a: ClassAnnouncement) =>
-            a.schoolClassId === schoolClassId &&
-            Boolean(await classReach(context.em, viewer, schoolClassId)),
-        ),
+      // Per event, with the viewer as they are now: still of the class, and of the audience.
+      return liveEvents<ClassAnnouncement>(
+        context,
+        ANNOUNCEMENT_PUBLISHED,
+        (a) => a.schoolClassId === schoolClassId,
+        async (a, now) =>
+          Boolean(
+            (await classReach(context.em, now, schoolClassId))?.audiences.includes(a.audience),
+          ),
       );
     },
   })
@@ -204,14 +209,12 @@ export class MessagesResolver {
   @Subscription(() => MessageReceived, {
     description: 'New messages for you, as they are sent.',
     subscribe: ({ context }: SubscribeResolverData<unknown, object, Context>) => {
-      const viewer = requireViewer(context);
-      return pipe(
-        context.bus.subscribe(MESSAGE_SENT) as AsyncIterable<MessageReceived>,
-        filter(
-          async (e: MessageReceived) =>
-            e.recipientIds.includes(viewer.personId) &&
-            (await takesPart(context.em, viewer.personId, e.threadId)),
-        ),
+      const personId = requireViewer(context).personId;
+      return liveEvents<MessageReceived>(
+        context,
+        MESSAGE_SENT,
+        (e) => e.recipientIds.includes(personId),
+        (e) => takesPart(context.em, personId, e.threadId),
       );
     },
   })

@@ -10,7 +10,7 @@ import { Person } from '../people/person.entity.js';
 import { School } from '../school/school.entity.js';
 import { Message } from './message.entity.js';
 import { MessageThread } from './message-thread.entity.js';
-import { mayWriteTo } from './messaging-rules.js';
+import { familiesAmong, mayWriteTo } from './messaging-rules.js';
 import type {
   MailMessage,
   MailThread,
@@ -191,6 +191,10 @@ export async function startThread(
     if (refused >= 0) {
       // Someone out of reach and someone who does not exist look the same (no discovery).
       throw notFound(`recipientIds[${refused}]`);
+    }
+    // Participants see each other: a thread to two families would introduce them (R-AUTH-4).
+    if ((await familiesAmong(tx, schoolId, [viewer.personId, ...recipients])) > 1) {
+      throw badInput('recipientIds', 'messages.oneFamily');
     }
     const now = new Date();
     const me = tx.getReference(Person, viewer.personId);

@@ -119,3 +119,44 @@ export async function mayWriteTo(
   );
   return new Set(rows.map((r) => r.id).filter((id) => id !== me));
 }
+
+/**
+ * R-AUTH-4: everyone in a thread sees its participants and the authors of its messages, so a
+ * thread may hold at most one family. Of `personIds` (the viewer included), those without a staff
+ * role in the school are family members; two of them are one family when they share a student
+ * (the student themself, or a child they are a guardian of), directly or through others. Returns
+ * how many families the group holds.
+ */
+export async function familiesAmong(
+  em: EntityManager,
+  schoolId: string,
+  personIds: readonly string[],
+): Promise<number> {
+  const rows = await em.getConnection().execute<{ id: string; student_id: string | null }[]>(
+    `select p.id, g.student_id from unnest(?::uuid[]) as p(id)
+       left join guardianship g on g.guardian_id = p.id
+      where not exists (select 1 from role_assignment r
+                         where r.person_id = p.id and r.school_id = ? and r.revoked_at is null
+                           and r.role::text = any(?::text[]))`,
+    [uuidArray(personIds), schoolId, `{${STAFF_ROLES.join(',')}}`],
+  );
+  // Union-find over people and the students they stand for.
+  const parent = new Map<string, string>();
+  const root = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) {
+      r = parent.get(r)!;
+    }
+    parent.set(x, r);
+    return r;
+  };
+  const join = (a: string, b: string) => parent.set(root(a), root(b));
+  for (const row of rows) {
+    parent.set(row.id, root(row.id));
+    if (row.student_id) {
+      join(row.id, row.student_id);
+    }
+  }
+  const members = [...new Set(rows.map((r) => r.id))];
+  return new Set(members.map(root)).size;
+}

@@ -1,0 +1,113 @@
+import { filter, pipe } from '@graphql-yoga/subscription';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Session } from '../auth/session.entity.js';
+import { Viewer } from '../auth/viewer.js';
+import { RoleAssignment } from '../modules/people/role-assignment.entity.js';
+import type { Context } from './context.js';
+import { Loaders } from './loaders.js';
+
+/** The close code of a socket whose session has ended (revoked, expired): sign in again. */
+export const SESSION_ENDED = 4401;
+
+/**
+ * The viewer of a session as it is now: null once the session is revoked or expired. Roles are
+ * read again, so a revoked role stops counting at the next event. Two indexed queries.
+ */
+export async function reloadViewer(
+  orm: MikroORM,
+  sessionId: string,
+  now = new Date(),
+): Promise<{ viewer: Viewer; em: ReturnType<MikroORM['em']['fork']> } | null> {
+  const em = orm.em.fork();
+  const session = await em.findOne(
+    Session,
+    { id: sessionId, revokedAt: null, expiresAt: { $gt: now } },
+    { populate: ['person'] },
+  );
+  if (!session) {
+    return null;
+  }
+  const roles = await em.find(
+    RoleAssignment,
+    { person: session.person, revokedAt: null },
+    { populate: ['school'], orderBy: { createdAt: 'asc' } },
+  );
+  return { viewer: new Viewer(session.person, session, roles), em };
+}
+
+/**
+ * Makes a subscription's context renewable per event (STYLE: one context per operation; STACK:
+ * fork per subscription event). `context.renew()` checks the session (not revoked, not expired),
+ * reloads the viewer's roles, and gives the context the new viewer, a new EntityManager fork and
+ * new loaders. A dead session ends the socket with 4401, even when the revocation event itself was
+ * lost (Redis down).
+ */
+export function renewable(orm: MikroORM, context: Context, endSession: () => void): Context {
+  const sessionId = context.viewer?.sessionId;
+  if (!sessionId) {
+    return context;
+  }
+  context.renew = async () => {
+    const fresh = await reloadViewer(orm, sessionId);
+    if (!fresh) {
+      endSession();
+      return false;
+    }
+    context.viewer = fresh.viewer;
+    context.em = fresh.em;
+    context.loaders = new Loaders(fresh.em);
+    return true;
+  };
+  return context;
+}
+
+/**
+ * The events of `topic` this subscriber may receive. For every event: the cheap `wanted` match
+ * first (most events are for someone else), then the context is renewed (session and roles as
+ * they are now), then `mayRead` decides with that fresh viewer. Resolvers read the viewer from
+ * here, never one captured at subscribe time, so a revoked role or session stops delivery at once.
+ */
+export function liveEvents<T>(
+  context: Context,
+  topic: string,
+  wanted: (event: T) => boolean,
+  mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
+): AsyncIterable<T> {
+  return liveFilter(context, context.bus.subscribe(topic) as AsyncIterable<T>, wanted, mayRead);
+}
+
+/** `liveEvents` over any source of events (several topics merged, for one). */
+export function liveFilter<T>(
+  context: Context,
+  source: AsyncIterable<T>,
+  wanted: (event: T) => boolean,
+  mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
+): AsyncIterable<T> {
+  return pipe(
+    source,
+    filter(async (event: T) => {
+      if (!wanted(event) || (context.renew && !(await context.renew()))) {
+        return false;
+      }
+      return context.viewer ? mayRead(event, context.viewer) : false;
+    }),
+  );
+}
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `end` when the session expires (timers longer than ~24 days are chained). */
+export function atExpiry(expiresAt: Date, end: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const left = expiresAt.getTime() - Date.now();
+    if (left <= 0) {
+      end();
+      return;
+    }
+    timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
