@@ -1,6 +1,6 @@
-import type { Messages } from './ru.ts';
+import type { CoreMessages } from './ru.ts';
 
-export const en: Messages = {
+export const en: CoreMessages = {
   appName: 'Classbook',
   appTagline: 'Electronic class journal and student diary',
   signIn: {

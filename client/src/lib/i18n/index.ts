@@ -1,9 +1,27 @@
+import * as admin from './areas/admin.ts';
+import * as classroom from './areas/classroom.ts';
+import * as diary from './areas/diary.ts';
+import * as journal from './areas/journal.ts';
+import * as mail from './areas/mail.ts';
+import * as nav from './areas/nav.ts';
 import { en } from './en.ts';
-import { ru, type Messages } from './ru.ts';
+import { ru, type CoreMessages } from './ru.ts';
 
-export type { Messages };
+// Each area of the client keeps its own catalogue (areas/*.ts), so pages grow without touching
+// one shared file; the core words (sign-in, roles, errors) stay in ru.ts / en.ts.
+const areas = { nav, journal, diary, classroom, mail, admin };
+type Areas = typeof areas;
 
-const catalogues = { ru, en } satisfies Record<string, Messages>;
+export type Messages = CoreMessages & { [A in keyof Areas]: Areas[A]['ru'] };
+
+const withAreas = (core: CoreMessages, locale: 'ru' | 'en'): Messages => ({
+  ...core,
+  ...(Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[locale]])) as {
+    [A in keyof Areas]: Areas[A]['ru'];
+  }),
+});
+
+const catalogues = { ru: withAreas(ru, 'ru'), en: withAreas(en, 'en') };
 
 export type Locale = keyof typeof catalogues;
 

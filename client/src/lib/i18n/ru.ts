@@ -54,4 +54,4 @@ export const ru = {
   },
 };
 
-export type Messages = typeof ru;
+export type CoreMessages = typeof ru;

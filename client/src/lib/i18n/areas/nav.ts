@@ -1,0 +1,30 @@
+// The navigation and the states every page shares (loading, empty, errors).
+export const ru = {
+  label: 'Разделы',
+  home: 'Профиль',
+  journal: 'Журнал',
+  myClass: 'Мой класс',
+  diary: 'Дневник',
+  marks: 'Оценки',
+  messages: 'Сообщения',
+  admin: 'Школа',
+  loading: 'Загружаем…',
+  empty: 'Здесь пока ничего нет.',
+  retry: 'Повторить',
+  offline: 'Нет связи с сервером: изменения появятся, когда она вернётся.',
+};
+
+export const en: typeof ru = {
+  label: 'Sections',
+  home: 'Profile',
+  journal: 'Journal',
+  myClass: 'My class',
+  diary: 'Diary',
+  marks: 'Marks',
+  messages: 'Messages',
+  admin: 'School',
+  loading: 'Loading…',
+  empty: 'Nothing here yet.',
+  retry: 'Try again',
+  offline: 'No connection to the server: changes will appear when it is back.',
+};
