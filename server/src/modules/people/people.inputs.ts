@@ -73,14 +73,9 @@ export class DepartStudentInput {
 
 // Personal data (R-ROLE-3, R-ROLE-6, R-AUTH-4).
 
-@InputType({ description: 'A new student, admitted to a class from a date.' })
-export class CreateStudentInput {
-  @Field(() => ID, { description: 'The class the student is admitted to.' })
-  schoolClassId!: string;
-
-  @Field(() => String, { description: 'First day in the class (YYYY-MM-DD), inside its year.' })
-  from!: string;
-
+// Not in the schema by itself: CreateStudentInput and CreateParentInput inherit its fields.
+@InputType({ description: 'The personal data a new student or parent is entered with.' })
+abstract class NewPersonInput {
   @Field(() => String, { description: 'Family name.' })
   lastName!: string;
 
@@ -98,6 +93,15 @@ export class CreateStudentInput {
 
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
+}
+
+@InputType({ description: 'A new student, admitted to a class from a date.' })
+export class CreateStudentInput extends NewPersonInput {
+  @Field(() => ID, { description: 'The class the student is admitted to.' })
+  schoolClassId!: string;
+
+  @Field(() => String, { description: 'First day in the class (YYYY-MM-DD), inside its year.' })
+  from!: string;
 
   @Field(() => String, { description: 'Grounds, e.g. the number of the order (audit trail).' })
   reason!: string;
@@ -107,27 +111,9 @@ export class CreateStudentInput {
   description:
     "A new parent or legal guardian; with studentId, linked to that student at once (the class teacher's way).",
 })
-export class CreateParentInput {
+export class CreateParentInput extends NewPersonInput {
   @Field(() => ID, { description: 'The school.' })
   schoolId!: string;
-
-  @Field(() => String, { description: 'Family name.' })
-  lastName!: string;
-
-  @Field(() => String, { description: 'Given name.' })
-  firstName!: string;
-
-  @Field(() => String, { nullable: true, description: 'Patronymic, where used.' })
-  middleName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Date of birth (YYYY-MM-DD).' })
-  birthDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'E-mail address.' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Phone number.' })
-  phone?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A student of the school to link at once.' })
   studentId?: string | null;
