@@ -1,3 +1,5 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/modules/people/role-assignment.entity.js';
@@ -17,6 +19,8 @@ const READ = `mutation($t: ID!) { markThreadRead(threadId: $t) { unreadCount } }
 
 let api: TestApp;
 let web: ClientApp;
+/** The client and the browser reach the API through this, so a test can cut the line. */
+let line: Line;
 let browser: Browser;
 let teacher: Person;
 let colleagueToken: string;
@@ -33,8 +37,9 @@ beforeAll(async () => {
   });
   const colleague = await createPerson(em, { school, roles: [Role.TEACHER] });
   colleagueToken = await sessionFor(em, colleague);
+  line = await startLine(new URL(api.url));
   await Promise.all([
-    startClientApp(api.url).then((app) => (web = app)),
+    startClientApp(line.url).then((app) => (web = app)),
     launchBrowser().then((launched) => (browser = launched)),
   ]);
 });
@@ -42,8 +47,61 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.close();
+  await line?.close();
   await api?.close();
 });
+
+interface Line {
+  /** The API's GraphQL URL, through the line. */
+  url: string;
+  /** Drops every open connection and refuses new ones, as a school's network does. */
+  cut(): void;
+  mend(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP relay to the API that can be cut: both HTTP and the live socket go through it. */
+async function startLine(target: URL): Promise<Line> {
+  const open = new Set<Socket>();
+  let down = false;
+  const server: Server = createServer((incoming) => {
+    if (down) {
+      incoming.destroy();
+      return;
+    }
+    const outgoing = connect(Number(target.port), target.hostname);
+    for (const end of [incoming, outgoing]) {
+      open.add(end);
+      end.on('close', () => open.delete(end));
+      end.on('error', () => {
+        incoming.destroy();
+        outgoing.destroy();
+      });
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${target.pathname}`,
+    cut: () => {
+      down = true;
+      for (const end of open) {
+        end.destroy();
+      }
+    },
+    mend: () => {
+      down = false;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        for (const end of open) {
+          end.destroy();
+        }
+        server.close(() => done());
+      }),
+  };
+}
 
 /** A browser signed in as the teacher: the session cookie set as sign-in sets it. */
 async function teacherBrowser(): Promise<{ context: BrowserContext; page: Page; token: string }> {
@@ -122,6 +180,32 @@ describe('live updates in the browser (issue 6)', () => {
     }
   });
 
+  it('a lost connection shows a notice; once back, the page catches up on what it missed', async () => {
+    const { context, page } = await teacherBrowser();
+    try {
+      await openLiveHome(page);
+      await unread(page, 0);
+      expect(await page.getByRole('status').count()).toBe(0);
+
+      line.cut();
+      await page.getByRole('status').filter({ hasText: 'Нет связи с сервером' }).waitFor();
+      // Sent while the page cannot hear: the event is lost, the count is not.
+      await api_(
+        START,
+        { input: { subject: 'Пока вас не было', recipientIds: [teacher.id], body: 'Текст.' } },
+        colleagueToken,
+      );
+      await screenshots(page, 'live-offline');
+
+      line.mend();
+      await unread(page, 1);
+      await page.getByRole('status').waitFor({ state: 'detached' });
+    } finally {
+      line.mend();
+      await context.close();
+    }
+  });
+
   it('R-AUTH-3: signing out everywhere sends an open page to the sign-in page', async () => {
     const { context, page } = await teacherBrowser();
     try {
@@ -149,7 +233,7 @@ describe('live updates in the browser (issue 6)', () => {
     expect(own.status).toBe(200);
     expect(own.headers.get('cache-control')).toBe('no-store');
     const body = (await own.json()) as { ticket: string; url: string };
-    expect(body.url).toBe(api.url.replace(/^http/, 'ws'));
+    expect(body.url).toBe(line.url.replace(/^http/, 'ws'));
     expect(body.ticket).toMatch(/^[\w-]{43}$/);
 
     expect((await ask({ origin: 'http://evil.example', cookie })).status).toBe(403);
