@@ -140,7 +140,7 @@ async function openLiveHome(page: Page) {
 const unread = (page: Page, count: number) =>
   page.locator('[data-testid=unread-messages]', { hasText: new RegExp(`^${count}$`) }).waitFor();
 
-async function api_<T>(query: string, variables: Record<string, unknown>, token: string) {
+async function callApi<T>(query: string, variables: Record<string, unknown>, token: string) {
   const result = await gql<T>(api.url, query, variables, { token });
   expect(result.errors).toBeUndefined();
   return result.data!;
@@ -157,19 +157,19 @@ describe('live updates in the browser (issue 6)', () => {
         () => ((window as unknown as { notReloaded: boolean }).notReloaded = true),
       );
 
-      const { startThread } = await api_<{ startThread: { id: string } }>(
+      const { startThread } = await callApi<{ startThread: { id: string } }>(
         START,
         { input: { subject: 'Педсовет', recipientIds: [teacher.id], body: 'Анна, добрый день.' } },
         colleagueToken,
       );
       await unread(page, 1);
-      await api_(SEND, { t: startThread.id, b: 'И ещё одно.' }, colleagueToken);
+      await callApi(SEND, { t: startThread.id, b: 'И ещё одно.' }, colleagueToken);
       await unread(page, 2);
       expect(await page.getByRole('link', { name: '2' }).getAttribute('href')).toBe('/messages');
       await screenshots(page, 'live-unread');
 
       // Read in another tab or device: this page recounts.
-      await api_(READ, { t: startThread.id }, token);
+      await callApi(READ, { t: startThread.id }, token);
       await unread(page, 0);
       expect(
         await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
@@ -190,7 +190,7 @@ describe('live updates in the browser (issue 6)', () => {
       line.cut();
       await page.getByRole('status').filter({ hasText: 'Нет связи с сервером' }).waitFor();
       // Sent while the page cannot hear: the event is lost, the count is not.
-      await api_(
+      await callApi(
         START,
         { input: { subject: 'Пока вас не было', recipientIds: [teacher.id], body: 'Текст.' } },
         colleagueToken,
@@ -211,7 +211,7 @@ describe('live updates in the browser (issue 6)', () => {
     try {
       await openLiveHome(page);
       const elsewhere = await sessionFor(api.orm.em.fork(), teacher);
-      await api_(`mutation { signOutEverywhere }`, {}, elsewhere);
+      await callApi(`mutation { signOutEverywhere }`, {}, elsewhere);
       await page.waitForURL(`${web.url}/signin`);
       expect((await page.locator('h1').innerText()).trim()).toBe('Вход');
       expect((await context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
