@@ -18,6 +18,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
     "\n  query ClassDashboard($schoolClassId: ID!) {\n    classDashboard(schoolClassId: $schoolClassId) {\n      ...ClassDashboardFields\n    }\n  }\n": typeof types.ClassDashboardDocument,
     "\n  query ClassroomDayAbsences($schoolClassId: ID!, $date: String!) {\n    classDashboard(schoolClassId: $schoolClassId, date: $date) {\n      date\n      absences {\n        id\n        version\n        lessonId\n        studentId\n        status\n        minutesLate\n        reason\n        correctedAt\n        student {\n          id\n          lastName\n          firstName\n        }\n        lesson {\n          id\n          lessonNumber\n          assignmentId\n        }\n      }\n    }\n  }\n": typeof types.ClassroomDayAbsencesDocument,
     "\n  mutation ClassroomCorrectAttendance($input: CorrectAttendanceInput!) {\n    correctAttendance(input: $input) {\n      attendance {\n        id\n        status\n        reason\n        version\n      }\n    }\n  }\n": typeof types.ClassroomCorrectAttendanceDocument,
@@ -39,6 +40,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
     "\n  query ClassDashboard($schoolClassId: ID!) {\n    classDashboard(schoolClassId: $schoolClassId) {\n      ...ClassDashboardFields\n    }\n  }\n": types.ClassDashboardDocument,
     "\n  query ClassroomDayAbsences($schoolClassId: ID!, $date: String!) {\n    classDashboard(schoolClassId: $schoolClassId, date: $date) {\n      date\n      absences {\n        id\n        version\n        lessonId\n        studentId\n        status\n        minutesLate\n        reason\n        correctedAt\n        student {\n          id\n          lastName\n          firstName\n        }\n        lesson {\n          id\n          lessonNumber\n          assignmentId\n        }\n      }\n    }\n  }\n": types.ClassroomDayAbsencesDocument,
     "\n  mutation ClassroomCorrectAttendance($input: CorrectAttendanceInput!) {\n    correctAttendance(input: $input) {\n      attendance {\n        id\n        status\n        reason\n        version\n      }\n    }\n  }\n": types.ClassroomCorrectAttendanceDocument,
@@ -86,6 +88,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
