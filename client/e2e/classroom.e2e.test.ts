@@ -194,7 +194,7 @@ describe('the class teacher’s dashboard', () => {
         lessonId: russian.lessonId,
         entries: [{ studentId: ivan.id, status: 'LATE', minutesLate: 10 }],
       });
-      await page.getByTestId('absences').getByText('Соколов Иван').waitFor({ timeout: 30_000 });
+      await page.getByTestId('absences').getByText('Соколов Иван').waitFor();
       expect(await rowsText(page, 'absences')).toContain(
         'Соколов Иван Русский язык, 2-й урок Опоздание на 10 мин',
       );
