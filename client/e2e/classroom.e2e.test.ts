@@ -233,6 +233,8 @@ describe('attendance correction', () => {
         'Отсутствие · болезнь · исправлено',
       );
 
+      await shoot(page, 'class-attendance');
+
       // The API keeps it: the dashboard (a fresh load) shows the reason too.
       await page.goto(`${web.url}/class/${classId}`);
       expect(await rowsText(page, 'absences')).toContain('Отсутствие · болезнь');
