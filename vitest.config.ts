@@ -28,6 +28,16 @@ export default defineConfig({
       {
         resolve: { alias: graphqlAlias },
         test: {
+          // The client's pure modules and stores (issue 6), without a browser.
+          name: 'client',
+          root: 'client',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias: graphqlAlias },
+        test: {
           name: 'e2e',
           root: 'client',
           include: ['e2e/**/*.e2e.test.ts'],

@@ -494,6 +494,32 @@ describe('class dashboard (issue 5)', () => {
     expect(d.unreadFromParents).toBe(0);
   });
 
+  it('names the lesson and page of each absence, mark and missing record (issue 6)', async () => {
+    const r = await gql<{
+      classDashboard: {
+        absences: { lessonId: string; lesson: { id: string; assignmentId: string } }[];
+        marks: { lessonId: string; lesson: { id: string; assignmentId: string } }[];
+        lessonsMissingRecords: { assignmentId: string }[];
+      };
+    }>(
+      app.url,
+      `query($c: ID!, $d: String) { classDashboard(schoolClassId: $c, date: $d) {
+        absences { lessonId lesson { id assignmentId } } marks { lessonId lesson { id assignmentId } }
+        lessonsMissingRecords { assignmentId } } }`,
+      { c: c5a.id, d: '2026-09-15' },
+      { token: token.classTeacher },
+    );
+    expect(r.errors).toBeUndefined();
+    const d = r.data!.classDashboard;
+    expect(d.absences.length).toBeGreaterThan(0);
+    expect(d.marks.length).toBeGreaterThan(0);
+    for (const row of [...d.absences, ...d.marks]) {
+      expect(row.lesson).toEqual({ id: lesson.id, assignmentId: page.id });
+      expect(row.lessonId).toBe(lesson.id);
+    }
+    expect(d.lessonsMissingRecords).toEqual([{ assignmentId: page.id }]);
+  });
+
   it('is the class teacher’s and the administration’s only', async () => {
     const codeFor = async (who: string) =>
       (await gql(app.url, DASHBOARD, { c: c5a.id }, { token: token[who] })).errors?.[0]?.extensions

@@ -244,6 +244,12 @@ export class TeachingAssignmentRelations {
 
 @Resolver(() => Lesson)
 export class LessonRelations {
+  // The class teacher's dashboard names each lesson's subject from the class's pages (issue 6).
+  @FieldResolver(() => ID, { description: 'The journal page (teaching assignment) it belongs to.' })
+  assignmentId(@Root() l: Lesson): string {
+    return l.assignment.id;
+  }
+
   @FieldResolver(() => Person, { description: 'Who conducts it: the teacher or a substitute.' })
   conductingTeacher(@Root() l: Lesson, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, l.conductingTeacher);
@@ -280,6 +286,13 @@ export class MarkRelations {
     return m.lesson.id;
   }
 
+  // Readers of a mark already read its lesson (the page, the diary); the dashboard needs its
+  // subject and number (issue 6).
+  @FieldResolver(() => Lesson, { description: 'The lesson it was given at.' })
+  lesson(@Root() m: Mark, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Lesson, m.lesson);
+  }
+
   @FieldResolver(() => Person, { description: 'The student.' })
   student(@Root() m: Mark, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, m.student);
@@ -301,6 +314,11 @@ export class AttendanceRelations {
   @FieldResolver(() => ID, { description: 'The lesson.' })
   lessonId(@Root() a: Attendance): string {
     return a.lesson.id;
+  }
+
+  @FieldResolver(() => Lesson, { description: 'The lesson it was recorded at.' })
+  lesson(@Root() a: Attendance, @Ctx() ctx: Context) {
+    return ctx.loaders.require(Lesson, a.lesson);
   }
 
   @FieldResolver(() => Person, { description: 'The student.' })
