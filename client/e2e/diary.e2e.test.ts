@@ -454,12 +454,9 @@ describe('the diary week (R-DRY-2)', () => {
       expect(await page.getByRole('navigation', { name: 'Чей дневник открыть' }).isVisible()).toBe(
         true,
       );
-      expect(await allText(page, '[data-testid=child-link]')).toEqual([
-        'Соколов Костя',
-        'Соколова Маша',
-      ]);
+      expect(await allText(page, '[data-testid=child-link]')).toEqual(['Костя', 'Маша']);
       expect(
-        await page.getByRole('link', { name: 'Соколов Костя' }).getAttribute('aria-current'),
+        await page.getByRole('link', { name: 'Костя', exact: true }).getAttribute('aria-current'),
       ).toBe('page');
       const thisWeek = await text(page, '[data-testid=week-range]');
 
@@ -468,7 +465,7 @@ describe('the diary week (R-DRY-2)', () => {
       await page.waitForURL(/week=/);
       expect(new URL(page.url()).searchParams.get('week')).toBe(lastMonday);
       expect(await text(page, '[data-testid=week-range]')).not.toBe(thisWeek);
-      await page.getByRole('link', { name: 'Соколова Маша' }).click();
+      await page.getByRole('link', { name: 'Маша', exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('student') === ids.masha);
       expect(new URL(page.url()).searchParams.get('week')).toBe(lastMonday);
       expect(await text(page, '[data-testid=diary-title]')).toBe('Дневник: Соколова Маша');
@@ -517,7 +514,7 @@ describe('the diary week (R-DRY-2)', () => {
       await screenshots(page, 'diary-week');
 
       // Kostya's week: his mark, homework, lateness and his class's announcement.
-      await page.getByRole('link', { name: 'Соколов Костя' }).click();
+      await page.getByRole('link', { name: 'Костя', exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('student') === ids.kostya);
       expect(await text(page, '[data-testid=diary-title]')).toBe('Дневник: Соколов Костя');
       const world = page
@@ -563,10 +560,7 @@ describe('the diary week (R-DRY-2)', () => {
         expect(body).not.toContain('Математика');
         expect(await page.locator('[data-testid=lesson], [data-testid=subject]').count()).toBe(0);
         // Their own children are still a tap away.
-        expect(await allText(page, '[data-testid=child-link]')).toEqual([
-          'Соколов Костя',
-          'Соколова Маша',
-        ]);
+        expect(await allText(page, '[data-testid=child-link]')).toEqual(['Костя', 'Маша']);
       }
       await screenshots(page, 'diary-refused');
     } finally {
@@ -619,6 +613,59 @@ describe('marks by subject (R-DRY-1)', () => {
       await screenshots(page, 'diary-marks');
       await page.setViewportSize(DESKTOP);
       expect(await chart.isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the live diary (R-JRN-7)', () => {
+  it('a mark the teacher sets appears in the parent’s open diary with a notice, without reload', async () => {
+    const { context, page } = await parentPhone();
+    try {
+      const subscribed = new Promise<void>((done) => {
+        page.on('websocket', (socket) =>
+          socket.on('framesent', ({ payload }) => {
+            if (String(payload).includes('studentJournalChanged')) {
+              done();
+            }
+          }),
+        );
+      });
+      await page.goto(`${web.url}/diary?student=${ids.masha}`);
+      await subscribed;
+      // The API registers the subscription just after the frame arrives.
+      await page.waitForTimeout(1_000);
+      await page.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+      const todaysMaths = page
+        .locator(`[data-testid=day-${today}] [data-testid=lesson]`)
+        .filter({ hasText: 'Умножение дробей' });
+      expect(await todaysMaths.locator('[data-testid=mark]').count()).toBe(0);
+
+      const result = await gql<{ setMarks: { marks: { id: string }[] } }>(
+        api.url,
+        'mutation ($input: SetMarksInput!) { setMarks(input: $input) { marks { id } } }',
+        { input: { lessonId: ids.todaysLesson, add: [{ studentId: ids.masha, value: '4' }] } },
+        { token: tokens.teacher },
+      );
+      expect(result.errors).toBeUndefined();
+
+      const notice = page.locator('[data-testid=live-notice]');
+      await notice.waitFor();
+      expect(await notice.locator('span').innerText()).toMatch(
+        /^Новая оценка: 4 — Математика, \d+ \S+$/,
+      );
+      await todaysMaths.locator('[data-testid=mark]').waitFor();
+      expect(await todaysMaths.locator('[data-testid=mark]').allInnerTexts()).toEqual(['4']);
+      expect(
+        await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
+      ).toBe(true);
+      await screenshots(page, 'diary-live');
+
+      await notice.getByRole('button', { name: 'Скрыть' }).click();
+      expect(await notice.count()).toBe(0);
     } finally {
       await context.close();
     }
