@@ -87,7 +87,11 @@ const mondayOf = (date: string) => {
 let today: string;
 /** Monday of last week: the week with the interesting data. */
 let lastMonday: string;
-const tokens: { parent: string; teacher: string } = { parent: '', teacher: '' };
+const tokens: { parent: string; teacher: string; student: string } = {
+  parent: '',
+  teacher: '',
+  student: '',
+};
 const ids: { masha: string; kostya: string; stranger: string; todaysLesson: string } = {
   masha: '',
   kostya: '',
@@ -411,6 +415,7 @@ beforeAll(async () => {
   });
   tokens.parent = await sessionFor(em, parent);
   tokens.teacher = await sessionFor(em, teacher);
+  tokens.student = await sessionFor(em, masha);
 
   await Promise.all([
     startClientApp(api.url).then((app) => (web = app)),
@@ -424,8 +429,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** The parent's phone, signed in (the session cookie as the sign-in page would set it). */
-async function parentPhone(): Promise<{ context: BrowserContext; page: Page }> {
+/** A phone signed in as `token`'s person (the session cookie as the sign-in page would set it). */
+async function phone(token: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: 'ru-RU',
     viewport: PHONE,
@@ -433,10 +438,12 @@ async function parentPhone(): Promise<{ context: BrowserContext; page: Page }> {
   });
   context.setDefaultTimeout(10_000);
   await context.addCookies([
-    { name: SESSION_COOKIE, value: tokens.parent, url: web.url, httpOnly: true, sameSite: 'Lax' },
+    { name: SESSION_COOKIE, value: token, url: web.url, httpOnly: true, sameSite: 'Lax' },
   ]);
   return { context, page: await context.newPage() };
 }
+
+const parentPhone = () => phone(tokens.parent);
 
 const text = async (page: Page, selector: string) =>
   (await page.locator(selector).innerText()).trim();
@@ -569,6 +576,29 @@ describe('the diary week (R-DRY-2)', () => {
   });
 });
 
+describe('a student’s own diary (R-ROLE-7)', () => {
+  it('a student sees only their own diary, with the announcements for students', async () => {
+    const { context, page } = await phone(tokens.student);
+    try {
+      await page.goto(`${web.url}/diary?week=${lastMonday}`);
+      expect(await text(page, '[data-testid=diary-title]')).toBe('Мой дневник');
+      expect(await page.locator('[data-testid=child-link]').count()).toBe(0);
+      const maths = page
+        .locator(`[data-testid=day-${lastMonday}] [data-testid=lesson]`)
+        .filter({ hasText: 'Математика' });
+      expect(await maths.locator('[data-testid=mark]').allInnerTexts()).toEqual(['5']);
+      expect(await allText(page, '[data-testid=announcement] h3')).toEqual(['Дежурство по классу']);
+
+      // A brother's diary is not hers to read.
+      const response = await page.goto(`${web.url}/diary?student=${ids.kostya}`);
+      expect(response?.status()).toBe(404);
+      expect(await text(page, 'h1')).toBe('Этот дневник вам недоступен');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('marks by subject (R-DRY-1)', () => {
   it('shows each subject’s marks in date order, averages, period and year marks, and a chart', async () => {
     const { context, page } = await parentPhone();
@@ -635,7 +665,7 @@ describe('the live diary (R-JRN-7)', () => {
       await page.goto(`${web.url}/diary?student=${ids.masha}`);
       await subscribed;
       // The API registers the subscription just after the frame arrives.
-      await page.waitForTimeout(1_000);
+      await page.waitForTimeout(2_000);
       await page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });
