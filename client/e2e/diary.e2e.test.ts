@@ -491,6 +491,9 @@ describe('the diary week (R-DRY-2)', () => {
       expect(await mathsMonday.locator('[data-testid=mark] .mark').getAttribute('title')).toContain(
         'Контрольная работа',
       );
+      expect(await mathsMonday.locator('[data-testid=mark-note]').innerText()).toBe(
+        '5 — Контрольная работа',
+      );
 
       const russianMonday = monday
         .locator('[data-testid=lesson]')
