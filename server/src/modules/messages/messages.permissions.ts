@@ -9,6 +9,7 @@ export const messagesPermissions: PermissionMap = {
   Query: {
     myThreads: isSignedIn,
     thread: isSignedIn,
+    messageRecipients: isSignedIn,
     overdueThreads: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
     classAnnouncements: isSignedIn,
     myDigestSubscription: hasAnyRole(Role.PARENT),

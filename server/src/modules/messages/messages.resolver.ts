@@ -28,6 +28,7 @@ import { DigestFrequency, DigestSubscription } from './digest-subscription.entit
 import { MESSAGE_SENT, THREAD_READ } from './messages.events.js';
 import {
   markThreadRead,
+  messageRecipients,
   myThreads,
   overdueThreads,
   readThread,
@@ -54,6 +55,21 @@ export class MessagesResolver {
     @Ctx() ctx: Context,
   ): Promise<MailThread> {
     return readThread(ctx.em, requireViewer(ctx), threadId);
+  }
+
+  @Query(() => [Person], {
+    description:
+      'The people you may start a conversation with, by family name (R-MSG-1); a parent sees only their children’s teachers and the administration, never another family.',
+  })
+  messageRecipients(
+    @Arg('schoolId', () => ID, {
+      nullable: true,
+      description: 'The school, when you belong to several.',
+    })
+    schoolId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Person[]> {
+    return messageRecipients(ctx.em, requireViewer(ctx), schoolId);
   }
 
   @Query(() => [MailThread], {

@@ -161,6 +161,43 @@ function schoolOf(viewer: Viewer, schoolIdInput: string | null | undefined): str
   return mine[0]!;
 }
 
+/**
+ * The people the viewer may start a conversation with in a school, by name (R-MSG-1): everyone
+ * with a role there or a child there, filtered by the same `mayWriteTo` that `startThread`
+ * applies, so the list never shows a parent another family (R-AUTH-4).
+ */
+export async function messageRecipients(
+  em: EntityManager,
+  viewer: Viewer,
+  schoolIdInput: string | null | undefined,
+): Promise<Person[]> {
+  const schoolId = schoolOf(viewer, schoolIdInput);
+  const school = await em.findOneOrFail(School, schoolId);
+  const today = todayIn(school.timeZone);
+  const candidates = await em.getConnection().execute<{ id: string }[]>(
+    `select person_id as id from role_assignment where school_id = ? and revoked_at is null
+     union
+     select g.guardian_id from guardianship g join enrolment e on e.student_id = g.student_id
+      where e.school_id = ? and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)`,
+    [schoolId, schoolId, today, today],
+  );
+  const allowed = await mayWriteTo(
+    em,
+    viewer,
+    schoolId,
+    candidates.map((c) => c.id),
+    today,
+  );
+  if (allowed.size === 0) {
+    return [];
+  }
+  return em.find(
+    Person,
+    { id: { $in: [...allowed] } },
+    { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
+  );
+}
+
 export interface Sent {
   thread: MailThread;
   event: MessageReceived;
