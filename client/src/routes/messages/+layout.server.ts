@@ -1,5 +1,5 @@
 import { graphql } from '#lib/graphql/index.ts';
-import { loadFailed, mailApi, requireViewer } from './mail.ts';
+import { loadFailed, mailApi, requireViewer } from './mail.server.ts';
 import type { LayoutServerLoad } from './$types';
 
 const InboxQuery = graphql(`

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { textField } from '#lib/forms.ts';
 import { graphql } from '#lib/graphql/index.ts';
 import { messagesFor } from '#lib/i18n/index.ts';
-import { loadFailed, mailApi, refusalOf, requireViewer } from '../mail.ts';
+import { loadFailed, mailApi, refusalOf, requireViewer } from '../mail.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const ThreadQuery = graphql(`

@@ -4,7 +4,8 @@ import { textField } from '#lib/forms.ts';
 import { graphql } from '#lib/graphql/index.ts';
 import type { AnnouncementAudience, Role } from '#lib/graphql/graphql.ts';
 import { messagesFor } from '#lib/i18n/index.ts';
-import { loadFailed, mailApi, personName, refusalOf, requireViewer, todayIn } from '../mail.ts';
+import { loadFailed, mailApi, refusalOf, requireViewer } from '../mail.server.ts';
+import { personName, todayIn } from '../mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const MyStudentsClassesQuery = graphql(`
