@@ -18,6 +18,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": typeof types.ThreadDocument,
     "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": typeof types.SendMessageDocument,
@@ -39,6 +40,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": types.ThreadDocument,
     "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": types.SendMessageDocument,
@@ -86,6 +88,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
