@@ -112,6 +112,23 @@ async function signedIn(
   return { context, page: await context.newPage() };
 }
 
+/**
+ * Resolves once the page has asked its socket for `operation` (graphql-ws `subscribe`), so events
+ * from then on reach it. Call before the navigation that opens the socket.
+ */
+function subscribed(page: Page, operation: string): Promise<void> {
+  return new Promise((done) => {
+    page.on('websocket', (socket) => {
+      socket.on('framesent', (frame) => {
+        const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
+        if (text.includes('"subscribe"') && text.includes(operation)) {
+          done();
+        }
+      });
+    });
+  });
+}
+
 const fullName = (p: Person) => `${p.lastName} ${p.firstName}`;
 const texts = async (page: Page, testId: string) =>
   (await page.getByTestId(testId).allInnerTexts()).map((s) => s.trim());
@@ -121,11 +138,14 @@ describe('internal mail in the browser', () => {
     const teacher = await signedIn('teacher', DESKTOP);
     const parent = await signedIn('parent');
     try {
+      const teacherLive = subscribed(teacher.page, 'MailMessageReceived');
       await teacher.page.goto(`${web.url}/messages`);
       await teacher.page.getByTestId('inbox-empty').waitFor();
+      await teacherLive;
       expect(await teacher.page.locator('h1').innerText()).toBe('Сообщения');
 
       // R-AUTH-4: the parent is offered their child's teachers only, no other family.
+      const parentLive = subscribed(parent.page, 'MailMessageReceived');
       await parent.page.goto(`${web.url}/messages/new`);
       const offered = await texts(parent.page, 'recipient-name');
       expect(offered.sort()).toEqual([fullName(who.classTeacher!), fullName(who.teacher!)].sort());
@@ -148,8 +168,7 @@ describe('internal mail in the browser', () => {
         'Когда будет контрольная по дробям?',
       ]);
 
-      // The teacher's inbox, opened before the message was sent.
-      await teacher.page.reload();
+      // The teacher's inbox, opened before the message was sent, shows it without a reload.
       const thread = teacher.page.getByTestId('thread').filter({ hasText: 'Контрольная' });
       await thread.waitFor();
       expect(await thread.getByTestId('thread-unread').innerText()).toBe('1');
@@ -167,12 +186,13 @@ describe('internal mail in the browser', () => {
       expect(await teacher.page.getByTestId('participants').innerText()).toContain('Петрова Елена');
       await teacher.page.getByTestId('unread-total').waitFor({ state: 'detached' });
 
+      await parentLive;
       await teacher.page.getByLabel('Ответ').fill('В пятницу, на втором уроке.');
       await teacher.page.getByRole('button', { name: 'Отправить' }).click();
       await teacher.page.getByText('В пятницу, на втором уроке.').waitFor();
       expect(await teacher.page.getByLabel('Ответ').inputValue()).toBe('');
 
-      await parent.page.reload();
+      // …and the parent's open thread shows the answer without a reload.
       await parent.page.getByText('В пятницу, на втором уроке.').waitFor();
       expect(await texts(parent.page, 'message-body')).toEqual([
         'Когда будет контрольная по дробям?',

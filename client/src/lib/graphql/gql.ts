@@ -20,6 +20,8 @@ type Documents = {
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": typeof types.MailMessageReceivedDocument,
+    "\n    subscription MailThreadRead {\n      threadRead\n    }\n  ": typeof types.MailThreadReadDocument,
     "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": typeof types.ThreadDocument,
     "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": typeof types.SendMessageDocument,
     "\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  ": typeof types.MarkThreadReadDocument,
@@ -30,6 +32,7 @@ type Documents = {
     "\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n": typeof types.AnnouncementYearClassesDocument,
     "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.ClassAnnouncementsDocument,
     "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
+    "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": typeof types.MailAnnouncementPublishedDocument,
     "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": typeof types.MessageRecipientsDocument,
     "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": typeof types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RedeemInvitationDocument,
@@ -42,6 +45,8 @@ const documents: Documents = {
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": types.MailMessageReceivedDocument,
+    "\n    subscription MailThreadRead {\n      threadRead\n    }\n  ": types.MailThreadReadDocument,
     "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": types.ThreadDocument,
     "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": types.SendMessageDocument,
     "\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  ": types.MarkThreadReadDocument,
@@ -52,6 +57,7 @@ const documents: Documents = {
     "\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n": types.AnnouncementYearClassesDocument,
     "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.ClassAnnouncementsDocument,
     "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": types.PublishAnnouncementDocument,
+    "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": types.MailAnnouncementPublishedDocument,
     "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": types.MessageRecipientsDocument,
     "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.RedeemInvitationDocument,
@@ -99,6 +105,14 @@ export function graphql(source: "\n  query Inbox {\n    myThreads {\n      id\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  "): (typeof documents)["\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MailThreadRead {\n      threadRead\n    }\n  "): (typeof documents)["\n    subscription MailThreadRead {\n      threadRead\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -136,6 +150,10 @@ export function graphql(source: "\n  query ClassAnnouncements($schoolClassId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
