@@ -198,6 +198,8 @@ describe('internal mail in the browser', () => {
         'Когда будет контрольная по дробям?',
         'В пятницу, на втором уроке.',
       ]);
+      // Read where it is open: no unread left for the parent either.
+      await parent.page.getByTestId('unread-total').waitFor({ state: 'detached' });
       await screenshots(parent.page, 'messages-thread');
     } finally {
       await teacher.context.close();
