@@ -215,6 +215,14 @@ describe('internal mail in the browser', () => {
       expect(offered).toContain(fullName(who.parent!));
       expect(offered).toContain(fullName(who.classmateParent!));
       expect(offered.join('\n')).not.toContain('Сидорова');
+      // A class's parents and children share family names: the list says who is who.
+      const parents = page.locator('.group').filter({ hasText: 'Родители' });
+      expect(await parents.getByTestId('recipient-name').allInnerTexts()).toEqual([
+        fullName(who.classmateParent!),
+        fullName(who.parent!),
+      ]);
+      expect(await page.getByText('Ученики', { exact: true }).isVisible()).toBe(true);
+      expect(await page.getByText('Учителя и администрация').isVisible()).toBe(true);
 
       await page.getByLabel(fullName(who.parent!)).check();
       await page.getByLabel(fullName(who.classmateParent!)).check();

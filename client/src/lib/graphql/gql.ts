@@ -33,7 +33,7 @@ type Documents = {
     "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.ClassAnnouncementsDocument,
     "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
     "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": typeof types.MailAnnouncementPublishedDocument,
-    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": typeof types.MessageRecipientsDocument,
+    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.MessageRecipientsDocument,
     "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": typeof types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
@@ -58,7 +58,7 @@ const documents: Documents = {
     "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.ClassAnnouncementsDocument,
     "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": types.PublishAnnouncementDocument,
     "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": types.MailAnnouncementPublishedDocument,
-    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": types.MessageRecipientsDocument,
+    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.MessageRecipientsDocument,
     "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInDocument,
@@ -157,7 +157,7 @@ export function graphql(source: "\n    subscription MailAnnouncementPublished($s
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n"): (typeof documents)["\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n"];
+export function graphql(source: "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -140,21 +140,32 @@ describe('internal mail (R-MSG-1)', () => {
   });
 
   it('R-MSG-1, R-AUTH-4: messageRecipients lists whom each may write to, never another family', async () => {
-    const RECIPIENTS = `{ messageRecipients { id } }`;
+    const RECIPIENTS = `{ messageRecipients { person { id } roles } }`;
     const listed = async (as: string) => {
-      const r = await gql<{ messageRecipients: { id: string }[] }>(
+      const r = await gql<{ messageRecipients: { person: { id: string }; roles: string[] }[] }>(
         app.url,
         RECIPIENTS,
         {},
         { token: token[as] },
       );
       expect(r.errors).toBeUndefined();
-      const ids = new Set(r.data!.messageRecipients.map((p) => p.id));
+      const ids = new Set(r.data!.messageRecipients.map((p) => p.person.id));
       return Object.keys(who)
         .filter((name) => ids.has(who[name]!.id))
         .sort();
     };
     expect(await listed('parent')).toEqual(['classTeacher', 'deputy', 'teacher']);
+    const roles = await gql<{ messageRecipients: { person: { id: string }; roles: string[] }[] }>(
+      app.url,
+      RECIPIENTS,
+      {},
+      { token: token.teacher },
+    );
+    const rolesOf = (name: string) =>
+      roles.data!.messageRecipients.find((r) => r.person.id === who[name]!.id)?.roles;
+    expect(rolesOf('parent')).toEqual(['PARENT']);
+    expect(rolesOf('student')).toEqual(['STUDENT']);
+    expect(rolesOf('deputy')).toEqual(['DEPUTY']);
     expect(await listed('student')).toEqual(['classTeacher', 'teacher']);
     expect(await listed('teacher')).toEqual(
       [

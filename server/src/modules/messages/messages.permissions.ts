@@ -29,6 +29,7 @@ export const messagesPermissions: PermissionMap = {
   MailThread: allow,
   MailMessage: allow,
   MessageReceived: allow,
+  MessageRecipient: allow,
   ClassAnnouncement: allow,
   DigestSubscription: allow,
 };

@@ -36,7 +36,12 @@ import {
   startThread,
   takesPart,
 } from './messages.service.js';
-import { MailThread, MessageReceived, StartThreadInput } from './messages.types.js';
+import {
+  MailThread,
+  MessageRecipient,
+  MessageReceived,
+  StartThreadInput,
+} from './messages.types.js';
 
 @Resolver()
 export class MessagesResolver {
@@ -57,9 +62,9 @@ export class MessagesResolver {
     return readThread(ctx.em, requireViewer(ctx), threadId);
   }
 
-  @Query(() => [Person], {
+  @Query(() => [MessageRecipient], {
     description:
-      'The people you may start a conversation with, by family name (R-MSG-1); a parent sees only their children’s teachers and the administration, never another family.',
+      'The people you may start a conversation with, by family name, with their roles (R-MSG-1); a parent sees only their children’s teachers and the administration, never another family.',
   })
   messageRecipients(
     @Arg('schoolId', () => ID, {
@@ -68,7 +73,7 @@ export class MessagesResolver {
     })
     schoolId: string | null,
     @Ctx() ctx: Context,
-  ): Promise<Person[]> {
+  ): Promise<MessageRecipient[]> {
     return messageRecipients(ctx.em, requireViewer(ctx), schoolId);
   }
 

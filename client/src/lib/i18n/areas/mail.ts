@@ -39,6 +39,11 @@ export const ru = {
   recipientsHint: 'Только те, кому вам можно писать. В одной переписке — не больше одной семьи.',
   findRecipient: 'Найти по имени',
   pickRecipient: 'Выберите, кому написать.',
+  recipientGroups: {
+    staff: 'Учителя и администрация',
+    parents: 'Родители',
+    students: 'Ученики',
+  },
   noRecipients: 'Сейчас вам некому написать: здесь появятся учителя и администрация вашей школы.',
   subject: 'Тема',
   body: 'Сообщение',
@@ -90,6 +95,11 @@ export const en: typeof ru = {
   recipientsHint: 'Only people you may write to. At most one family per conversation.',
   findRecipient: 'Find by name',
   pickRecipient: 'Choose whom to write to.',
+  recipientGroups: {
+    staff: 'Teachers and office',
+    parents: 'Parents',
+    students: 'Students',
+  },
   noRecipients:
     'There is nobody you can write to yet: your school’s teachers and office appear here.',
   subject: 'Subject',

@@ -8,10 +8,13 @@ import type { Actions, PageServerLoad } from './$types';
 const RecipientsQuery = graphql(`
   query MessageRecipients($schoolId: ID) {
     messageRecipients(schoolId: $schoolId) {
-      id
-      lastName
-      firstName
-      middleName
+      roles
+      person {
+        id
+        lastName
+        firstName
+        middleName
+      }
     }
   }
 `);
