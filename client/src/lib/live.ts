@@ -1,17 +1,32 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { createClient, type Client, type CloseCode } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
 import { connection } from './connection.svelte.ts';
 
 export { connection };
 
 /** The API closes a socket with this code when its session ends (revoked, expired). */
 const SESSION_ENDED = 4401;
+/** Closed by us when the API stops answering pings: a half-open socket on a flaky network. */
+const NO_PONG = 4408;
+const PING_EVERY_MS = 20_000;
+const PONG_WITHIN_MS = 10_000;
 
-/** Backoff for a slow school network: 1 s, 2 s, 4 s … up to 30 s, with jitter; never gives up. */
+/**
+ * Backoff for a slow school network: 1 s, 2 s, 4 s … up to 30 s, with jitter; never gives up. Cut
+ * short when the browser says the network is back.
+ */
 function backoff(attempt: number): Promise<void> {
   const ms = Math.min(1000 * 2 ** attempt, 30_000) * (0.75 + Math.random() / 2);
-  return new Promise((done) => setTimeout(done, ms));
+  return new Promise((done) => {
+    const finish = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', finish);
+      done();
+    };
+    const timer = setTimeout(finish, ms);
+    window.addEventListener('online', finish);
+  });
 }
 
 function toSignIn(): Promise<never> {
@@ -63,6 +78,8 @@ let client: Client | null = null;
 let connected = false;
 /** The ticket fetched with the URL, handed over once in `connection_init`. */
 let ticket: string | null = null;
+let open: WebSocket | null = null;
+let pongTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** The one socket of this tab, opened on the first subscription (graphql-ws is lazy). */
 function socket(): Client {
@@ -86,9 +103,10 @@ function socket(): Client {
     shouldRetry: (event) => !isClose(event) || event.code !== SESSION_ENDED,
     // Kept open a little after the last subscription, so moving between pages reuses the socket.
     lazyCloseTimeout: 5_000,
-    keepAlive: 20_000,
+    keepAlive: PING_EVERY_MS,
     on: {
-      connected: () => {
+      connected: (socket) => {
+        open = socket as WebSocket;
         connected = true;
         connection.online = true;
         // Events published while this tab was disconnected are lost: the pages refetch.
@@ -99,7 +117,23 @@ function socket(): Client {
           subscription.wasConnected = true;
         }
       },
+      ping: (received) => {
+        if (!received) {
+          pongTimer = setTimeout(() => {
+            if (open?.readyState === WebSocket.OPEN) {
+              open.close(NO_PONG, 'No pong');
+            }
+          }, PONG_WITHIN_MS);
+        }
+      },
+      pong: (received) => {
+        if (received) {
+          clearTimeout(pongTimer);
+        }
+      },
       closed: (event) => {
+        clearTimeout(pongTimer);
+        open = null;
         connected = false;
         if (isClose(event) && event.code === SESSION_ENDED) {
           void toSignIn();
@@ -114,7 +148,7 @@ function socket(): Client {
   return client;
 }
 
-function isClose(value: unknown): value is { code: CloseCode | number; reason: string } {
+function isClose(value: unknown): value is { code: number; reason: string } {
   return typeof value === 'object' && value !== null && 'code' in value && 'reason' in value;
 }
 
@@ -135,7 +169,8 @@ function messageOf(error: unknown): string {
  * Subscribes this page to a live event over the tab's one socket; returns the unsubscribe. Call
  * it from `$effect` (browser only) and return what it returns. `onReconnect` runs after the socket
  * comes back from a loss: events sent meanwhile are gone, so re-run the page's load
- * (`invalidateAll()`). A session that ends sends the page to /signin.
+ * (`invalidateAll()`). `onError` gets the API's message when it refuses the subscription (already
+ * in the person's language). A session that ends sends the page to /signin.
  */
 export function live<TData, TVars>(
   document: TypedDocumentNode<TData, TVars>,
@@ -147,7 +182,7 @@ export function live<TData, TVars>(
     throw new Error('live() is for the browser: call it from $effect');
   }
   const subscription: Active = { onReconnect: options?.onReconnect, wasConnected: connected };
-  active.add(subscription);
+  const payload = { query: print(document), variables: variables as Record<string, unknown> };
   const report = (message: string) => {
     if (options?.onError) {
       options.onError(message);
@@ -155,10 +190,15 @@ export function live<TData, TVars>(
       console.error('classbook: live update failed:', message);
     }
   };
-  const stop = socket().subscribe<TData>(
-    { query: print(document), variables: variables as Record<string, unknown> },
-    {
+  let stopped = false;
+  let unsubscribe = () => {};
+  let again: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+
+  const start = () => {
+    unsubscribe = socket().subscribe<TData>(payload, {
       next: (result) => {
+        attempt = 0;
         if (result.errors?.length) {
           report(messageOf(result.errors));
         }
@@ -167,16 +207,31 @@ export function live<TData, TVars>(
         }
       },
       error: (error) => {
-        active.delete(subscription);
-        if (!(isClose(error) && error.code === SESSION_ENDED)) {
-          report(messageOf(error));
+        if (stopped || (isClose(error) && error.code === SESSION_ENDED)) {
+          active.delete(subscription);
+          return;
         }
+        if (isClose(error)) {
+          // graphql-ws gives up on some closes (4500: the API failed while we connected, say its
+          // database restarting). A school day is long: subscribe again, and refetch once back.
+          connection.online = false;
+          again = setTimeout(start, Math.min(1000 * 2 ** attempt++, 30_000));
+          return;
+        }
+        // Refused by the API (not found, forbidden): trying again would not change the answer.
+        active.delete(subscription);
+        report(messageOf(error));
       },
       complete: () => active.delete(subscription),
-    },
-  );
+    });
+  };
+
+  active.add(subscription);
+  start();
   return () => {
+    stopped = true;
+    clearTimeout(again);
     active.delete(subscription);
-    stop();
+    unsubscribe();
   };
 }

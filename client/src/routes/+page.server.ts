@@ -18,6 +18,15 @@ const SignOutEverywhereMutation = graphql(`
   }
 `);
 
+const UnreadQuery = graphql(`
+  query HomeUnread {
+    myThreads {
+      id
+      unreadCount
+    }
+  }
+`);
+
 const apiFor = (locals: App.Locals, request: Request) =>
   createApolloClient({
     token: locals.token,
@@ -25,12 +34,29 @@ const apiFor = (locals: App.Locals, request: Request) =>
     userAgent: request.headers.get('user-agent'),
   });
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, request }) => {
   if (!locals.viewer) {
     redirect(303, '/signin');
   }
-  return { viewer: locals.viewer };
+  return { viewer: locals.viewer, unread: await unreadMessages(locals, request) };
 };
+
+/**
+ * Unread messages across the person's conversations, kept live by the page. Null when they have
+ * no role yet (no mail) or the count cannot be read: the profile and sign-out still work.
+ */
+async function unreadMessages(locals: App.Locals, request: Request): Promise<number | null> {
+  if (!locals.viewer?.roles.length) {
+    return null;
+  }
+  try {
+    const { data } = await apiFor(locals, request).query({ query: UnreadQuery });
+    return data.myThreads.reduce((sum, thread) => sum + thread.unreadCount, 0);
+  } catch (thrown) {
+    console.error('classbook: counting unread messages failed', thrown);
+    return null;
+  }
+}
 
 export const actions: Actions = {
   // Signing out on this device always succeeds here: the cookie goes even when the API cannot

@@ -18,6 +18,9 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n": typeof types.HomeUnreadDocument,
+    "\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  ": typeof types.HomeMessageReceivedDocument,
+    "\n    subscription HomeThreadRead {\n      threadRead\n    }\n  ": typeof types.HomeThreadReadDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
     "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": typeof types.MailMessageReceivedDocument,
@@ -43,6 +46,9 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n": types.HomeUnreadDocument,
+    "\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  ": types.HomeMessageReceivedDocument,
+    "\n    subscription HomeThreadRead {\n      threadRead\n    }\n  ": types.HomeThreadReadDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
     "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": types.InboxDocument,
     "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": types.MailMessageReceivedDocument,
@@ -94,6 +100,18 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  "): (typeof documents)["\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription HomeThreadRead {\n      threadRead\n    }\n  "): (typeof documents)["\n    subscription HomeThreadRead {\n      threadRead\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -12,6 +12,7 @@ export const ru = {
   empty: 'Здесь пока ничего нет.',
   retry: 'Повторить',
   offline: 'Нет связи с сервером: изменения появятся, когда она вернётся.',
+  unreadMessages: 'Новые сообщения',
 };
 
 export const en: typeof ru = {
@@ -27,4 +28,5 @@ export const en: typeof ru = {
   empty: 'Nothing here yet.',
   retry: 'Try again',
   offline: 'No connection to the server: changes will appear when it is back.',
+  unreadMessages: 'New messages',
 };
