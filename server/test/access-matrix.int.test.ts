@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.setDigestSubscription': [Role.PARENT],
   'Query.myThreads': ROLES,
   'Query.thread': ROLES,
+  'Query.messageRecipients': ROLES,
   'Query.overdueThreads': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.startThread': ROLES,
   'Mutation.sendMessage': ROLES,

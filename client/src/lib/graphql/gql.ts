@@ -40,6 +40,22 @@ type Documents = {
     "\n  subscription StudentJournalChanged($studentId: ID!) {\n    studentJournalChanged(studentId: $studentId) {\n      kind\n      studentId\n      markId\n      value\n      lessonDate\n      subject {\n        id\n        name\n      }\n    }\n  }\n": typeof types.StudentJournalChangedDocument,
     "\n  query DiaryPeriods($studentId: ID!) {\n    diaryPeriods(studentId: $studentId) {\n      id\n      name\n      kind\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.DiaryPeriodsDocument,
     "\n  query DiaryPeriod($studentId: ID!, $periodId: ID!) {\n    diaryPeriod(studentId: $studentId, periodId: $periodId) {\n      period {\n        id\n        name\n        startsOn\n        endsOn\n      }\n      student {\n        id\n        lastName\n        firstName\n      }\n      subjects {\n        subject {\n          id\n          name\n        }\n        average\n        weightedAverage\n        marks {\n          id\n          date\n          value\n          weight\n          comment\n          workType {\n            id\n            name\n          }\n        }\n        periodMark {\n          id\n          value\n          special\n        }\n        yearMark {\n          id\n          value\n          special\n        }\n      }\n    }\n  }\n": typeof types.DiaryPeriodDocument,
+    "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": typeof types.InboxDocument,
+    "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": typeof types.MailMessageReceivedDocument,
+    "\n    subscription MailThreadRead {\n      threadRead\n    }\n  ": typeof types.MailThreadReadDocument,
+    "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": typeof types.ThreadDocument,
+    "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": typeof types.SendMessageDocument,
+    "\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  ": typeof types.MarkThreadReadDocument,
+    "\n  query AnnouncementStudents {\n    myStudents {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": typeof types.AnnouncementStudentsDocument,
+    "\n  query AnnouncementStudentClasses($studentId: ID!) {\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AnnouncementStudentClassesDocument,
+    "\n  query AnnouncementTaughtClasses {\n    myJournalPages {\n      id\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AnnouncementTaughtClassesDocument,
+    "\n  query AnnouncementYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.AnnouncementYearsDocument,
+    "\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n": typeof types.AnnouncementYearClassesDocument,
+    "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.ClassAnnouncementsDocument,
+    "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": typeof types.PublishAnnouncementDocument,
+    "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": typeof types.MailAnnouncementPublishedDocument,
+    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.MessageRecipientsDocument,
+    "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": typeof types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
 };
@@ -70,6 +86,22 @@ const documents: Documents = {
     "\n  subscription StudentJournalChanged($studentId: ID!) {\n    studentJournalChanged(studentId: $studentId) {\n      kind\n      studentId\n      markId\n      value\n      lessonDate\n      subject {\n        id\n        name\n      }\n    }\n  }\n": types.StudentJournalChangedDocument,
     "\n  query DiaryPeriods($studentId: ID!) {\n    diaryPeriods(studentId: $studentId) {\n      id\n      name\n      kind\n      startsOn\n      endsOn\n    }\n  }\n": types.DiaryPeriodsDocument,
     "\n  query DiaryPeriod($studentId: ID!, $periodId: ID!) {\n    diaryPeriod(studentId: $studentId, periodId: $periodId) {\n      period {\n        id\n        name\n        startsOn\n        endsOn\n      }\n      student {\n        id\n        lastName\n        firstName\n      }\n      subjects {\n        subject {\n          id\n          name\n        }\n        average\n        weightedAverage\n        marks {\n          id\n          date\n          value\n          weight\n          comment\n          workType {\n            id\n            name\n          }\n        }\n        periodMark {\n          id\n          value\n          special\n        }\n        yearMark {\n          id\n          value\n          special\n        }\n      }\n    }\n  }\n": types.DiaryPeriodDocument,
+    "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n": types.InboxDocument,
+    "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  ": types.MailMessageReceivedDocument,
+    "\n    subscription MailThreadRead {\n      threadRead\n    }\n  ": types.MailThreadReadDocument,
+    "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": types.ThreadDocument,
+    "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n": types.SendMessageDocument,
+    "\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  ": types.MarkThreadReadDocument,
+    "\n  query AnnouncementStudents {\n    myStudents {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": types.AnnouncementStudentsDocument,
+    "\n  query AnnouncementStudentClasses($studentId: ID!) {\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": types.AnnouncementStudentClassesDocument,
+    "\n  query AnnouncementTaughtClasses {\n    myJournalPages {\n      id\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": types.AnnouncementTaughtClassesDocument,
+    "\n  query AnnouncementYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      startsOn\n      endsOn\n    }\n  }\n": types.AnnouncementYearsDocument,
+    "\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n": types.AnnouncementYearClassesDocument,
+    "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.ClassAnnouncementsDocument,
+    "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n": types.PublishAnnouncementDocument,
+    "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  ": types.MailAnnouncementPublishedDocument,
+    "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.MessageRecipientsDocument,
+    "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n": types.StartThreadDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInDocument,
 };
@@ -192,6 +224,70 @@ export function graphql(source: "\n  query DiaryPeriods($studentId: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DiaryPeriod($studentId: ID!, $periodId: ID!) {\n    diaryPeriod(studentId: $studentId, periodId: $periodId) {\n      period {\n        id\n        name\n        startsOn\n        endsOn\n      }\n      student {\n        id\n        lastName\n        firstName\n      }\n      subjects {\n        subject {\n          id\n          name\n        }\n        average\n        weightedAverage\n        marks {\n          id\n          date\n          value\n          weight\n          comment\n          workType {\n            id\n            name\n          }\n        }\n        periodMark {\n          id\n          value\n          special\n        }\n        yearMark {\n          id\n          value\n          special\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DiaryPeriod($studentId: ID!, $periodId: ID!) {\n    diaryPeriod(studentId: $studentId, periodId: $periodId) {\n      period {\n        id\n        name\n        startsOn\n        endsOn\n      }\n      student {\n        id\n        lastName\n        firstName\n      }\n      subjects {\n        subject {\n          id\n          name\n        }\n        average\n        weightedAverage\n        marks {\n          id\n          date\n          value\n          weight\n          comment\n          workType {\n            id\n            name\n          }\n        }\n        periodMark {\n          id\n          value\n          special\n        }\n        yearMark {\n          id\n          value\n          special\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Inbox {\n    myThreads {\n      id\n      subject\n      lastMessageAt\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    me {\n      roles {\n        id\n        school {\n          id\n          timeZone\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  "): (typeof documents)["\n    subscription MailMessageReceived {\n      messageReceived {\n        threadId\n        messageId\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MailThreadRead {\n      threadRead\n    }\n  "): (typeof documents)["\n    subscription MailThreadRead {\n      threadRead\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Thread($threadId: ID!) {\n    thread(threadId: $threadId) {\n      id\n      subject\n      unreadCount\n      overdue\n      awaitingReplySince\n      participants {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      messages {\n        id\n        body\n        sentAt\n        author {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($threadId: ID!, $body: String!) {\n    sendMessage(threadId: $threadId, body: $body) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  "): (typeof documents)["\n    mutation MarkThreadRead($threadId: ID!) {\n      markThreadRead(threadId: $threadId) {\n        id\n        unreadCount\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncementStudents {\n    myStudents {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n"): (typeof documents)["\n  query AnnouncementStudents {\n    myStudents {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncementStudentClasses($studentId: ID!) {\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnnouncementStudentClasses($studentId: ID!) {\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncementTaughtClasses {\n    myJournalPages {\n      id\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnnouncementTaughtClasses {\n    myJournalPages {\n      id\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncementYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      startsOn\n      endsOn\n    }\n  }\n"): (typeof documents)["\n  query AnnouncementYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      startsOn\n      endsOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AnnouncementYearClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      classTeacher {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassAnnouncements($schoolClassId: ID!) {\n    classAnnouncements(schoolClassId: $schoolClassId) {\n      id\n      title\n      body\n      audience\n      publishedAt\n      author {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation PublishAnnouncement($input: PublishAnnouncementInput!) {\n    publishAnnouncement(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  "): (typeof documents)["\n    subscription MailAnnouncementPublished($schoolClassId: ID!) {\n      announcementPublished(schoolClassId: $schoolClassId) {\n        id\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query MessageRecipients($schoolId: ID) {\n    messageRecipients(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation StartThread($input: StartThreadInput!) {\n    startThread(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -139,6 +139,53 @@ describe('internal mail (R-MSG-1)', () => {
     );
   });
 
+  it('R-MSG-1, R-AUTH-4: messageRecipients lists whom each may write to, never another family', async () => {
+    const RECIPIENTS = `{ messageRecipients { person { id } roles } }`;
+    const listed = async (as: string) => {
+      const r = await gql<{ messageRecipients: { person: { id: string }; roles: string[] }[] }>(
+        app.url,
+        RECIPIENTS,
+        {},
+        { token: token[as] },
+      );
+      expect(r.errors).toBeUndefined();
+      const ids = new Set(r.data!.messageRecipients.map((p) => p.person.id));
+      return Object.keys(who)
+        .filter((name) => ids.has(who[name]!.id))
+        .sort();
+    };
+    expect(await listed('parent')).toEqual(['classTeacher', 'deputy', 'teacher']);
+    const roles = await gql<{ messageRecipients: { person: { id: string }; roles: string[] }[] }>(
+      app.url,
+      RECIPIENTS,
+      {},
+      { token: token.teacher },
+    );
+    const rolesOf = (name: string) =>
+      roles.data!.messageRecipients.find((r) => r.person.id === who[name]!.id)?.roles;
+    expect(rolesOf('parent')).toEqual(['PARENT']);
+    expect(rolesOf('student')).toEqual(['STUDENT']);
+    expect(rolesOf('deputy')).toEqual(['DEPUTY']);
+    expect(await listed('student')).toEqual(['classTeacher', 'teacher']);
+    expect(await listed('teacher')).toEqual(
+      [
+        'classTeacher',
+        'classmate',
+        'classmateParent',
+        'deputy',
+        'otherTeacher',
+        'parent',
+        'student',
+      ].sort(),
+    );
+    expect(await listed('otherParent')).toEqual(['deputy']);
+    expect(await listed('deputy')).toEqual(
+      Object.keys(who)
+        .filter((name) => name !== 'deputy')
+        .sort(),
+    );
+  });
+
   it('refuses an empty body or subject, and an empty recipient list', async () => {
     expect(codes(await start('parent', ['teacher'], '  '))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await start('parent', []))).toEqual(['BAD_USER_INPUT']);

@@ -9,6 +9,7 @@ export const messagesPermissions: PermissionMap = {
   Query: {
     myThreads: isSignedIn,
     thread: isSignedIn,
+    messageRecipients: isSignedIn,
     overdueThreads: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
     classAnnouncements: isSignedIn,
     myDigestSubscription: hasAnyRole(Role.PARENT),
@@ -28,6 +29,7 @@ export const messagesPermissions: PermissionMap = {
   MailThread: allow,
   MailMessage: allow,
   MessageReceived: allow,
+  MessageRecipient: allow,
   ClassAnnouncement: allow,
   DigestSubscription: allow,
 };

@@ -28,6 +28,7 @@ import { DigestFrequency, DigestSubscription } from './digest-subscription.entit
 import { MESSAGE_SENT, THREAD_READ } from './messages.events.js';
 import {
   markThreadRead,
+  messageRecipients,
   myThreads,
   overdueThreads,
   readThread,
@@ -35,7 +36,12 @@ import {
   startThread,
   takesPart,
 } from './messages.service.js';
-import { MailThread, MessageReceived, StartThreadInput } from './messages.types.js';
+import {
+  MailThread,
+  MessageRecipient,
+  MessageReceived,
+  StartThreadInput,
+} from './messages.types.js';
 
 @Resolver()
 export class MessagesResolver {
@@ -54,6 +60,21 @@ export class MessagesResolver {
     @Ctx() ctx: Context,
   ): Promise<MailThread> {
     return readThread(ctx.em, requireViewer(ctx), threadId);
+  }
+
+  @Query(() => [MessageRecipient], {
+    description:
+      'The people you may start a conversation with, by family name, with their roles (R-MSG-1); a parent sees only their children’s teachers and the administration, never another family.',
+  })
+  messageRecipients(
+    @Arg('schoolId', () => ID, {
+      nullable: true,
+      description: 'The school, when you belong to several.',
+    })
+    schoolId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<MessageRecipient[]> {
+    return messageRecipients(ctx.em, requireViewer(ctx), schoolId);
   }
 
   @Query(() => [MailThread], {

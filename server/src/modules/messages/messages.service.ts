@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/index.js';
 import { todayIn } from '../journal/audience.js';
 import { optionalText } from '../journal/text-inputs.js';
 import { Person } from '../people/person.entity.js';
+import type { Role } from '../people/role-assignment.entity.js';
 import { School } from '../school/school.entity.js';
 import { Message } from './message.entity.js';
 import { MessageThread } from './message-thread.entity.js';
@@ -14,6 +15,7 @@ import { familiesAmong, mayWriteTo } from './messaging-rules.js';
 import type {
   MailMessage,
   MailThread,
+  MessageRecipient,
   MessageReceived,
   StartThreadInput,
 } from './messages.types.js';
@@ -159,6 +161,57 @@ function schoolOf(viewer: Viewer, schoolIdInput: string | null | undefined): str
     throw badInput('schoolId', 'school.ambiguous');
   }
   return mine[0]!;
+}
+
+/**
+ * The people the viewer may start a conversation with in a school, by name, with their roles there
+ * (R-MSG-1): everyone with a role there or a child there, filtered by the same `mayWriteTo` that
+ * `startThread` applies, so the list never shows a parent another family (R-AUTH-4).
+ */
+export async function messageRecipients(
+  em: EntityManager,
+  viewer: Viewer,
+  schoolIdInput: string | null | undefined,
+): Promise<MessageRecipient[]> {
+  const schoolId = schoolOf(viewer, schoolIdInput);
+  const school = await em.findOneOrFail(School, schoolId);
+  const today = todayIn(school.timeZone);
+  const candidates = await em.getConnection().execute<{ id: string }[]>(
+    `select person_id as id from role_assignment where school_id = ? and revoked_at is null
+     union
+     select g.guardian_id from guardianship g join enrolment e on e.student_id = g.student_id
+      where e.school_id = ? and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)`,
+    [schoolId, schoolId, today, today],
+  );
+  const allowed = [
+    ...(await mayWriteTo(
+      em,
+      viewer,
+      schoolId,
+      candidates.map((c) => c.id),
+      today,
+    )),
+  ];
+  if (allowed.length === 0) {
+    return [];
+  }
+  const [people, roles] = await Promise.all([
+    em.find(
+      Person,
+      { id: { $in: allowed } },
+      { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
+    ),
+    em.getConnection().execute<{ person_id: string; role: Role }[]>(
+      `select person_id, role::text as role from role_assignment
+        where school_id = ? and revoked_at is null and person_id = any(?::uuid[])
+        order by role`,
+      [schoolId, uuidArray(allowed)],
+    ),
+  ]);
+  return people.map((person) => ({
+    person,
+    roles: [...new Set(roles.filter((r) => r.person_id === person.id).map((r) => r.role))],
+  }));
 }
 
 export interface Sent {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Person } from '../people/person.entity.js';
+import { Role } from '../people/role-assignment.entity.js';
 
 @ObjectType({ description: 'A message of internal mail (R-MSG-1).' })
 export class MailMessage {
@@ -91,4 +92,16 @@ export class MessageReceived {
 
   /** Who it is for: not exposed, used to filter deliveries. */
   recipientIds!: string[];
+}
+
+@ObjectType({ description: 'Someone you may write to (R-MSG-1).' })
+export class MessageRecipient {
+  @Field(() => Person, { description: 'The person.' })
+  person!: Person;
+
+  @Field(() => [Role], {
+    description:
+      'Their current roles in the school, so that staff, parents and students can be told apart; empty for a guardian without an account role.',
+  })
+  roles!: Role[];
 }
