@@ -13,4 +13,19 @@ export const variables = defineEnvVars({
       return url;
     },
   },
+  CLASSBOOK_API_WS_URL: {
+    description:
+      "The API's WebSocket URL as browsers reach it (ws:// or wss://), for live updates. " +
+      'Default: CLASSBOOK_API_URL with http(s) turned into ws(s); set it when browsers reach the ' +
+      'API by another address (a proxy, another host name).',
+    schema: (value) => {
+      if (!value) {
+        return '';
+      }
+      if (!URL.canParse(value) || !/^wss?:$/.test(new URL(value).protocol)) {
+        throw new Error(`CLASSBOOK_API_WS_URL is not a ws:// or wss:// URL: ${value}`);
+      }
+      return value;
+    },
+  },
 });

@@ -59,6 +59,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.redeemInvitation': EVERYONE,
   'Mutation.signOut': ROLES,
   'Mutation.signOutEverywhere': ROLES,
+  'Mutation.createSocketTicket': ROLES,
   'Mutation.issueInvitation': [Role.ADMINISTRATOR, Role.DIRECTOR, Role.DEPUTY, Role.TEACHER],
   'Mutation.createStaffAccount': [Role.ADMINISTRATOR],
   'Mutation.setMarks': [Role.TEACHER],

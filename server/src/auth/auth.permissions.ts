@@ -12,6 +12,7 @@ export const authPermissions: PermissionMap = {
     redeemInvitation: isAnyone,
     signOut: isSignedIn,
     signOutEverywhere: isSignedIn,
+    createSocketTicket: isSignedIn,
     // Who may invite whom depends on the target's class and school: the service decides.
     issueInvitation: hasAnyRole(Role.ADMINISTRATOR, Role.DIRECTOR, Role.DEPUTY, Role.TEACHER),
     createStaffAccount: hasAnyRole(Role.ADMINISTRATOR),
@@ -20,6 +21,7 @@ export const authPermissions: PermissionMap = {
   Viewer: allow,
   SignInPayload: allow,
   IssuedInvitation: allow,
+  SocketTicket: allow,
   Person: allow,
   RoleAssignment: allow,
   School: allow,

@@ -18,8 +18,10 @@ import {
   RedeemInvitationInput,
   SignInInput,
   SignInPayload,
+  SocketTicketPayload,
   ViewerPayload,
 } from './auth.types.js';
+import { issueSocketTicket } from './socket-ticket.service.js';
 import { SESSIONS_REVOKED, type SessionsRevoked } from './auth.events.js';
 import { requireViewer, viewerFromToken } from './viewer.js';
 
@@ -88,6 +90,16 @@ export class AuthResolver {
     const count = await signOutEverywhere(ctx.em, viewer);
     ctx.bus.publish(SESSIONS_REVOKED, { personId: viewer.personId } satisfies SessionsRevoked);
     return count;
+  }
+
+  @Mutation(() => SocketTicketPayload, {
+    description:
+      'Issues a one-time ticket that opens one WebSocket for the current session, for a client ' +
+      'whose page scripts cannot hold the session token (it lives in an httpOnly cookie).',
+  })
+  async createSocketTicket(@Ctx() ctx: Context): Promise<SocketTicketPayload> {
+    const issued = await issueSocketTicket(ctx.em, requireViewer(ctx));
+    return Object.assign(new SocketTicketPayload(), issued);
   }
 
   @Mutation(() => IssuedInvitation, {

@@ -97,3 +97,17 @@ export class IssuedInvitation {
   @Field(() => Person, { description: 'Who the code is for.' })
   person!: Person;
 }
+
+@ObjectType('SocketTicket', {
+  description: 'A one-time ticket that opens one WebSocket for the current session.',
+})
+export class SocketTicketPayload {
+  @Field(() => String, {
+    description:
+      'Pass as `connectionParams.ticket` when opening the socket, within a minute; good once.',
+  })
+  ticket!: string;
+
+  @Field(() => Date, { description: 'When the ticket stops being accepted.' })
+  expiresAt!: Date;
+}

@@ -63,9 +63,32 @@ export async function viewerFromToken(
   if (!token || token.length > 200) {
     return null;
   }
+  return liveViewer(em, { tokenHash: sha256(token) }, now);
+}
+
+/**
+ * The viewer of a session by its id, while it is live; null once revoked or expired. For sockets,
+ * which hold a session id (the database keeps only token hashes) and renew it per event.
+ */
+export async function viewerFromSessionId(
+  em: EntityManager,
+  sessionId: string | null,
+  now = new Date(),
+): Promise<Viewer | null> {
+  if (!sessionId) {
+    return null;
+  }
+  return liveViewer(em, { id: sessionId }, now);
+}
+
+async function liveViewer(
+  em: EntityManager,
+  where: { tokenHash: string } | { id: string },
+  now: Date,
+): Promise<Viewer | null> {
   const session = await em.findOne(
     Session,
-    { tokenHash: sha256(token), revokedAt: null, expiresAt: { $gt: now } },
+    { ...where, revokedAt: null, expiresAt: { $gt: now } },
     { populate: ['person'] },
   );
   if (!session) {

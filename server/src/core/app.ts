@@ -18,7 +18,8 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SESSIONS_REVOKED, type SessionsRevoked } from '../auth/auth.events.js';
-import { viewerFromToken } from '../auth/viewer.js';
+import { redeemSocketTicket } from '../auth/socket-ticket.service.js';
+import { viewerFromSessionId, viewerFromToken } from '../auth/viewer.js';
 import type { AppConfig } from './config.js';
 import type { Context } from './context.js';
 import {
@@ -59,15 +60,24 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** One context per operation: a fresh EntityManager fork and the viewer behind the token. */
+/**
+ * Who an operation is for: HTTP carries a bearer token; a socket holds the session it opened
+ * with (by token or by one-time ticket), since the database keeps only token hashes.
+ */
+type Caller = { token: string | null } | { sessionId: string | null };
+
+/** One context per operation: a fresh EntityManager fork and the viewer behind the caller. */
 async function buildContext(
   deps: AppDeps,
-  token: string | null,
+  caller: Caller,
   acceptLanguage: string | undefined,
   client: Context['client'],
 ): Promise<Context> {
   const em = deps.orm.em.fork();
-  const viewer = await viewerFromToken(em, token);
+  const viewer =
+    'token' in caller
+      ? await viewerFromToken(em, caller.token)
+      : await viewerFromSessionId(em, caller.sessionId);
   const locale = viewer ? asLocale(viewer.person.locale) : localeFromHeader(acceptLanguage);
   return {
     em,
@@ -191,10 +201,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () =>
-        buildContext(deps, bearer(req.headers.authorization), req.headers['accept-language'], {
-          ip: req.socket.remoteAddress ?? null,
-          userAgent: req.headers['user-agent'] ?? null,
-        }),
+        buildContext(
+          deps,
+          { token: bearer(req.headers.authorization) },
+          req.headers['accept-language'],
+          {
+            ip: req.socket.remoteAddress ?? null,
+            userAgent: req.headers['user-agent'] ?? null,
+          },
+        ),
     });
     for (const [key, value] of result.headers) {
       res.setHeader(key, value);
@@ -255,19 +270,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     }
   })().catch((err: unknown) => log.error({ err }, 'session revocation listener failed'));
-  const wsCleanup = useServer<{ authToken?: string }, { token: string | null }>(
+  const wsCleanup = useServer<
+    { authToken?: unknown; ticket?: unknown },
+    { sessionId: string | null }
+  >(
     {
       schema,
       onConnect: async (ctx) => {
-        const token =
-          typeof ctx.connectionParams?.authToken === 'string'
-            ? ctx.connectionParams.authToken
-            : null;
-        const viewer = await viewerFromToken(orm.em.fork(), token);
-        if (token && !viewer) {
-          return false; // 4403 Forbidden: a stale token must sign in again
+        const params = ctx.connectionParams ?? {};
+        const token = typeof params.authToken === 'string' ? params.authToken : null;
+        const ticket = typeof params.ticket === 'string' ? params.ticket : null;
+        const em = orm.em.fork();
+        // A page whose token is in an httpOnly cookie opens the socket with a one-time ticket
+        // instead (auth/socket-ticket.service.ts); from here on both behave the same.
+        const viewer = ticket
+          ? await viewerFromSessionId(em, await redeemSocketTicket(em, ticket))
+          : await viewerFromToken(em, token);
+        if ((token || ticket) && !viewer) {
+          return false; // 4403 Forbidden: a stale token or a used ticket must sign in again
         }
-        ctx.extra.token = token;
+        ctx.extra.sessionId = viewer?.sessionId ?? null;
         if (viewer) {
           const socket = ctx.extra.socket;
           sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
@@ -343,7 +365,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           orm,
           await buildContext(
             deps,
-            ctx.extra.token ?? null,
+            { sessionId: ctx.extra.sessionId ?? null },
             ctx.extra.request.headers['accept-language'],
             {
               ip: ctx.extra.request.socket.remoteAddress ?? null,

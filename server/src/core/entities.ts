@@ -2,6 +2,7 @@
 import { Trigger } from '@mikro-orm/decorators/legacy';
 import { Invitation } from '../auth/invitation.entity.js';
 import { Session } from '../auth/session.entity.js';
+import { SocketTicket } from '../auth/socket-ticket.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { AppliedMutation } from '../modules/journal/applied-mutation.entity.js';
 import { Attendance } from '../modules/journal/attendance.entity.js';
@@ -40,6 +41,7 @@ export const entities = [
   Person,
   RoleAssignment,
   Session,
+  SocketTicket,
   Invitation,
   AuditEvent,
   Guardianship,

@@ -1,8 +1,6 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Session } from '../auth/session.entity.js';
-import { Viewer } from '../auth/viewer.js';
-import { RoleAssignment } from '../modules/people/role-assignment.entity.js';
+import { viewerFromSessionId, type Viewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 
@@ -19,20 +17,8 @@ export async function reloadViewer(
   now = new Date(),
 ): Promise<{ viewer: Viewer; em: ReturnType<MikroORM['em']['fork']> } | null> {
   const em = orm.em.fork();
-  const session = await em.findOne(
-    Session,
-    { id: sessionId, revokedAt: null, expiresAt: { $gt: now } },
-    { populate: ['person'] },
-  );
-  if (!session) {
-    return null;
-  }
-  const roles = await em.find(
-    RoleAssignment,
-    { person: session.person, revokedAt: null },
-    { populate: ['school'], orderBy: { createdAt: 'asc' } },
-  );
-  return { viewer: new Viewer(session.person, session, roles), em };
+  const viewer = await viewerFromSessionId(em, sessionId, now);
+  return viewer ? { viewer, em } : null;
 }
 
 /**

@@ -6,6 +6,7 @@ import { Migration20261122224613_constraints } from './Migration20261122224613_c
 import { Migration20261123013821_digest } from './Migration20261123013821_digest.js';
 import { Migration20261130073637_idempotency_key } from './Migration20261130073637_idempotency_key.js';
 import { Migration20261130073938_announcement_audience } from './Migration20261130073938_announcement_audience.js';
+import { Migration20261130080855_socket_ticket } from './Migration20261130080855_socket_ticket.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130073938_announcement_audience',
     class: Migration20261130073938_announcement_audience,
   },
+  { name: 'Migration20261130080855_socket_ticket', class: Migration20261130080855_socket_ticket },
 ];

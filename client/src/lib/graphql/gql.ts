@@ -25,6 +25,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
     "\n  fragment JournalPageLink on TeachingAssignment {\n    id\n    startsOn\n    endsOn\n    subject {\n      id\n      name\n    }\n    schoolClass {\n      id\n      name\n      gradeLevel\n      letter\n    }\n    subgroup {\n      id\n      name\n    }\n    individualStudent {\n      id\n      lastName\n      firstName\n    }\n    teacher {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": typeof types.JournalPageLinkFragmentDoc,
     "\n  query MyJournalPages {\n    myJournalPages {\n      ...JournalPageLink\n    }\n  }\n": typeof types.MyJournalPagesDocument,
     "\n  query JournalSchoolYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.JournalSchoolYearsDocument,
@@ -51,6 +52,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
     "\n  fragment JournalPageLink on TeachingAssignment {\n    id\n    startsOn\n    endsOn\n    subject {\n      id\n      name\n    }\n    schoolClass {\n      id\n      name\n      gradeLevel\n      letter\n    }\n    subgroup {\n      id\n      name\n    }\n    individualStudent {\n      id\n      lastName\n      firstName\n    }\n    teacher {\n      id\n      lastName\n      firstName\n      middleName\n    }\n  }\n": types.JournalPageLinkFragmentDoc,
     "\n  query MyJournalPages {\n    myJournalPages {\n      ...JournalPageLink\n    }\n  }\n": types.MyJournalPagesDocument,
     "\n  query JournalSchoolYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": types.JournalSchoolYearsDocument,
@@ -124,6 +126,10 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
