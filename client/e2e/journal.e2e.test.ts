@@ -38,8 +38,8 @@ const classTeacher = { login: uniqueLogin('classteacher') };
 const student = { login: uniqueLogin('student') };
 let assignmentId: string;
 let periodId: string;
-let studentIds: string[] = [];
-let lessonIds: string[] = [];
+const studentIds: string[] = [];
+const lessonIds: string[] = [];
 
 const STUDENTS: [string, string][] = [
   ['Алексеев', 'Антон'],
@@ -335,6 +335,55 @@ describe('the journal grid', () => {
       ).toEqual([{ studentId: studentIds[1], lessonId: lessonIds[2], value: '4' }]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('R-JRN-7: the same page open in a second session shows a mark and an absence as they are typed, without a reload', async () => {
+    const first = await signedIn(teacher.login);
+    const second = await signedIn(teacher.login);
+    try {
+      await first.page.goto(gridUrl());
+      // graphql-ws has no "subscribed" answer: wait for the subscription to be sent, then a moment.
+      const subscribed = new Promise<void>((done) => {
+        second.page.on('websocket', (socket) =>
+          socket.on('framesent', ({ payload }) => {
+            if (String(payload).includes('journalPageChanged')) {
+              done();
+            }
+          }),
+        );
+      });
+      await second.page.goto(gridUrl());
+      await subscribed;
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await cellText(second.page, 4, 1)).toBe('');
+
+      await cell(first.page, 4, 1).click();
+      await first.page.keyboard.press('3');
+      await first.page.keyboard.press('Enter');
+      await expect.poll(() => cellText(second.page, 4, 1)).toBe('3');
+      await cell(first.page, 5, 0).click();
+      await pressRussian(first.page, 'н');
+      await first.page.keyboard.press('Enter');
+      await expect.poll(() => cellText(second.page, 5, 0)).toBe('н');
+
+      // The second session edits the mark it was shown: its version is current, so no CONFLICT.
+      await cell(second.page, 4, 1).click();
+      await second.page.keyboard.press('Delete');
+      const dialog = second.page.getByRole('dialog');
+      await dialog.waitFor();
+      expect((await dialog.locator('h2').innerText()).trim()).toBe('Почему удаляется отметка?');
+      await dialog.getByLabel('Причина (сохранится в истории изменений)').fill('Ошибка');
+      await dialog.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => cellText(second.page, 4, 1)).toBe('');
+      await expect.poll(() => cellText(first.page, 4, 1)).toBe('');
+      const saved = await savedPage();
+      expect(
+        saved.marks.filter((m) => m.studentId === studentIds[4] && m.lessonId === lessonIds[1]),
+      ).toEqual([]);
+    } finally {
+      await first.context.close();
+      await second.context.close();
     }
   });
 

@@ -19,6 +19,7 @@ type Documents = {
     "\n  mutation EditorCreateLesson($input: CreateLessonInput!) {\n    createLesson(input: $input) {\n      id\n    }\n  }\n": typeof types.EditorCreateLessonDocument,
     "\n  mutation EditorUpdateLesson($input: UpdateLessonInput!) {\n    updateLesson(input: $input) {\n      id\n      version\n    }\n  }\n": typeof types.EditorUpdateLessonDocument,
     "\n  mutation EditorCancelLesson($input: CancelLessonInput!) {\n    cancelLesson(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.EditorCancelLessonDocument,
+    "\n  subscription GridJournalPageChanged($assignmentId: ID!) {\n    journalPageChanged(assignmentId: $assignmentId) {\n      kind\n      lessonId\n      studentId\n      markId\n      value\n      attendanceId\n      attendanceStatus\n      minutesLate\n      lesson {\n        id\n        workType {\n          id\n          weight\n        }\n      }\n    }\n  }\n": typeof types.GridJournalPageChangedDocument,
     "\n  mutation GridSetMarks($input: SetMarksInput!) {\n    setMarks(input: $input) {\n      replayed\n      marks {\n        ...GridMark\n      }\n    }\n  }\n": typeof types.GridSetMarksDocument,
     "\n  mutation GridSetAttendance($input: SetAttendanceInput!) {\n    setAttendance(input: $input) {\n      replayed\n      attendance {\n        ...GridAttendance\n      }\n    }\n  }\n": typeof types.GridSetAttendanceDocument,
     "\n  fragment ViewerFields on Viewer {\n    person {\n      id\n      lastName\n      firstName\n      middleName\n      login\n      locale\n    }\n    roles {\n      id\n      role\n      school {\n        id\n        name\n        shortName\n      }\n    }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
@@ -46,6 +47,7 @@ const documents: Documents = {
     "\n  mutation EditorCreateLesson($input: CreateLessonInput!) {\n    createLesson(input: $input) {\n      id\n    }\n  }\n": types.EditorCreateLessonDocument,
     "\n  mutation EditorUpdateLesson($input: UpdateLessonInput!) {\n    updateLesson(input: $input) {\n      id\n      version\n    }\n  }\n": types.EditorUpdateLessonDocument,
     "\n  mutation EditorCancelLesson($input: CancelLessonInput!) {\n    cancelLesson(input: $input) {\n      id\n      status\n    }\n  }\n": types.EditorCancelLessonDocument,
+    "\n  subscription GridJournalPageChanged($assignmentId: ID!) {\n    journalPageChanged(assignmentId: $assignmentId) {\n      kind\n      lessonId\n      studentId\n      markId\n      value\n      attendanceId\n      attendanceStatus\n      minutesLate\n      lesson {\n        id\n        workType {\n          id\n          weight\n        }\n      }\n    }\n  }\n": types.GridJournalPageChangedDocument,
     "\n  mutation GridSetMarks($input: SetMarksInput!) {\n    setMarks(input: $input) {\n      replayed\n      marks {\n        ...GridMark\n      }\n    }\n  }\n": types.GridSetMarksDocument,
     "\n  mutation GridSetAttendance($input: SetAttendanceInput!) {\n    setAttendance(input: $input) {\n      replayed\n      attendance {\n        ...GridAttendance\n      }\n    }\n  }\n": types.GridSetAttendanceDocument,
     "\n  fragment ViewerFields on Viewer {\n    person {\n      id\n      lastName\n      firstName\n      middleName\n      login\n      locale\n    }\n    roles {\n      id\n      role\n      school {\n        id\n        name\n        shortName\n      }\n    }\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -102,6 +104,10 @@ export function graphql(source: "\n  mutation EditorUpdateLesson($input: UpdateL
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EditorCancelLesson($input: CancelLessonInput!) {\n    cancelLesson(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation EditorCancelLesson($input: CancelLessonInput!) {\n    cancelLesson(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription GridJournalPageChanged($assignmentId: ID!) {\n    journalPageChanged(assignmentId: $assignmentId) {\n      kind\n      lessonId\n      studentId\n      markId\n      value\n      attendanceId\n      attendanceStatus\n      minutesLate\n      lesson {\n        id\n        workType {\n          id\n          weight\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription GridJournalPageChanged($assignmentId: ID!) {\n    journalPageChanged(assignmentId: $assignmentId) {\n      kind\n      lessonId\n      studentId\n      markId\n      value\n      attendanceId\n      attendanceStatus\n      minutesLate\n      lesson {\n        id\n        workType {\n          id\n          weight\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

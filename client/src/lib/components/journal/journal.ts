@@ -112,3 +112,17 @@ export function scaleRange(scale: 'FIVE_POINT' | 'TEN_POINT' | 'PERCENT'): {
       return { min: 0, max: 100 };
   }
 }
+
+/** A change of one cell as the live feed reports it (journalPageChanged). */
+export interface GridEvent {
+  kind: string;
+  lessonId: string;
+  studentId: string;
+  markId?: string | null;
+  value?: string | null;
+  attendanceId?: string | null;
+  attendanceStatus?: string | null;
+  minutesLate?: number | null;
+  /** The weight of a new mark: its lesson's work type's. */
+  weight?: number | null;
+}
