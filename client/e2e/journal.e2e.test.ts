@@ -36,6 +36,7 @@ let browser: Browser;
 const teacher = { login: uniqueLogin('teacher'), token: '' };
 const classTeacher = { login: uniqueLogin('classteacher') };
 const student = { login: uniqueLogin('student') };
+const director = { login: uniqueLogin('director') };
 let assignmentId: string;
 let periodId: string;
 const studentIds: string[] = [];
@@ -92,6 +93,14 @@ beforeAll(async () => {
     password: PASSWORD,
     lastName: 'Кузнецова',
     firstName: 'Ольга',
+  });
+  await createPerson(em, {
+    school,
+    roles: [Role.DIRECTOR],
+    login: director.login,
+    password: PASSWORD,
+    lastName: 'Орлова',
+    firstName: 'Мария',
   });
   const schoolClass = await createClass(em, {
     school,
@@ -153,6 +162,19 @@ beforeAll(async () => {
       expect(r.errors).toBeUndefined();
     }
   }
+
+  const plan = await gql(
+    api.url,
+    'mutation ($input: SetPlannedTopicsInput!) { setPlannedTopics(input: $input) { id } }',
+    {
+      input: {
+        assignmentId,
+        topics: [{ title: 'Десятичные дроби' }, { title: 'Сложение десятичных дробей' }],
+      },
+    },
+    { token: teacher.token },
+  );
+  expect(plan.errors).toBeUndefined();
 
   await Promise.all([
     startClientApp(api.url).then((app) => (web = app)),
@@ -387,14 +409,14 @@ describe('the journal grid', () => {
     }
   });
 
-  it('a teacher records a lesson with its topic, work type and homework in the lesson editor', async () => {
+  it('a teacher records a lesson with a topic from the plan, work type and homework, then cancels it with a reason', async () => {
     const { context, page } = await signedIn(teacher.login);
     try {
       await page.goto(gridUrl());
       await page.getByTestId('new-lesson').click();
       await page.getByLabel('Дата').fill(day(0));
       await page.getByLabel('Номер урока').fill('3');
-      await page.getByLabel('Тема урока').fill('Десятичные дроби');
+      await page.getByLabel('Тема из КТП').selectOption({ label: '1. Десятичные дроби' });
       await page.getByLabel('Вид работы').selectOption({ label: 'Контрольная работа (×2)' });
       await page.getByLabel('Домашнее задание').fill('№ 512, 514');
       await screenshots(page, 'journal-lesson-new');
@@ -403,6 +425,19 @@ describe('the journal grid', () => {
       const last = page.getByTestId('lesson-header').last();
       expect((await last.innerText()).split('\n')).toEqual([shortDate(day(0)), 'КР']);
       expect(await last.getAttribute('title')).toContain('Десятичные дроби');
+
+      await last.getByRole('link').click();
+      await page.waitForURL(/\/lesson\//);
+      expect((await page.locator('h1').innerText()).trim()).toBe(
+        `Урок ${day(0).split('-').reverse().join('.')}`,
+      );
+      expect(await page.getByLabel('Домашнее задание').inputValue()).toBe('№ 512, 514');
+      await page.getByLabel('Причина отмены').fill('Карантин');
+      await page.getByRole('button', { name: 'Отменить урок' }).click();
+      await page.waitForURL(gridUrl());
+      expect(await page.getByTestId('lesson-header').last().getAttribute('title')).toContain(
+        'отменён',
+      );
     } finally {
       await context.close();
     }
@@ -426,6 +461,24 @@ describe('who may open the grid', () => {
       expect(await cellText(page, 0, 1)).toBe('');
       expect(await page.getByTestId('new-lesson').count()).toBe(0);
       await screenshots(page, 'journal-grid-read-only');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the director lists the school's pages of the current year and opens one read-only", async () => {
+    const { context, page } = await signedIn(director.login);
+    try {
+      await page.goto(`${web.url}/journal`);
+      expect((await page.locator('h1').innerText()).trim()).toMatch(/^Журналы школы/);
+      const link = page.getByTestId('journal-page-link');
+      expect(await link.count()).toBe(1);
+      expect(await link.innerText()).toContain('Смирнова А.');
+      await screenshots(page, 'journal-school-list');
+      await link.click();
+      await page.waitForURL(gridUrl());
+      expect(await page.getByTestId('read-only').count()).toBe(1);
+      expect(await page.getByTestId('journal-grid').getAttribute('aria-readonly')).toBe('true');
     } finally {
       await context.close();
     }
