@@ -342,6 +342,11 @@ describe('the journal grid', () => {
     try {
       await page.goto(gridUrl());
       await cell(page, 1, 2).click();
+      // Enter on a cell opens it with what it holds; Esc leaves it as it was.
+      await page.keyboard.press('Enter');
+      expect(await cell(page, 1, 2).locator('input').inputValue()).toBe('5');
+      await page.keyboard.press('Escape');
+      expect(await cellText(page, 1, 2)).toBe('5');
       await page.keyboard.press('4');
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog');

@@ -31,7 +31,7 @@ export const ru = {
   noStudents: 'В этом периоде на странице нет учеников.',
   gridLabel: 'Журнал: ученики и уроки',
   gridHelp:
-    'Стрелки — перейти по клеткам. Введите отметку или «н» (отсутствовал) и нажмите Enter. Delete — удалить. Esc — отменить ввод.',
+    'Стрелки — перейти по клеткам. Введите отметку или «н» (отсутствовал) и нажмите Enter. Enter на клетке — исправить, Delete — удалить, Esc — отменить ввод.',
   readOnlyHelp: 'Вы просматриваете эту страницу: изменять отметки может только её учитель.',
   absentCode: 'н',
   lateCode: 'оп',
@@ -112,7 +112,7 @@ export const en: typeof ru = {
   noStudents: 'No students on this page in this period.',
   gridLabel: 'Journal: students and lessons',
   gridHelp:
-    'Arrow keys move between cells. Type a mark or “н” (absent) and press Enter. Delete removes. Esc cancels typing.',
+    'Arrow keys move between cells. Type a mark or “н” (absent) and press Enter. Enter on a cell edits it, Delete removes, Esc cancels typing.',
   readOnlyHelp: 'You are viewing this page: only its teacher can change marks.',
   absentCode: 'н',
   lateCode: 'оп',
