@@ -80,6 +80,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.reportingPeriods': [...STAFF_TEACHING, Role.RECORDS_CLERK],
   'Query.schoolClasses': [...STAFF_TEACHING, Role.RECORDS_CLERK],
   'Query.subjects': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Query.workTypes': [...STAFF_TEACHING, Role.RECORDS_CLERK],
   'Query.curriculum': STAFF_TEACHING,
   'Query.teachingAssignments': STAFF_TEACHING,
   'Query.plannedTopics': STAFF_TEACHING,

@@ -10,6 +10,7 @@ import { CurriculumItem } from './curriculum-item.entity.js';
 import { PeriodKind, ReportingPeriod } from './reporting-period.entity.js';
 import { SchoolClass } from './school-class.entity.js';
 import { Subject } from './subject.entity.js';
+import { WorkType } from './work-type.entity.js';
 import {
   audit,
   flushMapped,
@@ -107,6 +108,13 @@ export async function subjects(em: EntityManager, viewer: Viewer, schoolId: stri
   const id = requireId(schoolId, 'schoolId');
   requireReader(viewer, id, 'schoolId');
   return em.find(Subject, { school: id }, { orderBy: { name: 'asc' } });
+}
+
+/** The school's kinds of work, for the lesson editor's picker (R-JRN-1). */
+export async function workTypes(em: EntityManager, viewer: Viewer, schoolId: string) {
+  const id = requireId(schoolId, 'schoolId');
+  requireReader(viewer, id, 'schoolId');
+  return em.find(WorkType, { school: id }, { orderBy: { name: 'asc' } });
 }
 
 export async function curriculum(em: EntityManager, viewer: Viewer, schoolClassId: string) {

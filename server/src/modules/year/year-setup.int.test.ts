@@ -5,6 +5,7 @@ import {
   createLesson,
   createSubgroup,
   createSubject as createSubjectRow,
+  createWorkType,
   sessionFor,
 } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type GqlResult, type TestApp } from '../../../test/harness.js';
@@ -373,6 +374,28 @@ describe('classes (R-YEAR-2)', () => {
 });
 
 describe('subjects, curriculum and teacher load (R-YEAR-3)', () => {
+  it("R-JRN-1: a teacher lists the school's work types by name for the lesson editor; another school's staff get NOT_FOUND", async () => {
+    await createWorkType(em, school, { name: 'Контрольная работа', weight: 2, isWritten: true });
+    await createWorkType(em, school, { name: 'Ответ на уроке' });
+    await createWorkType(em, otherSchool, { name: 'Чужая работа' });
+    const list = await query<{ name: string; weight: number; isWritten: boolean }[]>(
+      `query($s: ID!) { workTypes(schoolId: $s) { name weight isWritten } }`,
+      'teacher',
+      { s: school.id },
+    );
+    expect(list.data?.workTypes).toEqual([
+      { name: 'Контрольная работа', weight: 2, isWritten: true },
+      { name: 'Ответ на уроке', weight: 1, isWritten: false },
+    ]);
+    refusedAt(
+      await query(`query($s: ID!) { workTypes(schoolId: $s) { name } }`, 'stranger', {
+        s: school.id,
+      }),
+      'NOT_FOUND',
+      'schoolId',
+    );
+  });
+
   it('R-YEAR-3: adds subjects, refusing a second of the same name', async () => {
     const r = await call<{ id: string; shortName: string }>(SUBJECT, 'director', {
       schoolId: school.id,

@@ -18,6 +18,7 @@ export const yearPermissions: PermissionMap = {
     reportingPeriods: hasAnyRole(...STRUCTURE_READERS),
     schoolClasses: hasAnyRole(...STRUCTURE_READERS),
     subjects: hasAnyRole(...STRUCTURE_READERS),
+    workTypes: hasAnyRole(...STRUCTURE_READERS),
     curriculum: hasAnyRole(...LOAD_READERS),
     teachingAssignments: hasAnyRole(...LOAD_READERS),
     // The page's teacher, a class teacher or the administration: the service checks which.

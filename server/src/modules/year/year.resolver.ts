@@ -24,10 +24,12 @@ import {
   subjects,
   updateReportingPeriod,
   updateSchoolClass,
+  workTypes,
 } from './structure.service.js';
 import { Subject } from './subject.entity.js';
 import { subgroupResolvers } from './subgroups.resolver.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
+import { WorkType } from './work-type.entity.js';
 import {
   AssignTeacherInput,
   ChangeTeacherInput,
@@ -79,6 +81,14 @@ export class YearResolver {
     @Ctx() ctx: Context,
   ) {
     return subjects(ctx.em, requireViewer(ctx), schoolId);
+  }
+
+  @Query(() => [WorkType], { description: "A school's kinds of work with their weights, by name." })
+  workTypes(
+    @Arg('schoolId', () => ID, { description: 'The school.' }) schoolId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return workTypes(ctx.em, requireViewer(ctx), schoolId);
   }
 
   @Query(() => [CurriculumItem], { description: "A class's curriculum (R-YEAR-3)." })

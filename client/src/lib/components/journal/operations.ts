@@ -1,0 +1,25 @@
+import { graphql } from '#lib/graphql/index.ts';
+
+// The grid's writes, sent from the browser through browserApollo() (issue 6).
+
+export const SetMarksMutation = graphql(`
+  mutation GridSetMarks($input: SetMarksInput!) {
+    setMarks(input: $input) {
+      replayed
+      marks {
+        ...GridMark
+      }
+    }
+  }
+`);
+
+export const SetAttendanceMutation = graphql(`
+  mutation GridSetAttendance($input: SetAttendanceInput!) {
+    setAttendance(input: $input) {
+      replayed
+      attendance {
+        ...GridAttendance
+      }
+    }
+  }
+`);
