@@ -18,6 +18,27 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.AdminYearsDocument,
+    "\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n": typeof types.AdminStaffDocument,
+    "\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminCreateStaffAccountDocument,
+    "\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n": typeof types.AdminGrantRoleDocument,
+    "\n  mutation AdminRevokeRole($input: RevokeRoleInput!) {\n    revokeRole(input: $input) {\n      roles\n    }\n  }\n": typeof types.AdminRevokeRoleDocument,
+    "\n  query AdminStudentClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n    }\n  }\n": typeof types.AdminStudentClassesDocument,
+    "\n  query AdminClassRoster($schoolClassId: ID!, $on: String!) {\n    classRoster(schoolClassId: $schoolClassId, on: $on) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      student {\n        id\n        lastName\n        firstName\n        middleName\n        personalData {\n          personId\n          guardians {\n            id\n            kind\n            guardian {\n              id\n              lastName\n              firstName\n              middleName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminClassRosterDocument,
+    "\n  query AdminStudentCard($studentId: ID!) {\n    personalData(personId: $studentId) {\n      personId\n      lastName\n      firstName\n      middleName\n      birthDate\n      email\n      phone\n      guardians {\n        id\n        kind\n        guardian {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      departureKind\n      note\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminStudentCardDocument,
+    "\n  mutation AdminCreateStudent($input: CreateStudentInput!) {\n    createStudent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateStudentDocument,
+    "\n  mutation AdminAdmitStudent($input: AdmitStudentInput!) {\n    admitStudent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminAdmitStudentDocument,
+    "\n  mutation AdminTransferStudent($input: TransferStudentInput!) {\n    transferStudent(input: $input) {\n      id\n      startsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminTransferStudentDocument,
+    "\n  mutation AdminDepartStudent($input: DepartStudentInput!) {\n    departStudent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminDepartStudentDocument,
+    "\n  mutation AdminCreateParent($input: CreateParentInput!) {\n    createParent(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateParentDocument,
+    "\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminLinkGuardianDocument,
+    "\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n": typeof types.AdminUnlinkGuardianDocument,
+    "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": typeof types.AdminImportPeopleDocument,
+    "\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n": typeof types.AdminReportingPeriodsDocument,
+    "\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateYearDocument,
+    "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreatePeriodDocument,
+    "\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdatePeriodDocument,
+    "\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n": typeof types.AdminClosePeriodDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
 };
@@ -26,6 +47,27 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
+    "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": types.AdminYearsDocument,
+    "\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n": types.AdminStaffDocument,
+    "\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminCreateStaffAccountDocument,
+    "\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n": types.AdminGrantRoleDocument,
+    "\n  mutation AdminRevokeRole($input: RevokeRoleInput!) {\n    revokeRole(input: $input) {\n      roles\n    }\n  }\n": types.AdminRevokeRoleDocument,
+    "\n  query AdminStudentClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n    }\n  }\n": types.AdminStudentClassesDocument,
+    "\n  query AdminClassRoster($schoolClassId: ID!, $on: String!) {\n    classRoster(schoolClassId: $schoolClassId, on: $on) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      student {\n        id\n        lastName\n        firstName\n        middleName\n        personalData {\n          personId\n          guardians {\n            id\n            kind\n            guardian {\n              id\n              lastName\n              firstName\n              middleName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AdminClassRosterDocument,
+    "\n  query AdminStudentCard($studentId: ID!) {\n    personalData(personId: $studentId) {\n      personId\n      lastName\n      firstName\n      middleName\n      birthDate\n      email\n      phone\n      guardians {\n        id\n        kind\n        guardian {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      departureKind\n      note\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": types.AdminStudentCardDocument,
+    "\n  mutation AdminCreateStudent($input: CreateStudentInput!) {\n    createStudent(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateStudentDocument,
+    "\n  mutation AdminAdmitStudent($input: AdmitStudentInput!) {\n    admitStudent(input: $input) {\n      id\n    }\n  }\n": types.AdminAdmitStudentDocument,
+    "\n  mutation AdminTransferStudent($input: TransferStudentInput!) {\n    transferStudent(input: $input) {\n      id\n      startsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n": types.AdminTransferStudentDocument,
+    "\n  mutation AdminDepartStudent($input: DepartStudentInput!) {\n    departStudent(input: $input) {\n      id\n    }\n  }\n": types.AdminDepartStudentDocument,
+    "\n  mutation AdminCreateParent($input: CreateParentInput!) {\n    createParent(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateParentDocument,
+    "\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n": types.AdminLinkGuardianDocument,
+    "\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n": types.AdminUnlinkGuardianDocument,
+    "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": types.AdminImportPeopleDocument,
+    "\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n": types.AdminReportingPeriodsDocument,
+    "\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateYearDocument,
+    "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": types.AdminCreatePeriodDocument,
+    "\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdatePeriodDocument,
+    "\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n": types.AdminClosePeriodDocument,
     "\n  mutation RedeemInvitation($input: RedeemInvitationInput!) {\n    redeemInvitation(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.RedeemInvitationDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInDocument,
 };
@@ -60,6 +102,90 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n"): (typeof documents)["\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeRole($input: RevokeRoleInput!) {\n    revokeRole(input: $input) {\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeRole($input: RevokeRoleInput!) {\n    revokeRole(input: $input) {\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStudentClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n    }\n  }\n"): (typeof documents)["\n  query AdminStudentClasses($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminClassRoster($schoolClassId: ID!, $on: String!) {\n    classRoster(schoolClassId: $schoolClassId, on: $on) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      student {\n        id\n        lastName\n        firstName\n        middleName\n        personalData {\n          personId\n          guardians {\n            id\n            kind\n            guardian {\n              id\n              lastName\n              firstName\n              middleName\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminClassRoster($schoolClassId: ID!, $on: String!) {\n    classRoster(schoolClassId: $schoolClassId, on: $on) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      student {\n        id\n        lastName\n        firstName\n        middleName\n        personalData {\n          personId\n          guardians {\n            id\n            kind\n            guardian {\n              id\n              lastName\n              firstName\n              middleName\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStudentCard($studentId: ID!) {\n    personalData(personId: $studentId) {\n      personId\n      lastName\n      firstName\n      middleName\n      birthDate\n      email\n      phone\n      guardians {\n        id\n        kind\n        guardian {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      departureKind\n      note\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminStudentCard($studentId: ID!) {\n    personalData(personId: $studentId) {\n      personId\n      lastName\n      firstName\n      middleName\n      birthDate\n      email\n      phone\n      guardians {\n        id\n        kind\n        guardian {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n    enrolmentHistory(studentId: $studentId) {\n      id\n      startsOn\n      endsOn\n      admissionKind\n      departureKind\n      note\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateStudent($input: CreateStudentInput!) {\n    createStudent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateStudent($input: CreateStudentInput!) {\n    createStudent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAdmitStudent($input: AdmitStudentInput!) {\n    admitStudent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAdmitStudent($input: AdmitStudentInput!) {\n    admitStudent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminTransferStudent($input: TransferStudentInput!) {\n    transferStudent(input: $input) {\n      id\n      startsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminTransferStudent($input: TransferStudentInput!) {\n    transferStudent(input: $input) {\n      id\n      startsOn\n      schoolClass {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDepartStudent($input: DepartStudentInput!) {\n    departStudent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDepartStudent($input: DepartStudentInput!) {\n    departStudent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateParent($input: CreateParentInput!) {\n    createParent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateParent($input: CreateParentInput!) {\n    createParent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n"): (typeof documents)["\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
