@@ -54,3 +54,12 @@ export function notice(form: unknown, action: string, row?: string) {
   const outcome = of(form, action, row);
   return outcome && typeof outcome.notice === 'string' ? outcome.notice : null;
 }
+
+/**
+ * A form action's URL that keeps the page's query (class, date, student): SvelteKit lands on the
+ * action's URL without its `/name` parameter, so a bare `?/name` would drop what the page shows.
+ */
+export function actionUrl(search: Iterable<[string, string]>, name: string): string {
+  const kept = new URLSearchParams([...search].filter(([key]) => !key.startsWith('/'))).toString();
+  return kept ? `?${kept}&/${name}` : `?/${name}`;
+}

@@ -177,7 +177,7 @@ export const ru = {
     history: 'Движение по классам',
     historyClass: 'Класс',
     historyFrom: 'С',
-    historyTo: 'По',
+    historyTo: 'До',
     historyHow: 'Основание',
     transfer: 'Перевести в другой класс',
     transferSubmit: 'Перевести',
@@ -211,13 +211,13 @@ export const ru = {
   admissionKinds: {
     ADMISSION: 'Зачисление',
     PROMOTION: 'Перевод в следующий класс',
-    TRANSFER_IN: 'Перевод из другой школы',
+    TRANSFER_IN: 'Перевод из другого класса или школы',
   } satisfies Record<AdmissionKind, string>,
   departureKinds: {
     DEPARTURE: 'Выбытие',
     GRADUATION: 'Окончание школы',
     PROMOTION: 'Перевод в следующий класс',
-    TRANSFER_OUT: 'Перевод в другую школу',
+    TRANSFER_OUT: 'Перевод в другой класс или школу',
   } satisfies Record<DepartureKind, string>,
   guardianshipKinds: {
     MOTHER: 'Мать',
@@ -488,7 +488,7 @@ export const en: typeof ru = {
     history: 'Classes over time',
     historyClass: 'Class',
     historyFrom: 'From',
-    historyTo: 'To',
+    historyTo: 'Until',
     historyHow: 'Basis',
     transfer: 'Transfer to another class',
     transferSubmit: 'Transfer',
@@ -522,13 +522,13 @@ export const en: typeof ru = {
   admissionKinds: {
     ADMISSION: 'Admission',
     PROMOTION: 'Promotion to the next grade',
-    TRANSFER_IN: 'Transfer from another school',
+    TRANSFER_IN: 'Transfer from another class or school',
   },
   departureKinds: {
     DEPARTURE: 'Departure',
     GRADUATION: 'Graduation',
     PROMOTION: 'Promotion to the next grade',
-    TRANSFER_OUT: 'Transfer to another school',
+    TRANSFER_OUT: 'Transfer to another class or school',
   },
   guardianshipKinds: {
     MOTHER: 'Mother',
