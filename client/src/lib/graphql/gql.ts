@@ -19,6 +19,13 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.AdminYearsDocument,
+    "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminTeachersDocument,
+    "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminClassListDocument,
+    "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateClassDocument,
+    "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateClassDocument,
+    "\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n": typeof types.AdminTeacherLoadDocument,
+    "\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminAssignTeacherDocument,
+    "\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminChangeTeacherDocument,
     "\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n": typeof types.AdminStaffDocument,
     "\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminCreateStaffAccountDocument,
     "\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n": typeof types.AdminGrantRoleDocument,
@@ -34,6 +41,8 @@ type Documents = {
     "\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminLinkGuardianDocument,
     "\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n": typeof types.AdminUnlinkGuardianDocument,
     "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": typeof types.AdminImportPeopleDocument,
+    "\n  query AdminSubjects($schoolId: ID!) {\n    subjects(schoolId: $schoolId) {\n      id\n      name\n      shortName\n    }\n  }\n": typeof types.AdminSubjectsDocument,
+    "\n  mutation AdminCreateSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateSubjectDocument,
     "\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n": typeof types.AdminReportingPeriodsDocument,
     "\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateYearDocument,
     "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreatePeriodDocument,
@@ -48,6 +57,13 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere\n  }\n": types.SignOutEverywhereDocument,
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": types.AdminYearsDocument,
+    "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminTeachersDocument,
+    "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminClassListDocument,
+    "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateClassDocument,
+    "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateClassDocument,
+    "\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n": types.AdminTeacherLoadDocument,
+    "\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n": types.AdminAssignTeacherDocument,
+    "\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n": types.AdminChangeTeacherDocument,
     "\n  query AdminStaff($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n        login\n      }\n    }\n  }\n": types.AdminStaffDocument,
     "\n  mutation AdminCreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      code\n      expiresAt\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminCreateStaffAccountDocument,
     "\n  mutation AdminGrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      roles\n    }\n  }\n": types.AdminGrantRoleDocument,
@@ -63,6 +79,8 @@ const documents: Documents = {
     "\n  mutation AdminLinkGuardian($input: LinkGuardianInput!) {\n    linkGuardian(input: $input) {\n      id\n    }\n  }\n": types.AdminLinkGuardianDocument,
     "\n  mutation AdminUnlinkGuardian($input: UnlinkGuardianInput!) {\n    unlinkGuardian(input: $input)\n  }\n": types.AdminUnlinkGuardianDocument,
     "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n": types.AdminImportPeopleDocument,
+    "\n  query AdminSubjects($schoolId: ID!) {\n    subjects(schoolId: $schoolId) {\n      id\n      name\n      shortName\n    }\n  }\n": types.AdminSubjectsDocument,
+    "\n  mutation AdminCreateSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateSubjectDocument,
     "\n  query AdminReportingPeriods($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      kind\n      number\n      name\n      startsOn\n      endsOn\n      gradeLevels\n      closedAt\n    }\n  }\n": types.AdminReportingPeriodsDocument,
     "\n  mutation AdminCreateYear($input: CreateAcademicYearInput!) {\n    createAcademicYear(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateYearDocument,
     "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": types.AdminCreatePeriodDocument,
@@ -106,6 +124,34 @@ export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n"): (typeof documents)["\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -166,6 +212,14 @@ export function graphql(source: "\n  mutation AdminUnlinkGuardian($input: Unlink
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminImportPeople($input: ImportPeopleInput!) {\n    importPeople(input: $input) {\n      dryRun\n      written\n      peopleCreated\n      enrolmentsCreated\n      guardianshipsCreated\n      rolesGranted\n      problems {\n        row\n        column\n        code\n        message\n      }\n      rows {\n        row\n        lastName\n        firstName\n        middleName\n        birthDate\n        className\n        admittedOn\n        roles\n        child {\n          id\n          lastName\n          firstName\n        }\n      }\n      invitations {\n        code\n        expiresAt\n        role\n        person {\n          id\n          lastName\n          firstName\n          middleName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSubjects($schoolId: ID!) {\n    subjects(schoolId: $schoolId) {\n      id\n      name\n      shortName\n    }\n  }\n"): (typeof documents)["\n  query AdminSubjects($schoolId: ID!) {\n    subjects(schoolId: $schoolId) {\n      id\n      name\n      shortName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateSubject($input: CreateSubjectInput!) {\n    createSubject(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

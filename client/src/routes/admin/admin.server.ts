@@ -144,3 +144,48 @@ export function loadFailed(locals: App.Locals, thrown: unknown): never {
   console.error('classbook: admin load failed', thrown);
   error(503, messagesFor(locals.locale).errors.unavailable);
 }
+
+const TeachersQuery = graphql(`
+  query AdminTeachers($schoolId: ID) {
+    staff(schoolId: $schoolId) {
+      roles
+      person {
+        id
+        lastName
+        firstName
+        middleName
+      }
+    }
+  }
+`);
+
+/** The school's teachers, for choosing a class teacher or a page's teacher. */
+export async function teachersOf(api: ReturnType<typeof apiFor>, schoolId: string) {
+  const { data } = await api.query({ query: TeachersQuery, variables: { schoolId } });
+  return data.staff.filter((m) => m.roles.includes('TEACHER')).map((m) => m.person);
+}
+
+const ClassListQuery = graphql(`
+  query AdminClassList($yearId: ID!) {
+    schoolClasses(yearId: $yearId) {
+      id
+      name
+      gradeLevel
+      letter
+      classTeacher {
+        id
+        lastName
+        firstName
+        middleName
+      }
+    }
+  }
+`);
+
+/** A year's classes in school order: by grade, then letter. */
+export async function classesOf(api: ReturnType<typeof apiFor>, yearId: string) {
+  const { data } = await api.query({ query: ClassListQuery, variables: { yearId } });
+  return [...data.schoolClasses].sort(
+    (a, b) => a.gradeLevel - b.gradeLevel || a.letter.localeCompare(b.letter),
+  );
+}
