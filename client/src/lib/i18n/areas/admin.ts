@@ -4,10 +4,8 @@ import type {
   GuardianshipKind,
   PeopleImportKind,
   PeriodKind,
+  TimetableChangeKind,
 } from '#lib/graphql/graphql.ts';
-
-// The kinds of one-day timetable change (schema TimetableChangeKind).
-type TimetableChangeKind = 'ADDED' | 'CANCELLED' | 'MOVED' | 'ROOM_CHANGE' | 'SUBSTITUTION';
 
 // Messages of the admin pages (issue 6). Russian is the source of truth; English must match it.
 export const ru = {
