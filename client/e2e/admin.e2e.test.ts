@@ -10,6 +10,7 @@ import {
   createYear,
   uniqueLogin,
 } from '../../server/test/factories/index.js';
+import { createAssignment, createSubject } from '../../server/test/factories/journal.js';
 import { startTestApp, type TestApp } from '../../server/test/harness.js';
 import { launchBrowser, PHONE, screenshots, startClientApp, type ClientApp } from './client-app.js';
 import { screenshotDir } from './paths.js';
@@ -26,6 +27,7 @@ let browser: Browser;
 const clerk = { login: uniqueLogin('clerk') };
 const director = { login: uniqueLogin('director') };
 const teacher = { login: uniqueLogin('teacher') };
+const administrator = { login: uniqueLogin('admin') };
 let classA: string;
 let classB: string;
 
@@ -33,23 +35,30 @@ beforeAll(async () => {
   api = await startTestApp();
   const em = api.orm.em.fork();
   const school = await createSchool(em, { name: 'Гимназия № 7' });
+  const people = [];
   for (const [who, role, lastName] of [
     [clerk, Role.RECORDS_CLERK, 'Кузнецова'],
     [director, Role.DIRECTOR, 'Орлов'],
     [teacher, Role.TEACHER, 'Смирнова'],
+    [administrator, Role.ADMINISTRATOR, 'Ахметов'],
   ] as const) {
-    await createPerson(em, {
-      school,
-      roles: [role],
-      login: who.login,
-      password: PASSWORD,
-      lastName,
-      firstName: 'Анна',
-    });
+    people.push(
+      await createPerson(em, {
+        school,
+        roles: [role],
+        login: who.login,
+        password: PASSWORD,
+        lastName,
+        firstName: 'Анна',
+      }),
+    );
   }
   // The factory's year runs 1 Sep 2026 – 31 May 2027.
   const year = await createYear(em, school, '2026/2027');
-  classA = (await createClass(em, { school, year, gradeLevel: 5, letter: 'А' })).id;
+  const fifthA = await createClass(em, { school, year, gradeLevel: 5, letter: 'А' });
+  classA = fifthA.id;
+  const maths = await createSubject(em, school, 'Математика');
+  await createAssignment(em, { teacher: people[2]!, subject: maths, schoolClass: fifthA });
   classB = (await createClass(em, { school, year, gradeLevel: 5, letter: 'Б' })).id;
 
   await Promise.all([
@@ -250,6 +259,68 @@ describe('administration', () => {
       );
       const students = await page.goto(`${web.url}/admin/students`);
       expect(students?.status()).toBe(403);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R-YEAR-4: the director sets bell times, puts a lesson into the week and cancels it for a day', async () => {
+    const { context, page } = await signedIn(director.login);
+    try {
+      await page.goto(`${web.url}/admin/timetable?class=${classA}&week=2026-12-09`);
+      expect(await page.locator('#week-heading').innerText()).toBe(
+        '5А: неделя 07.12.2026 — 13.12.2026',
+      );
+
+      const bells = page.getByTestId('bell-times');
+      await bells.getByLabel('Звонки').fill('1 08:30 09:15\n2 09:25 10:10');
+      await bells.getByRole('button', { name: 'Сохранить звонки' }).click();
+      await bells.getByTestId('form-notice').waitFor();
+
+      const slot = page.getByTestId('create-slot');
+      await slot
+        .getByLabel('Журнал (предмет, учитель)')
+        .selectOption({ label: 'Математика — Смирнова Анна' });
+      await slot.getByLabel('День недели').selectOption({ label: 'Понедельник' });
+      await slot.getByLabel('Номер урока').fill('1');
+      await slot.getByLabel('Кабинет').fill('12');
+      await slot.getByLabel('Действует с').fill('2026-12-07');
+      await slot.getByRole('button', { name: 'Добавить' }).click();
+      await slot.getByTestId('form-notice').waitFor();
+      const week = page.getByTestId('timetable-week');
+      expect(await week.innerText()).toContain('Математика');
+      expect(await week.innerText()).toContain('08:30–09:15');
+
+      const change = page.getByTestId('publish-change');
+      await change.getByLabel('Дата').fill('2026-12-07');
+      await change.getByLabel('Что меняется').selectOption('CANCELLED');
+      await change.getByLabel('Урок по сетке').selectOption({ label: 'Пн, 1 — Математика' });
+      await change.getByLabel('Примечание').fill('Учитель на курсах');
+      await change.getByRole('button', { name: 'Опубликовать изменение' }).click();
+      await change.getByTestId('form-notice').waitFor();
+      expect(await page.getByTestId('timetable-changes').innerText()).toContain(
+        '07.12.2026, 1 — Отмена: Математика',
+      );
+      expect(await week.innerText()).toContain('Отмена: Учитель на курсах');
+      await shots(page, 'admin-timetable');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('R-ROLE-1: the administrator creates a staff account and sees its one-time code', async () => {
+    const { context, page } = await signedIn(administrator.login);
+    try {
+      await page.goto(`${web.url}/admin/staff`);
+      const create = page.getByTestId('create-staff');
+      await create.getByLabel('Фамилия').fill('Васильев');
+      await create.getByLabel('Имя', { exact: true }).fill('Пётр');
+      await create.getByRole('button', { name: 'Создать учётную запись' }).click();
+      const code = page.getByTestId('invitation-code');
+      await code.waitFor();
+      expect((await code.innerText()).trim()).toMatch(/^\S{6,}$/);
+      expect(await page.getByTestId('staff').innerText()).toContain('Васильев Пётр');
+      await shots(page, 'admin-staff');
     } finally {
       await context.close();
     }
