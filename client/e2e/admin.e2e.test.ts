@@ -216,7 +216,7 @@ describe('administration', () => {
     }
   });
 
-  it('R-ROLE-3: a dry run of an import with a broken row lists the problem and writes nothing', async () => {
+  it('R-ROLE-3: a dry run of an import with a broken row lists the problem and writes nothing; the fixed file imports', async () => {
     const { context, page } = await signedIn(clerk.login, PHONE);
     try {
       await page.goto(`${web.url}/admin/students/import`);
@@ -244,6 +244,25 @@ describe('administration', () => {
 
       await page.goto(`${web.url}/admin/students?class=${classA}&on=2026-12-01`);
       expect(await rosterNames(page)).not.toContain('Петров Иван');
+
+      // The fixed file: checked, then imported as checked.
+      await page.goto(`${web.url}/admin/students/import`);
+      await page.getByLabel('Кого загружаем').selectOption('STUDENTS');
+      await page.getByLabel('Файл').setInputFiles({
+        name: 'students.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv.replace('Сидорова,,', 'Сидорова,Мария,'), 'utf8'),
+      });
+      await page.getByRole('button', { name: 'Проверить' }).click();
+      await page.getByTestId('import-ready').waitFor();
+      expect(await page.getByTestId('import-ready').innerText()).toContain('строк к импорту — 2');
+      await page.getByTestId('import-run').click();
+      await page.getByText('Импорт выполнен: людей — 2').waitFor();
+
+      await page.goto(`${web.url}/admin/students?class=${classA}&on=2026-12-01`);
+      expect(await rosterNames(page)).toEqual(
+        expect.arrayContaining(['Петров Иван', 'Сидорова Мария']),
+      );
     } finally {
       await context.close();
     }
