@@ -110,8 +110,8 @@ export const actions: Actions = {
         },
       });
       return {
+        // The code block says it was created; no separate notice.
         action: 'createStaffAccount',
-        notice: messagesFor(locals.locale).admin.staff.created,
         invitation: data.createStaffAccount,
       };
     } catch (thrown) {
