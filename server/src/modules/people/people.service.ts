@@ -116,7 +116,7 @@ function audit(
   tx: EntityManager,
   viewer: Viewer,
   entry: {
-    schoolId: string;
+    schoolId: string | null;
     entityType: string;
     entityId: string;
     action: string;
