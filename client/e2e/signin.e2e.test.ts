@@ -206,8 +206,11 @@ describe('signing in through the browser', () => {
       await phone.page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
       await phone.page.waitForURL(`${web.url}/signin`);
 
-      await laptop.page.reload();
-      expect(laptop.page.url()).toBe(`${web.url}/signin`);
+      // A fresh tab of the laptop's browser: the open profile page may itself be going to
+      // /signin (its live socket closed with the session), and a reload would race with that.
+      const again = await laptop.context.newPage();
+      await again.goto(`${web.url}/`);
+      expect(again.url()).toBe(`${web.url}/signin`);
       expect(await sessionCookie(laptop.context)).toBeUndefined();
     } finally {
       await phone.context.close();
