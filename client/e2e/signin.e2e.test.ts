@@ -25,6 +25,7 @@ let schoolName: string;
 const teacher = { login: uniqueLogin('teacher'), name: 'Смирнова Анна' };
 const admin = { login: uniqueLogin('admin') };
 const englishTeacher = { login: uniqueLogin('english'), name: 'Brown Alice' };
+const switchingTeacher = { login: uniqueLogin('switching') };
 let parentId: string;
 
 beforeAll(async () => {
@@ -54,6 +55,14 @@ beforeAll(async () => {
     lastName: 'Brown',
     firstName: 'Alice',
     locale: 'en',
+  });
+  await createPerson(em, {
+    school,
+    roles: [Role.TEACHER],
+    login: switchingTeacher.login,
+    password: PASSWORD,
+    lastName: 'Кузнецова',
+    firstName: 'Мария',
   });
   const year = await createYear(em, school);
   const { parent } = await createFamily(em, {
@@ -197,16 +206,11 @@ describe('signing in through the browser', () => {
       await phone.page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
       await phone.page.waitForURL(`${web.url}/signin`);
 
-      // The laptop's open page leaves by itself when its live connection is closed (4401); had its
-      // socket not opened yet, its next request would send it to the sign-in page all the same.
-      const left = await laptop.page.waitForURL(`${web.url}/signin`, { timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      );
-      if (!left) {
-        await laptop.page.goto(`${web.url}/`);
-      }
-      expect(laptop.page.url()).toBe(`${web.url}/signin`);
+      // A fresh tab of the laptop's browser: the open profile page may itself be going to
+      // /signin (its live socket closed with the session), and a reload would race with that.
+      const again = await laptop.context.newPage();
+      await again.goto(`${web.url}/`);
+      expect(again.url()).toBe(`${web.url}/signin`);
       expect(await sessionCookie(laptop.context)).toBeUndefined();
     } finally {
       await phone.context.close();
@@ -301,6 +305,66 @@ describe('the interface language', () => {
       expect(await page.getByRole('button', { name: 'Sign out', exact: true }).isVisible()).toBe(
         true,
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('issue 6: a Russian teacher switches to English on the profile page and keeps it', async () => {
+    const { context, page } = await newVisitor('ru-RU');
+    try {
+      await signIn(page, switchingTeacher.login);
+      const nav = page.getByRole('navigation', { name: 'Разделы' });
+      expect(await nav.getByRole('link', { name: 'Журнал' }).count()).toBe(1);
+      expect(await page.getByLabel('Язык интерфейса').inputValue()).toBe('ru');
+
+      await page.getByLabel('Язык интерфейса').selectOption({ label: 'English' });
+      await page.getByRole('button', { name: 'Сменить язык' }).click();
+      await page.getByRole('button', { name: 'Change language' }).waitFor();
+
+      await page.reload();
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      const englishNav = page.getByRole('navigation', { name: 'Sections' });
+      expect(await englishNav.getByRole('link', { name: 'Journal' }).count()).toBe(1);
+      expect(await page.locator('.eyebrow').textContent()).toBe('My profile');
+      expect(await text(page, '.roles li .role')).toBe('Teacher');
+      expect(await page.getByLabel('Interface language').inputValue()).toBe('en');
+      await screenshots(page, 'profile-language-english');
+
+      // The choice is the person's: a new browser in Russian still shows English after sign-in.
+      const other = await newVisitor('ru-RU');
+      try {
+        await signIn(other.page, switchingTeacher.login);
+        expect(await other.page.locator('.eyebrow').textContent()).toBe('My profile');
+      } finally {
+        await other.context.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('issue 6: the sign-in page switches to English for a signed-out visitor', async () => {
+    const { context, page } = await newVisitor('ru-RU');
+    try {
+      await page.goto(`${web.url}/signin`);
+      expect(await text(page, 'h1')).toBe('Вход');
+
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+      expect(page.url()).toBe(`${web.url}/signin`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.getByLabel('Password').count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Русский' }).count()).toBe(1);
+      await screenshots(page, 'signin-english');
+
+      // A wrong password now comes back in English too.
+      await page.locator('#login').fill(teacher.login);
+      await page.locator('#password').fill('not the password');
+      await page.locator('form button[type=submit]').click();
+      await page.getByRole('alert').waitFor();
+      expect(await text(page, '[role=alert]')).toBe('Wrong login or password.');
     } finally {
       await context.close();
     }

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { createApolloClient } from '#lib/apollo.ts';
 import { apiErrorOf } from '#lib/errors.ts';
-import { messagesFor, pickLocale } from '#lib/i18n/index.ts';
+import { LOCALE_COOKIE, messagesFor, pickLocale } from '#lib/i18n/index.ts';
 import { clearSessionCookie, SESSION_COOKIE } from '#lib/session.ts';
 import { MeQuery, type Viewer } from '#lib/viewer.ts';
 
@@ -12,7 +12,11 @@ import { MeQuery, type Viewer } from '#lib/viewer.ts';
  * so a short outage does not throw everybody out.
  */
 export const handle: Handle = async ({ event, resolve }) => {
-  const browserLocale = pickLocale(null, event.request.headers.get('accept-language'));
+  const browserLocale = pickLocale(
+    null,
+    event.request.headers.get('accept-language'),
+    event.cookies.get(LOCALE_COOKIE) ?? null,
+  );
   const userAgent = event.request.headers.get('user-agent');
   const token = event.cookies.get(SESSION_COOKIE) ?? null;
 

@@ -116,6 +116,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.linkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
   'Mutation.unlinkGuardian': [Role.TEACHER, ...RECORD_KEEPERS],
   'Mutation.updatePersonalData': [Role.TEACHER, ...RECORD_KEEPERS],
+  'Mutation.setMyLocale': ROLES,
   // Subgroups (R-YEAR-2, R-ROLE-6): staff read; the administration, the class teacher and the
   // subject's teachers split a class (the service checks which class).
   'Query.subgroups': [...STAFF_TEACHING, Role.RECORDS_CLERK],

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { createApolloClient } from '#lib/apollo.ts';
 import { apiErrorOf } from '#lib/errors.ts';
 import { graphql } from '#lib/graphql/index.ts';
-import { messagesFor } from '#lib/i18n/index.ts';
+import { textField } from '#lib/forms.ts';
+import { LOCALE_COOKIE, messagesFor, supported } from '#lib/i18n/index.ts';
 import { clearSessionCookie } from '#lib/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +16,15 @@ const SignOutMutation = graphql(`
 const SignOutEverywhereMutation = graphql(`
   mutation SignOutEverywhere {
     signOutEverywhere
+  }
+`);
+
+const SetMyLocaleMutation = graphql(`
+  mutation SetMyLocale($input: SetMyLocaleInput!) {
+    setMyLocale(input: $input) {
+      id
+      locale
+    }
   }
 `);
 
@@ -59,6 +69,41 @@ async function unreadMessages(locals: App.Locals, request: Request): Promise<num
 }
 
 export const actions: Actions = {
+  // The person's own interface language (issue 6): stored on the person, so it follows them to
+  // every device, and kept in the cookie too, so the sign-in page stays in it after signing out.
+  setLocale: async ({ cookies, locals, request, url }) => {
+    if (!locals.token) {
+      redirect(303, '/signin');
+    }
+    const locale = textField(await request.formData(), 'locale');
+    try {
+      await apiFor(locals, request).mutate({
+        mutation: SetMyLocaleMutation,
+        variables: { input: { locale } },
+      });
+    } catch (thrown) {
+      const apiError = apiErrorOf(thrown);
+      if (apiError?.code === 'UNAUTHENTICATED') {
+        redirect(303, '/signin');
+      }
+      console.error('classbook: setMyLocale failed', thrown);
+      return fail(apiError?.code === 'BAD_USER_INPUT' ? 400 : 503, {
+        error: apiError?.message ?? messagesFor(locals.locale).errors.unavailable,
+      });
+    }
+    const chosen = supported(locale);
+    if (chosen) {
+      cookies.set(LOCALE_COOKIE, chosen, {
+        path: '/',
+        maxAge: 60 * 60 * 24 * 365,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: url.protocol === 'https:',
+      });
+    }
+    return { localeSaved: true };
+  },
+
   // Signing out on this device always succeeds here: the cookie goes even when the API cannot
   // be told, since the person asked to leave this browser.
   signOut: async ({ cookies, locals, request }) => {

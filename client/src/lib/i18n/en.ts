@@ -36,6 +36,13 @@ export const en: CoreMessages = {
     signOutEverywhere: 'Sign out everywhere',
     signOutEverywhereHint: 'Ends every session, this one included.',
   },
+  language: {
+    label: 'Interface language',
+    save: 'Change language',
+    saving: 'Saving…',
+    switchTo: 'Language',
+    names: { ru: 'Русский', en: 'English' },
+  },
   roles: {
     ADMINISTRATOR: 'Administrator',
     DIRECTOR: 'Director',

@@ -28,22 +28,34 @@ export type Locale = keyof typeof catalogues;
 /** Russian unless the person or the browser asks for a language we have. */
 export const DEFAULT_LOCALE: Locale = 'ru';
 
-function supported(tag: string | null | undefined): Locale | null {
+/** Every language the interface has, in the order a choice lists them. */
+export const LOCALES = Object.keys(catalogues) as Locale[];
+
+/** The person's own choice, before sign-in, is kept in this cookie (issue 6). */
+export const LOCALE_COOKIE = 'classbook_locale';
+
+/** The locale a tag names, if we have it (`en-GB` → `en`); null otherwise. */
+export function supported(tag: string | null | undefined): Locale | null {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return primary && Object.hasOwn(catalogues, primary) ? (primary as Locale) : null;
 }
 
 /**
- * The signed-in person's own choice wins; without one, the browser's Accept-Language (by q-value);
- * else Russian. A person whose locale we lack (e.g. `kk` before it is translated) gets Russian,
+ * The signed-in person's own choice wins; without one, the language chosen on the sign-in page
+ * (the `classbook_locale` cookie), then the browser's Accept-Language (by q-value); else Russian. A person whose locale we lack (e.g. `kk` before it is translated) gets Russian,
  * not the browser's language, since that is what their school set up for them.
  */
 export function pickLocale(
   personLocale: string | null | undefined,
   acceptLanguage: string | null,
+  cookieLocale: string | null = null,
 ): Locale {
   if (personLocale) {
     return supported(personLocale) ?? DEFAULT_LOCALE;
+  }
+  const chosen = supported(cookieLocale);
+  if (chosen) {
+    return chosen;
   }
   const ranked = (acceptLanguage ?? '')
     .split(',')

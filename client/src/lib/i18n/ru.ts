@@ -37,6 +37,14 @@ export const ru = {
     signOutEverywhere: 'Выйти на всех устройствах',
     signOutEverywhereHint: 'Завершит все сеансы, включая этот.',
   },
+  language: {
+    label: 'Язык интерфейса',
+    save: 'Сменить язык',
+    saving: 'Сохраняем…',
+    switchTo: 'Язык',
+    // Each language is named in itself, so a person finds theirs whatever the page is in.
+    names: { ru: 'Русский', en: 'English' },
+  },
   roles: {
     ADMINISTRATOR: 'Администратор',
     DIRECTOR: 'Директор',

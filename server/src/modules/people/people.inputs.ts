@@ -184,3 +184,9 @@ export class UpdatePersonalDataInput {
   @Field(() => String, { nullable: true, description: 'Why (kept in the audit trail).' })
   reason?: string | null;
 }
+
+@InputType({ description: 'The interface language the signed-in person chooses for themselves.' })
+export class SetMyLocaleInput {
+  @Field(() => String, { description: 'A supported language tag: ru, kk or en.' })
+  locale!: string;
+}

@@ -26,6 +26,8 @@ export const peoplePermissions: PermissionMap = {
     linkGuardian: hasAnyRole(Role.TEACHER, ...RECORD_KEEPERS),
     unlinkGuardian: hasAnyRole(Role.TEACHER, ...RECORD_KEEPERS),
     updatePersonalData: hasAnyRole(Role.TEACHER, ...RECORD_KEEPERS),
+    // Everyone's own language; the service touches the viewer's person only.
+    setMyLocale: isSignedIn,
   },
   // Reached only through guarded roots or Person.personalData, whose resolver checks the reader.
   Enrolment: allow,

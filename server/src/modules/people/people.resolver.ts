@@ -17,6 +17,7 @@ import {
   CreateStudentInput,
   DepartStudentInput,
   LinkGuardianInput,
+  SetMyLocaleInput,
   TransferStudentInput,
   UnlinkGuardianInput,
   UpdatePersonalDataInput,
@@ -27,6 +28,7 @@ import {
   linkGuardian,
   personalDataField,
   readPersonalData,
+  setMyLocale,
   unlinkGuardian,
   updatePersonalData,
 } from './people.service.js';
@@ -150,6 +152,14 @@ export class PeopleResolver {
     @Ctx() ctx: Context,
   ) {
     return updatePersonalData(ctx.em, requireViewer(ctx), input);
+  }
+
+  @Mutation(() => Person, {
+    description:
+      "Sets the signed-in person's own interface language (ru, kk, en); audited before → after.",
+  })
+  setMyLocale(@Arg('input', () => SetMyLocaleInput) input: SetMyLocaleInput, @Ctx() ctx: Context) {
+    return setMyLocale(ctx.em, requireViewer(ctx), input);
   }
 }
 

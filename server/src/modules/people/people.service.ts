@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { badInput, DomainError, ErrorCode, forbidden, notFound } from '../../core/errors.js';
+import { locales } from '../../core/messages.js';
 import { requireId } from '../../core/ids.js';
 import { recordAudit } from '../audit/index.js';
 import { isoDateInput, optionalText } from '../journal/text-inputs.js';
@@ -22,6 +23,7 @@ import type {
   CreateParentInput,
   CreateStudentInput,
   LinkGuardianInput,
+  SetMyLocaleInput,
   UnlinkGuardianInput,
   UpdatePersonalDataInput,
 } from './people.inputs.js';
@@ -114,7 +116,7 @@ function audit(
   tx: EntityManager,
   viewer: Viewer,
   entry: {
-    schoolId: string;
+    schoolId: string | null;
     entityType: string;
     entityId: string;
     action: string;
@@ -463,5 +465,36 @@ export async function updatePersonalData(
     });
     await tx.flush();
     return personalDataOf(person);
+  });
+}
+
+/**
+ * The viewer's own interface language (issue 6). Every signed-in person may change it, for
+ * themselves only; audited before → after like any other change to a person.
+ */
+export async function setMyLocale(
+  em: EntityManager,
+  viewer: Viewer,
+  input: SetMyLocaleInput,
+): Promise<Person> {
+  const locale = input.locale.trim().toLowerCase();
+  if (!(locales as readonly string[]).includes(locale)) {
+    throw badInput('locale', 'person.locale', { locales: locales.join(', ') });
+  }
+  return em.transactional(async (tx) => {
+    const person = await tx.findOneOrFail(Person, viewer.personId);
+    if (person.locale !== locale) {
+      audit(tx, viewer, {
+        schoolId: viewer.schoolIds()[0] ?? null,
+        entityType: 'Person',
+        entityId: person.id,
+        action: 'setMyLocale',
+        before: { locale: person.locale },
+        after: { locale },
+      });
+      person.locale = locale;
+      await tx.flush();
+    }
+    return person;
   });
 }
