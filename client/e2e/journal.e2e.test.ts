@@ -447,6 +447,28 @@ describe('the journal grid', () => {
     }
   });
 
+  it('«оп» typed in a lesson cell records the student as late', async () => {
+    const { context, page } = await signedIn(teacher.login);
+    try {
+      await page.goto(gridUrl());
+      await cell(page, 6, 0).click();
+      await pressRussian(page, 'о');
+      await pressRussian(page, 'п');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => cellText(page, 6, 0)).toBe('оп');
+      await expect.poll(() => page.getByTestId('grid-status').innerText()).toBe('Сохранено');
+      expect(await cell(page, 6, 0).locator('[title]').getAttribute('title')).toBe('опоздал(а)');
+      const saved = await savedPage();
+      expect(saved.attendance).toContainEqual({
+        studentId: studentIds[6],
+        lessonId: lessonIds[0],
+        status: 'LATE',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('R-JRN-7: the same page open in a second session shows a mark and an absence as they are typed, without a reload', async () => {
     const first = await signedIn(teacher.login);
     const second = await signedIn(teacher.login);
