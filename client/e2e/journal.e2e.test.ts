@@ -365,6 +365,110 @@ describe('the journal grid', () => {
     }
   });
 
+  it('R-JRN-5: a period mark is typed in the column after the last lesson; too few current marks shows a warning beside it; «осв» and a change with a reason', async () => {
+    const { context, page } = await signedIn(teacher.login);
+    const periodCell = (row: number) => cell(page, row, LESSON_COUNT);
+    const newcomer = STUDENTS.length - 1;
+    try {
+      await page.goto(gridUrl());
+      // The arrow keys reach the period-mark column from the last lesson.
+      await cell(page, newcomer, LESSON_COUNT - 1).click();
+      await page.keyboard.press('ArrowRight');
+      expect(await periodCell(newcomer).evaluate((el) => el === document.activeElement)).toBe(true);
+      // The newcomer has no current marks (the school asks for 3): set, with a warning.
+      await page.keyboard.press('4');
+      await page.keyboard.press('Enter');
+      const warning = periodCell(newcomer).getByTestId('period-mark-warning');
+      await warning.waitFor();
+      expect((await warning.innerText()).trim()).toBe('⚠ 0/3');
+      expect(await warning.getAttribute('aria-label')).toBe(
+        'Отметка за период выставлена при 0 текущих отметках, а нужно не меньше 3.',
+      );
+      const status = page.getByTestId('grid-status');
+      expect((await status.innerText()).trim()).toBe(
+        'Отметка за период выставлена при 0 текущих отметках, а нужно не меньше 3.',
+      );
+      expect((await periodCell(newcomer).getByTestId('period-mark-value').innerText()).trim()).toBe(
+        '4',
+      );
+
+      // The first student has enough marks: «осв» (exempt), no warning.
+      await periodCell(0).click();
+      for (const key of 'осв') {
+        await pressRussian(page, key);
+      }
+      await page.keyboard.press('Enter');
+      await expect.poll(() => cellText(page, 0, LESSON_COUNT)).toBe('осв.');
+      await expect.poll(() => status.innerText()).toBe('Сохранено');
+      expect(await periodCell(0).getByTestId('period-mark-warning').count()).toBe(0);
+
+      // Changing a period mark asks for a reason.
+      await periodCell(0).click();
+      await page.keyboard.press('5');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect((await dialog.locator('h2').innerText()).trim()).toBe(
+        'Почему меняется итоговая отметка?',
+      );
+      await dialog.getByLabel('Причина (сохранится в истории изменений)').fill('Аттестован');
+      await dialog.getByRole('button', { name: 'Сохранить' }).click();
+      await expect.poll(() => cellText(page, 0, LESSON_COUNT)).toBe('5');
+      await expect.poll(() => status.innerText()).toBe('Сохранено');
+      await screenshots(page, 'journal-period-marks');
+
+      const r = await gql<{
+        journalPage: {
+          students: {
+            student: { id: string };
+            periodMark: { value: string | null; special: string | null } | null;
+          }[];
+        };
+      }>(
+        api.url,
+        `query ($a: ID!, $p: ID!) { journalPage(assignmentId: $a, periodId: $p) {
+          students { student { id } periodMark { value special } } } }`,
+        { a: assignmentId, p: periodId },
+        { token: teacher.token },
+      );
+      expect(r.errors).toBeUndefined();
+      const markOf = (id: string) =>
+        r.data!.journalPage.students.find((s) => s.student.id === id)?.periodMark;
+      expect(markOf(studentIds[0]!)).toEqual({ value: '5', special: null });
+      expect(markOf(studentIds[newcomer]!)).toEqual({ value: '4', special: null });
+
+      // After a reload the warning still stands beside the newcomer's mark.
+      await page.reload();
+      expect(
+        (await periodCell(newcomer).getByTestId('period-mark-warning').innerText()).trim(),
+      ).toBe('⚠ 0/3');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('«оп» typed in a lesson cell records the student as late', async () => {
+    const { context, page } = await signedIn(teacher.login);
+    try {
+      await page.goto(gridUrl());
+      await cell(page, 6, 0).click();
+      await pressRussian(page, 'о');
+      await pressRussian(page, 'п');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => cellText(page, 6, 0)).toBe('оп');
+      await expect.poll(() => page.getByTestId('grid-status').innerText()).toBe('Сохранено');
+      expect(await cell(page, 6, 0).locator('[title]').getAttribute('title')).toBe('опоздал(а)');
+      const saved = await savedPage();
+      expect(saved.attendance).toContainEqual({
+        studentId: studentIds[6],
+        lessonId: lessonIds[0],
+        status: 'LATE',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('R-JRN-7: the same page open in a second session shows a mark and an absence as they are typed, without a reload', async () => {
     const first = await signedIn(teacher.login);
     const second = await signedIn(teacher.login);

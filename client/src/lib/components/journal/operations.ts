@@ -23,3 +23,23 @@ export const SetAttendanceMutation = graphql(`
     }
   }
 `);
+
+export const SetPeriodMarksMutation = graphql(`
+  mutation GridSetPeriodMarks($input: SetPeriodMarksInput!) {
+    setPeriodMarks(input: $input) {
+      replayed
+      periodMarks {
+        id
+        studentId
+        value
+        special
+        version
+      }
+      warnings {
+        studentId
+        markCount
+        required
+      }
+    }
+  }
+`);

@@ -102,10 +102,13 @@ const JournalGridQuery = graphql(`
         }
         enrolledFrom
         leftOn
+        markCount
+        enoughMarksForPeriodMark
         periodMark {
           id
           value
           special
+          version
         }
       }
       lessons {
