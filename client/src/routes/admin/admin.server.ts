@@ -189,3 +189,48 @@ export async function classesOf(api: ReturnType<typeof apiFor>, yearId: string) 
     (a, b) => a.gradeLevel - b.gradeLevel || a.letter.localeCompare(b.letter),
   );
 }
+
+type AdminMessages = ReturnType<typeof messagesFor>['admin'];
+
+/** What a form action built by `formAction` returns on success. */
+type Done<KeepRow extends boolean> = KeepRow extends true
+  ? { action: string; notice: string; values: { _row: string } }
+  : { action: string; notice: string };
+
+/**
+ * The usual admin form action: refuse a section the viewer may not use, read the form, refuse it
+ * when a required field is empty, run the mutation (a refusal returns the API's message and what
+ * was typed) and answer with a notice. With `keepRow`, the row the form belongs to stays open.
+ */
+export function formAction<KeepRow extends boolean = false>(options: {
+  name: string;
+  allowed: (access: AdminAccess) => boolean;
+  required?: readonly string[];
+  run: (
+    api: ReturnType<typeof apiFor>,
+    values: Record<string, string>,
+    scope: AdminScope,
+  ) => Promise<unknown>;
+  notice: (t: AdminMessages) => string;
+  keepRow?: KeepRow;
+}) {
+  const { name } = options;
+  return async ({ locals, request }: { locals: App.Locals; request: Request }) => {
+    const scope = requireAccess(locals, options.allowed);
+    const values = formValues(await request.formData());
+    const empty = firstEmpty(values, options.required ?? []);
+    if (empty) {
+      return missing(locals, name, empty, values);
+    }
+    try {
+      await options.run(apiFor(locals, request), values, scope);
+    } catch (thrown) {
+      return refused(locals, name, thrown, values);
+    }
+    const notice = options.notice(messagesFor(locals.locale).admin);
+    const done = options.keepRow
+      ? { action: name, notice, values: { _row: values['_row'] ?? '' } }
+      : { action: name, notice };
+    return done as Done<KeepRow>;
+  };
+}

@@ -1,14 +1,10 @@
 import { graphql } from '#lib/graphql/index.ts';
-import { messagesFor } from '#lib/i18n/index.ts';
 import {
   apiFor,
   classesOf,
-  firstEmpty,
-  formValues,
+  formAction,
   loadFailed,
-  missing,
   optional,
-  refused,
   requireAccess,
   teachersOf,
   yearsOf,
@@ -49,15 +45,12 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
 };
 
 export const actions: Actions = {
-  createClass: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['gradeLevel', 'letter']);
-    if (empty) {
-      return missing(locals, 'createClass', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  createClass: formAction({
+    name: 'createClass',
+    allowed: (a) => a.writeStructure,
+    required: ['gradeLevel', 'letter'],
+    run: (api, values) =>
+      api.mutate({
         mutation: CreateClass,
         variables: {
           input: {
@@ -67,22 +60,16 @@ export const actions: Actions = {
             classTeacherId: optional(values['classTeacherId']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'createClass', thrown, values);
-    }
-    return { action: 'createClass', notice: messagesFor(locals.locale).admin.classes.created };
-  },
+      }),
+    notice: (t) => t.classes.created,
+  }),
 
-  changeClassTeacher: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['classTeacherId']);
-    if (empty) {
-      return missing(locals, 'changeClassTeacher', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  changeClassTeacher: formAction({
+    name: 'changeClassTeacher',
+    allowed: (a) => a.writeStructure,
+    required: ['classTeacherId'],
+    run: (api, values) =>
+      api.mutate({
         mutation: UpdateClass,
         variables: {
           input: {
@@ -91,14 +78,8 @@ export const actions: Actions = {
             reason: optional(values['reason']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'changeClassTeacher', thrown, values);
-    }
-    return {
-      action: 'changeClassTeacher',
-      notice: messagesFor(locals.locale).admin.classes.teacherChanged,
-      values: { _row: values['_row'] ?? '' },
-    };
-  },
+      }),
+    notice: (t) => t.classes.teacherChanged,
+    keepRow: true,
+  }),
 };

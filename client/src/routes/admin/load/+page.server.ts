@@ -1,14 +1,10 @@
 import { graphql } from '#lib/graphql/index.ts';
-import { messagesFor } from '#lib/i18n/index.ts';
 import {
   apiFor,
   classesOf,
-  firstEmpty,
-  formValues,
+  formAction,
   loadFailed,
-  missing,
   optional,
-  refused,
   requireAccess,
   teachersOf,
   yearsOf,
@@ -117,15 +113,12 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
 };
 
 export const actions: Actions = {
-  assignTeacher: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['schoolClassId', 'subjectId', 'teacherId']);
-    if (empty) {
-      return missing(locals, 'assignTeacher', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  assignTeacher: formAction({
+    name: 'assignTeacher',
+    allowed: (a) => a.writeStructure,
+    required: ['schoolClassId', 'subjectId', 'teacherId'],
+    run: (api, values) =>
+      api.mutate({
         mutation: AssignTeacher,
         variables: {
           input: {
@@ -135,22 +128,16 @@ export const actions: Actions = {
             startsOn: optional(values['startsOn']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'assignTeacher', thrown, values);
-    }
-    return { action: 'assignTeacher', notice: messagesFor(locals.locale).admin.load.assigned };
-  },
+      }),
+    notice: (t) => t.load.assigned,
+  }),
 
-  changeTeacher: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['teacherId', 'from', 'reason']);
-    if (empty) {
-      return missing(locals, 'changeTeacher', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  changeTeacher: formAction({
+    name: 'changeTeacher',
+    allowed: (a) => a.writeStructure,
+    required: ['teacherId', 'from', 'reason'],
+    run: (api, values) =>
+      api.mutate({
         mutation: ChangeTeacher,
         variables: {
           input: {
@@ -160,14 +147,8 @@ export const actions: Actions = {
             reason: values['reason'] ?? '',
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'changeTeacher', thrown, values);
-    }
-    return {
-      action: 'changeTeacher',
-      notice: messagesFor(locals.locale).admin.load.changed,
-      values: { _row: values['_row'] ?? '' },
-    };
-  },
+      }),
+    notice: (t) => t.load.changed,
+    keepRow: true,
+  }),
 };

@@ -5,6 +5,7 @@ import type { AdmissionKind, DepartureKind, GuardianshipKind } from '#lib/graphq
 import {
   apiFor,
   firstEmpty,
+  formAction,
   formValues,
   loadFailed,
   missing,
@@ -301,15 +302,12 @@ export const actions: Actions = {
     }
   },
 
-  admitStudent: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.keepRecords);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['schoolClassId', 'from', 'reason']);
-    if (empty) {
-      return missing(locals, 'admitStudent', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  admitStudent: formAction({
+    name: 'admitStudent',
+    allowed: (a) => a.keepRecords,
+    required: ['schoolClassId', 'from', 'reason'],
+    run: (api, values) =>
+      api.mutate({
         mutation: AdmitStudent,
         variables: {
           input: {
@@ -321,12 +319,9 @@ export const actions: Actions = {
             note: optional(values['note']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'admitStudent', thrown, values);
-    }
-    return { action: 'admitStudent', notice: messagesFor(locals.locale).admin.students.admitted };
-  },
+      }),
+    notice: (t) => t.students.admitted,
+  }),
 
   transferStudent: async ({ locals, request }) => {
     requireAccess(locals, (a) => a.keepRecords);
@@ -363,15 +358,12 @@ export const actions: Actions = {
     }
   },
 
-  departStudent: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.keepRecords);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['from', 'reason']);
-    if (empty) {
-      return missing(locals, 'departStudent', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  departStudent: formAction({
+    name: 'departStudent',
+    allowed: (a) => a.keepRecords,
+    required: ['from', 'reason'],
+    run: (api, values) =>
+      api.mutate({
         mutation: DepartStudent,
         variables: {
           input: {
@@ -382,22 +374,16 @@ export const actions: Actions = {
             note: optional(values['note']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'departStudent', thrown, values);
-    }
-    return { action: 'departStudent', notice: messagesFor(locals.locale).admin.students.departed };
-  },
+      }),
+    notice: (t) => t.students.departed,
+  }),
 
-  createParent: async ({ locals, request }) => {
-    const scope = requireAccess(locals, (a) => a.keepRecords);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['lastName', 'firstName']);
-    if (empty) {
-      return missing(locals, 'createParent', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  createParent: formAction({
+    name: 'createParent',
+    allowed: (a) => a.keepRecords,
+    required: ['lastName', 'firstName'],
+    run: (api, values, scope) =>
+      api.mutate({
         mutation: CreateParent,
         variables: {
           input: {
@@ -411,25 +397,16 @@ export const actions: Actions = {
             phone: optional(values['phone']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'createParent', thrown, values);
-    }
-    return {
-      action: 'createParent',
-      notice: messagesFor(locals.locale).admin.students.parentCreated,
-    };
-  },
+      }),
+    notice: (t) => t.students.parentCreated,
+  }),
 
-  linkGuardian: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.keepRecords);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['guardianId', 'kind']);
-    if (empty) {
-      return missing(locals, 'linkGuardian', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  linkGuardian: formAction({
+    name: 'linkGuardian',
+    allowed: (a) => a.keepRecords,
+    required: ['guardianId', 'kind'],
+    run: (api, values) =>
+      api.mutate({
         mutation: LinkGuardian,
         variables: {
           input: {
@@ -438,22 +415,16 @@ export const actions: Actions = {
             kind: oneOf(GUARDIANSHIP_KINDS, values['kind']) ?? 'OTHER',
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'linkGuardian', thrown, values);
-    }
-    return { action: 'linkGuardian', notice: messagesFor(locals.locale).admin.students.linked };
-  },
+      }),
+    notice: (t) => t.students.linked,
+  }),
 
-  unlinkGuardian: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.keepRecords);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['reason']);
-    if (empty) {
-      return missing(locals, 'unlinkGuardian', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  unlinkGuardian: formAction({
+    name: 'unlinkGuardian',
+    allowed: (a) => a.keepRecords,
+    required: ['reason'],
+    run: (api, values) =>
+      api.mutate({
         mutation: UnlinkGuardian,
         variables: {
           input: {
@@ -462,13 +433,7 @@ export const actions: Actions = {
             reason: values['reason'] ?? '',
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'unlinkGuardian', thrown, values);
-    }
-    return {
-      action: 'unlinkGuardian',
-      notice: messagesFor(locals.locale).admin.students.unlinked,
-    };
-  },
+      }),
+    notice: (t) => t.students.unlinked,
+  }),
 };

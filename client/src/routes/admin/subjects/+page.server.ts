@@ -1,15 +1,5 @@
 import { graphql } from '#lib/graphql/index.ts';
-import { messagesFor } from '#lib/i18n/index.ts';
-import {
-  apiFor,
-  firstEmpty,
-  formValues,
-  loadFailed,
-  missing,
-  optional,
-  refused,
-  requireAccess,
-} from '../admin.server.ts';
+import { apiFor, formAction, loadFailed, optional, requireAccess } from '../admin.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const SubjectsQuery = graphql(`
@@ -44,15 +34,12 @@ export const load: PageServerLoad = async ({ locals, request }) => {
 };
 
 export const actions: Actions = {
-  createSubject: async ({ locals, request }) => {
-    const scope = requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['name']);
-    if (empty) {
-      return missing(locals, 'createSubject', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  createSubject: formAction({
+    name: 'createSubject',
+    allowed: (a) => a.writeStructure,
+    required: ['name'],
+    run: (api, values, scope) =>
+      api.mutate({
         mutation: CreateSubject,
         variables: {
           input: {
@@ -61,10 +48,7 @@ export const actions: Actions = {
             shortName: optional(values['shortName']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'createSubject', thrown, values);
-    }
-    return { action: 'createSubject', notice: messagesFor(locals.locale).admin.subjects.created };
-  },
+      }),
+    notice: (t) => t.subjects.created,
+  }),
 };

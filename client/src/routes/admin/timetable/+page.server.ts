@@ -6,6 +6,7 @@ import {
   apiFor,
   classesOf,
   firstEmpty,
+  formAction,
   formValues,
   loadFailed,
   missing,
@@ -283,15 +284,12 @@ export const actions: Actions = {
     };
   },
 
-  createSlot: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['assignmentId', 'weekday', 'lessonNumber']);
-    if (empty) {
-      return missing(locals, 'createSlot', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  createSlot: formAction({
+    name: 'createSlot',
+    allowed: (a) => a.writeStructure,
+    required: ['assignmentId', 'weekday', 'lessonNumber'],
+    run: (api, values) =>
+      api.mutate({
         mutation: CreateSlot,
         variables: {
           input: {
@@ -302,12 +300,9 @@ export const actions: Actions = {
             validFrom: optional(values['validFrom']),
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'createSlot', thrown, values);
-    }
-    return { action: 'createSlot', notice: messagesFor(locals.locale).admin.timetable.slotCreated };
-  },
+      }),
+    notice: (t) => t.timetable.slotCreated,
+  }),
 
   endSlot: async ({ locals, request }) => {
     requireAccess(locals, (a) => a.writeStructure);

@@ -4,6 +4,7 @@ import type { PeriodKind } from '#lib/graphql/graphql.ts';
 import {
   apiFor,
   firstEmpty,
+  formAction,
   formValues,
   loadFailed,
   missing,
@@ -108,15 +109,12 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
 };
 
 export const actions: Actions = {
-  createYear: async ({ locals, request }) => {
-    const scope = requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    const empty = firstEmpty(values, ['name', 'startsOn', 'endsOn']);
-    if (empty) {
-      return missing(locals, 'createYear', empty, values);
-    }
-    try {
-      await apiFor(locals, request).mutate({
+  createYear: formAction({
+    name: 'createYear',
+    allowed: (a) => a.writeStructure,
+    required: ['name', 'startsOn', 'endsOn'],
+    run: (api, values, scope) =>
+      api.mutate({
         mutation: CreateYear,
         variables: {
           input: {
@@ -126,12 +124,9 @@ export const actions: Actions = {
             endsOn: values['endsOn'] ?? '',
           },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'createYear', thrown, values);
-    }
-    return { action: 'createYear', notice: messagesFor(locals.locale).admin.year.yearCreated };
-  },
+      }),
+    notice: (t) => t.year.yearCreated,
+  }),
 
   createPeriod: async ({ locals, request }) => {
     requireAccess(locals, (a) => a.writeStructure);
@@ -220,23 +215,17 @@ export const actions: Actions = {
     };
   },
 
-  closePeriod: async ({ locals, request }) => {
-    requireAccess(locals, (a) => a.writeStructure);
-    const values = formValues(await request.formData());
-    try {
-      await apiFor(locals, request).mutate({
+  closePeriod: formAction({
+    name: 'closePeriod',
+    allowed: (a) => a.writeStructure,
+    run: (api, values) =>
+      api.mutate({
         mutation: ClosePeriod,
         variables: {
           input: { periodId: values['_row'] ?? '', reason: optional(values['reason']) },
         },
-      });
-    } catch (thrown) {
-      return refused(locals, 'closePeriod', thrown, values);
-    }
-    return {
-      action: 'closePeriod',
-      notice: messagesFor(locals.locale).admin.year.periodClosed,
-      values: { _row: values['_row'] ?? '' },
-    };
-  },
+      }),
+    notice: (t) => t.year.periodClosed,
+    keepRow: true,
+  }),
 };
