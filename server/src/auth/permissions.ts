@@ -3,6 +3,7 @@ import type { IRules } from 'graphql-shield';
 import type { Context } from '../core/context.js';
 import { DomainError, ErrorCode } from '../core/errors.js';
 import { auditPermissions } from '../modules/audit/audit.permissions.js';
+import { controlPermissions } from '../modules/control/index.js';
 import { diaryPermissions } from '../modules/diary/index.js';
 import { journalPermissions } from '../modules/journal/journal.permissions.js';
 import { messagesPermissions } from '../modules/messages/messages.permissions.js';
@@ -27,6 +28,7 @@ export const permissionMaps: PermissionMap[] = [
   staffPermissions,
   peoplePermissions,
   timetablePermissions,
+  controlPermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>

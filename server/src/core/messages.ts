@@ -80,6 +80,9 @@ const ru = {
     'В одной переписке — не больше одной семьи: родители не должны видеть друг друга. Для всего класса есть объявления.',
   'digest.email': 'Укажите действующий адрес электронной почты.',
   'input.date': 'Дата должна быть в виде ГГГГ-ММ-ДД.',
+  'control.rangeOrder': 'Начало периода должно быть не позже его конца.',
+  'control.rangeTooLong': 'Период контроля — не больше года.',
+  'control.month': 'Месяц должен быть в виде ГГГГ-ММ.',
   'input.tooLong': 'Слишком длинный текст: не больше {max} символов.',
   'journal.periodOfAnotherYear': 'Этот период относится к другому учебному году.',
   'marks.emptyBatch': 'Нет оценок для сохранения.',
@@ -265,6 +268,9 @@ const en: Record<MessageKey, string> = {
     'A conversation may include one family only, so that families do not see each other. Use an announcement for the whole class.',
   'digest.email': 'Give a valid e-mail address.',
   'input.date': 'The date must look like YYYY-MM-DD.',
+  'control.rangeOrder': 'The start of the range must not be after its end.',
+  'control.rangeTooLong': 'The control range is at most one year.',
+  'control.month': 'The month must look like YYYY-MM.',
   'input.tooLong': 'The text is too long: at most {max} characters.',
   'journal.periodOfAnotherYear': 'This period belongs to another school year.',
   'marks.emptyBatch': 'There are no marks to save.',
@@ -368,6 +374,9 @@ const kk: Partial<Record<MessageKey, string>> = {
   'error.forbidden': 'Бұл әрекетке құқығыңыз жоқ.',
   'error.notFound': 'Табылмады.',
   'auth.invalidCredentials': 'Логин немесе құпиясөз қате.',
+  'control.rangeOrder': 'Кезеңнің басы оның соңынан кейін болмауы керек.',
+  'control.rangeTooLong': 'Бақылау кезеңі бір жылдан аспайды.',
+  'control.month': 'Ай ЖЖЖЖ-АА түрінде болуы керек.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

@@ -7,6 +7,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import type { AuthSettings } from '../auth/auth.service.js';
 import { buildPermissions } from '../auth/permissions.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { controlResolvers } from '../modules/control/index.js';
 import { MessagesResolver } from '../modules/messages/messages.resolver.js';
 import { PersonResolver } from '../modules/people/person.resolver.js';
 import { PeopleImportResolver } from '../modules/people/people-import.resolver.js';
@@ -34,6 +35,7 @@ const resolvers = [
   ...yearResolvers,
   ...peopleResolvers,
   ...timetableResolvers,
+  ...controlResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -50,6 +52,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
+    ...controlResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

@@ -162,6 +162,32 @@ function applyEntry(tx: EntityManager, target: EntryTarget, entry: Entry) {
   publish(created, entry.status);
 }
 
+/**
+ * Stamps the lesson the first time its register is taken, even when everyone is present (no rows):
+ * journal control counts lessons without it (R-CTL-1). A plain update, so the lesson's version —
+ * which the teacher's open topic edit holds — does not move.
+ */
+async function markRegisterTaken(tx: EntityManager, viewer: Viewer, lesson: Lesson) {
+  if (lesson.attendanceTakenAt) {
+    return;
+  }
+  const at = new Date();
+  await tx.nativeUpdate(Lesson, { id: lesson.id, attendanceTakenAt: null }, { attendanceTakenAt: at });
+  recordAudit(
+    tx,
+    { personId: viewer.personId, sessionId: viewer.sessionId },
+    {
+      schoolId: lesson.school.id,
+      entityType: 'Lesson',
+      entityId: lesson.id,
+      action: 'takeAttendance',
+      before: null,
+      after: { attendanceTakenAt: at.toISOString() },
+      reason: null,
+    },
+  );
+}
+
 /** The subject teacher records attendance of many students at a lesson in one call (R-JRN-2). */
 export async function setAttendance(em: EntityManager, viewer: Viewer, input: SetAttendanceInput) {
   const lessonId = requireId(input.lessonId, 'lessonId');
@@ -189,6 +215,7 @@ export async function setAttendance(em: EntityManager, viewer: Viewer, input: Se
           a,
         ]),
       );
+      await markRegisterTaken(tx, viewer, lesson);
       input.entries.forEach((entry, i) => {
         const field = `entries[${i}]`;
         if (!onPage.has(ids[i]!)) {

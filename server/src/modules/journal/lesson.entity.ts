@@ -84,6 +84,13 @@ export class Lesson extends BaseEntity {
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'restrict' })
   enteredBy?: Person | null;
 
+  /**
+   * When the register was first taken (setAttendance). Only absences are rows, so without this a
+   * lesson where everyone was present cannot be told from one nobody took (R-CTL-1).
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  attendanceTakenAt?: Date | null;
+
   @Field(() => Date, { description: 'Last change.' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();

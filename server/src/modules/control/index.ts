@@ -1,0 +1,2 @@
+export { controlPermissions } from './control.permissions.js';
+export { controlResolvers } from './control.resolver.js';

@@ -1,0 +1,287 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer.js';
+import {
+  classSignIns,
+  flaggedLessons,
+  overdueRequests,
+  pageStudents,
+  pagesInScope,
+  periodMarkIssues,
+  type LessonRow,
+  type PageRow,
+  type SignInRow,
+} from './control-queries.js';
+import { controlScope } from './control-scope.js';
+import {
+  ControlFigures,
+  type ControlLesson,
+  type ControlMessageFigure,
+  type ControlPeriodMark,
+  type ControlPerson,
+  type ControlSignIns,
+  type ControlThread,
+  JournalControl,
+  JournalControlClass,
+  type JournalControlInput,
+  JournalControlPage,
+  JournalControlTeacher,
+  JournalControlTotal,
+} from './control.types.js';
+
+/** What one page contributes, before it is summed into teachers, classes and the school. */
+interface PageParts {
+  page: PageRow;
+  withoutTopic: ControlLesson[];
+  withoutHomework: ControlLesson[];
+  lateMarks: ControlLesson[];
+  lateWritten: ControlLesson[];
+  withoutAttendance: ControlLesson[];
+  students: number;
+  noMarks: ControlPerson[];
+  oneMark: ControlPerson[];
+  periodMissing: ControlPeriodMark[];
+  periodLate: ControlPeriodMark[];
+}
+
+type ListKey = Exclude<keyof PageParts, 'page' | 'students'>;
+
+const share = (count: number, total: number) => (total === 0 ? null : count / total);
+const byLesson = (a: ControlLesson, b: ControlLesson) =>
+  a.date.localeCompare(b.date) ||
+  (a.lessonNumber ?? 99) - (b.lessonNumber ?? 99) ||
+  a.lessonId.localeCompare(b.lessonId);
+const className = (p: PageRow) => `${p.grade_level}${p.letter}`;
+
+const lessonFigure = (lessons: ControlLesson[]) => ({
+  count: lessons.reduce((n, l) => n + l.count, 0),
+  lessons: [...lessons].sort(byLesson),
+});
+
+/** The figures of a set of pages: sums of counts, concatenations of what lies behind them. */
+function figuresOf<T extends ControlFigures>(target: T, parts: PageParts[]): T {
+  const all = <K extends ListKey>(key: K): PageParts[K] =>
+    parts.flatMap((p) => p[key] as unknown[]) as PageParts[K];
+  const held = parts.reduce((n, p) => n + p.page.held, 0);
+  const planned = parts.reduce((n, p) => n + p.page.planned, 0);
+  const students = parts.reduce((n, p) => n + p.students, 0);
+  const noMarks = all('noMarks');
+  const oneMark = all('oneMark');
+  const periodMissing = all('periodMissing');
+  const periodLate = all('periodLate');
+  return Object.assign(target, {
+    lessonsHeld: held,
+    lessonsPlanned: planned,
+    completion: share(held, planned),
+    lessonsWithoutTopic: lessonFigure(all('withoutTopic')),
+    lessonsWithoutHomework: lessonFigure(all('withoutHomework')),
+    lateMarks: lessonFigure(all('lateMarks')),
+    lateWrittenMarks: lessonFigure(all('lateWritten')),
+    lessonsWithoutAttendance: lessonFigure(all('withoutAttendance')),
+    studentsWithoutMarks: {
+      count: noMarks.length,
+      total: students,
+      share: share(noMarks.length, students),
+      students: noMarks,
+    },
+    studentsWithOneMark: {
+      count: oneMark.length,
+      total: students,
+      share: share(oneMark.length, students),
+      students: oneMark,
+    },
+    periodMarksMissing: { count: periodMissing.length, items: periodMissing },
+    periodMarksLate: { count: periodLate.length, items: periodLate },
+  });
+}
+
+function signInsOf(rows: SignInRow[]): ControlSignIns {
+  const figure = (kind: SignInRow['kind']) => {
+    // A student who moved between classes in the range is one person for the school.
+    const people = new Map<string, SignInRow>();
+    for (const r of rows) {
+      if (r.kind === kind) {
+        const seen = people.get(r.person_id);
+        people.set(r.person_id, seen && seen.signed_in ? seen : r);
+      }
+    }
+    const list = [...people.values()];
+    const signedIn = list.filter((r) => r.signed_in).length;
+    return {
+      total: list.length,
+      signedIn,
+      share: share(signedIn, list.length),
+      notSignedIn: list
+        .filter((r) => !r.signed_in)
+        .map((r) => ({
+          personId: r.person_id,
+          name: r.name,
+          className: null,
+          assignmentId: null,
+          subjectName: null,
+        })),
+    };
+  };
+  return { students: figure('STUDENT'), parents: figure('PARENT') };
+}
+
+function messagesOf(threads: ControlThread[]): ControlMessageFigure {
+  return { count: threads.length, threads };
+}
+
+export async function journalControl(
+  em: EntityManager,
+  viewer: Viewer,
+  input: JournalControlInput,
+): Promise<JournalControl> {
+  const scope = await controlScope(em, viewer, input);
+  const pages = await pagesInScope(em, scope);
+  const teacherIds = [...new Set(pages.map((p) => p.teacher_id))];
+  const classIds = [...new Set(pages.map((p) => p.school_class_id))];
+  const [lessons, students, periodMarks, requests, signIns] = await Promise.all([
+    flaggedLessons(em, scope, pages),
+    pageStudents(em, pages),
+    periodMarkIssues(em, scope, pages),
+    overdueRequests(em, scope, teacherIds),
+    classSignIns(em, scope, classIds),
+  ]);
+
+  const parts = new Map<string, PageParts>(
+    pages.map((page) => [
+      page.id,
+      {
+        page,
+        withoutTopic: [],
+        withoutHomework: [],
+        lateMarks: [],
+        lateWritten: [],
+        withoutAttendance: [],
+        students: 0,
+        noMarks: [],
+        oneMark: [],
+        periodMissing: [],
+        periodLate: [],
+      },
+    ]),
+  );
+  const lessonOf = (l: LessonRow, page: PageRow, count = 1): ControlLesson => ({
+    lessonId: l.id,
+    assignmentId: l.assignment_id,
+    date: l.date,
+    lessonNumber: l.lesson_number,
+    topic: l.topic,
+    className: className(page),
+    subjectName: page.subject_name,
+    count,
+  });
+  for (const l of lessons) {
+    const part = parts.get(l.assignment_id)!;
+    if (l.no_topic) {
+      part.withoutTopic.push(lessonOf(l, part.page));
+    }
+    if (l.no_homework) {
+      part.withoutHomework.push(lessonOf(l, part.page));
+    }
+    if (l.no_attendance) {
+      part.withoutAttendance.push(lessonOf(l, part.page));
+    }
+    if (l.late_marks > 0) {
+      part.lateMarks.push(lessonOf(l, part.page, l.late_marks));
+    }
+    if (l.late_written > 0) {
+      part.lateWritten.push(lessonOf(l, part.page, l.late_written));
+    }
+  }
+  const personOn = (page: PageRow, personId: string, name: string): ControlPerson => ({
+    personId,
+    name,
+    className: className(page),
+    assignmentId: page.id,
+    subjectName: page.subject_name,
+  });
+  for (const s of students) {
+    const part = parts.get(s.page_id)!;
+    part.students += 1;
+    if (s.marks === 0) {
+      part.noMarks.push(personOn(part.page, s.student_id, s.name));
+    } else if (s.marks === 1) {
+      part.oneMark.push(personOn(part.page, s.student_id, s.name));
+    }
+  }
+  for (const m of periodMarks) {
+    const part = parts.get(m.page_id)!;
+    const item = {
+      student: personOn(part.page, m.student_id, m.name),
+      periodId: m.period_id,
+      periodName: m.period_name,
+      periodEndsOn: m.ends_on,
+      setOn: m.set_on,
+    };
+    (m.set_on ? part.periodLate : part.periodMissing).push(item);
+  }
+  const threads: ControlThread[] = requests.map((r) => ({
+    threadId: r.thread_id,
+    subject: r.subject,
+    teacherId: r.teacher_id,
+    parentName: r.parent_name,
+    sentAt: new Date(r.sent_at),
+    answeredAt: r.answered_at ? new Date(r.answered_at) : null,
+  }));
+
+  const all = [...parts.values()];
+  const pageRows = all.map(({ page }) =>
+    figuresOf(
+      Object.assign(new JournalControlPage(), {
+        assignmentId: page.id,
+        schoolClassId: page.school_class_id,
+        className: className(page),
+        subjectName: page.subject_name,
+        audience: page.audience,
+        teacherId: page.teacher_id,
+        teacherName: page.teacher_name,
+      }),
+      [parts.get(page.id)!],
+    ),
+  );
+  const classes = classIds.map((id) => {
+    const own = all.filter((p) => p.page.school_class_id === id);
+    return figuresOf(
+      Object.assign(new JournalControlClass(), {
+        schoolClassId: id,
+        className: className(own[0]!.page),
+        signIns: signInsOf(signIns.filter((r) => r.class_id === id)),
+      }),
+      own,
+    );
+  });
+  const teachers = teacherIds
+    .map((id) => {
+      const own = all.filter((p) => p.page.teacher_id === id);
+      return figuresOf(
+        Object.assign(new JournalControlTeacher(), {
+          teacherId: id,
+          teacherName: own[0]!.page.teacher_name,
+          unansweredMessages: messagesOf(threads.filter((t) => t.teacherId === id)),
+        }),
+        own,
+      );
+    })
+    .sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru'));
+  // The school counts a request once, however many teachers were in the thread.
+  const distinct = new Map(threads.map((t) => [`${t.threadId}/${t.sentAt.toISOString()}`, t]));
+  const total = figuresOf(
+    Object.assign(new JournalControlTotal(), {
+      unansweredMessages: messagesOf([...distinct.values()]),
+      signIns: signInsOf(signIns),
+    }),
+    all,
+  );
+  return Object.assign(new JournalControl(), {
+    from: scope.from,
+    to: scope.to,
+    schoolId: scope.schoolId,
+    total,
+    classes,
+    teachers,
+    pages: pageRows,
+  });
+}
