@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Role } from '../people/role-assignment.entity.js';
 
 @InputType({ description: 'What journal control covers (R-CTL-1).' })
@@ -185,11 +185,11 @@ export class ControlSignIns {
   parents!: ControlSignInFigure;
 }
 
-@ObjectType({
+@InterfaceType({
   description:
     'The control figures of R-CTL-1 for one journal page or a roll-up of pages (teacher, class, school). Lessons count when held (status HELD) with a date in the range.',
 })
-export class ControlFigures {
+export abstract class ControlFigures {
   @Field(() => Int, { description: 'Lessons held in the range.' })
   lessonsHeld!: number;
 
@@ -252,7 +252,7 @@ export class ControlFigures {
   periodMarksLate!: ControlPeriodMarkFigure;
 }
 
-@ObjectType({ description: 'Control figures of one journal page.' })
+@ObjectType({ implements: ControlFigures, description: 'Control figures of one journal page.' })
 export class JournalControlPage extends ControlFigures {
   @Field(() => ID, { description: 'The journal page (teaching assignment).' })
   assignmentId!: string;
@@ -279,7 +279,7 @@ export class JournalControlPage extends ControlFigures {
   teacherName!: string;
 }
 
-@ObjectType({ description: "Control figures of a teacher's pages, and their parents' mail." })
+@ObjectType({ implements: ControlFigures, description: "Control figures of a teacher's pages, and their parents' mail." })
 export class JournalControlTeacher extends ControlFigures {
   @Field(() => ID, { description: 'The teacher.' })
   teacherId!: string;
@@ -294,7 +294,7 @@ export class JournalControlTeacher extends ControlFigures {
   unansweredMessages!: ControlMessageFigure;
 }
 
-@ObjectType({ description: "Control figures of a class's pages, and its families' sign-ins." })
+@ObjectType({ implements: ControlFigures, description: "Control figures of a class's pages, and its families' sign-ins." })
 export class JournalControlClass extends ControlFigures {
   @Field(() => ID, { description: 'The class.' })
   schoolClassId!: string;
@@ -306,7 +306,7 @@ export class JournalControlClass extends ControlFigures {
   signIns!: ControlSignIns;
 }
 
-@ObjectType({ description: 'Control figures of every page in scope.' })
+@ObjectType({ implements: ControlFigures, description: 'Control figures of every page in scope.' })
 export class JournalControlTotal extends ControlFigures {
   @Field(() => ControlMessageFigure, {
     description: "Parents' requests waiting more than 7 days, to any teacher in scope.",
