@@ -41,6 +41,9 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.thread': ROLES,
   'Query.messageRecipients': ROLES,
   'Query.overdueThreads': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  // Journal control and the monthly activity report (issue 7).
+  'Query.journalControl': STAFF_TEACHING,
+  'Query.userActivity': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.startThread': ROLES,
   'Mutation.sendMessage': ROLES,
   'Mutation.markThreadRead': ROLES,

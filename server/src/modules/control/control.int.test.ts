@@ -9,6 +9,7 @@ import {
 } from '../../../test/factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
 import { Homework } from '../journal/homework.entity.js';
+import { Lesson } from '../journal/lesson.entity.js';
 import { Mark } from '../journal/mark.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 
@@ -416,6 +417,27 @@ describe('bad input', () => {
 
   it('refuses a malformed class id as not found', async () => {
     expect(codes(await control(f.tokens.deputy, { ...OCTOBER, schoolClassId: 'nope' }))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('attendance taken with everyone present', () => {
+  it('R-CTL-1: setAttendance with no absences still counts the register as taken', async () => {
+    const before = await control(f.tokens.t1);
+    const math = () => before.data!.journalControl.pages.find((p) => p.assignmentId === f.math.id)!;
+    expect(ids(math().lessonsWithoutAttendance)).toEqual([f.lessons.M3.id]);
+    const r = await gql(
+      app.url,
+      `mutation Take($input: SetAttendanceInput!) { setAttendance(input: $input) { attendance { id } } }`,
+      { input: { lessonId: f.lessons.M3.id, entries: [{ studentId: f.students[0]!.id, status: null }] } },
+      { token: f.tokens.t1 },
+    );
+    expect(r.errors).toBeUndefined();
+    const after = await control(f.tokens.t1);
+    const page = after.data!.journalControl.pages.find((p) => p.assignmentId === f.math.id)!;
+    expect(page.lessonsWithoutAttendance).toEqual({ count: 0, lessons: [] });
+    // The stamp leaves the lesson's version alone: a topic edit open in another tab still saves.
+    const lesson = await app.orm.em.fork().findOneOrFail(Lesson, f.lessons.M3.id);
+    expect([lesson.version, lesson.attendanceTakenAt]).toEqual([1, expect.any(Date)]);
   });
 });
 

@@ -172,7 +172,15 @@ async function markRegisterTaken(tx: EntityManager, viewer: Viewer, lesson: Less
     return;
   }
   const at = new Date();
-  await tx.nativeUpdate(Lesson, { id: lesson.id, attendanceTakenAt: null }, { attendanceTakenAt: at });
+  // Raw SQL: the ORM's update would bump the optimistic-lock version.
+  await tx
+    .getConnection()
+    .execute(
+      'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null',
+      [at, lesson.id],
+      'run',
+      tx.getTransactionContext(),
+    );
   recordAudit(
     tx,
     { personId: viewer.personId, sessionId: viewer.sessionId },

@@ -1,0 +1,205 @@
+import { journalApi, loadFailed } from '#lib/components/journal/api.server.ts';
+import { apiErrorOf } from '#lib/errors.ts';
+import { graphql } from '#lib/graphql/index.ts';
+import type { PageServerLoad } from './$types';
+import { monthOf } from './range.ts';
+
+graphql(`
+  fragment ControlLessonFields on ControlLessonFigure {
+    count
+    lessons {
+      lessonId
+      assignmentId
+      date
+      lessonNumber
+      topic
+      className
+      subjectName
+      count
+    }
+  }
+`);
+
+graphql(`
+  fragment ControlStudentFields on ControlStudentFigure {
+    count
+    total
+    share
+    students {
+      personId
+      name
+      className
+      subjectName
+    }
+  }
+`);
+
+graphql(`
+  fragment ControlPeriodFields on ControlPeriodMarkFigure {
+    count
+    items {
+      student {
+        personId
+        name
+        className
+        subjectName
+      }
+      periodName
+      periodEndsOn
+      setOn
+    }
+  }
+`);
+
+graphql(`
+  fragment ControlSignInFields on ControlSignIns {
+    students {
+      total
+      signedIn
+      share
+      notSignedIn {
+        personId
+        name
+      }
+    }
+    parents {
+      total
+      signedIn
+      share
+      notSignedIn {
+        personId
+        name
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment ControlMessageFields on ControlMessageFigure {
+    count
+    threads {
+      threadId
+      subject
+      parentName
+      sentAt
+      answeredAt
+    }
+  }
+`);
+
+graphql(`
+  fragment ControlFigureFields on ControlFigures {
+    lessonsHeld
+    lessonsPlanned
+    completion
+    lessonsWithoutTopic {
+      ...ControlLessonFields
+    }
+    lessonsWithoutHomework {
+      ...ControlLessonFields
+    }
+    lateMarks {
+      ...ControlLessonFields
+    }
+    lateWrittenMarks {
+      ...ControlLessonFields
+    }
+    lessonsWithoutAttendance {
+      ...ControlLessonFields
+    }
+    studentsWithoutMarks {
+      ...ControlStudentFields
+    }
+    studentsWithOneMark {
+      ...ControlStudentFields
+    }
+    periodMarksMissing {
+      ...ControlPeriodFields
+    }
+    periodMarksLate {
+      ...ControlPeriodFields
+    }
+  }
+`);
+
+const JournalControlQuery = graphql(`
+  query JournalControl($input: JournalControlInput!) {
+    journalControl(input: $input) {
+      from
+      to
+      schoolId
+      total {
+        ...ControlFigureFields
+        unansweredMessages {
+          ...ControlMessageFields
+        }
+        signIns {
+          ...ControlSignInFields
+        }
+      }
+      classes {
+        schoolClassId
+        className
+        ...ControlFigureFields
+        signIns {
+          ...ControlSignInFields
+        }
+      }
+      teachers {
+        teacherId
+        teacherName
+        ...ControlFigureFields
+        unansweredMessages {
+          ...ControlMessageFields
+        }
+      }
+      pages {
+        assignmentId
+        className
+        subjectName
+        audience
+        teacherName
+        ...ControlFigureFields
+      }
+    }
+  }
+`);
+
+const ADMINISTRATION = ['DIRECTOR', 'DEPUTY', 'ADMINISTRATOR'];
+
+// R-CTL-1: the administration controls the whole school, a teacher their own pages (the API
+// decides; the page only picks the school and the range, default the current month).
+export const load: PageServerLoad = async ({ locals, request, url }) => {
+  const api = journalApi(locals, request);
+  const viewer = locals.viewer!;
+  const schools = [
+    ...new Map(
+      viewer.roles
+        .filter((r) => r.role === 'TEACHER' || ADMINISTRATION.includes(r.role))
+        .sort((a, b) => Number(ADMINISTRATION.includes(b.role)) - Number(ADMINISTRATION.includes(a.role)))
+        .map((r) => [r.school.id, r.school.name]),
+    ),
+  ].map(([id, name]) => ({ id, name }));
+  const month = monthOf(new Date().toISOString().slice(0, 10));
+  const from = url.searchParams.get('from') || month.from;
+  const to = url.searchParams.get('to') || month.to;
+  const schoolId = url.searchParams.get('school') || schools[0]?.id || null;
+  const administration = viewer.roles.some(
+    (r) => r.school.id === schoolId && ADMINISTRATION.includes(r.role),
+  );
+  const base = { from, to, schoolId, schools, administration };
+  try {
+    const { data } = await api.query({
+      query: JournalControlQuery,
+      variables: { input: { from, to, schoolId } },
+    });
+    return { ...base, control: data?.journalControl ?? null, problem: null };
+  } catch (thrown) {
+    const apiError = apiErrorOf(thrown);
+    // A range the API refuses is the person's to fix on this page, not an error page.
+    if (apiError?.code === 'BAD_USER_INPUT') {
+      return { ...base, control: null, problem: apiError.message };
+    }
+    loadFailed(locals, thrown);
+  }
+};
