@@ -4,45 +4,64 @@ import { graphql } from '#lib/graphql/index.ts';
 import type { PageServerLoad } from './$types';
 import { monthOf } from './range.ts';
 
+// The roll-ups (school, class, teacher) are asked for their counts only: what lies behind them is
+// the union of their pages' lists, which the page assembles (this keeps the query's cost low).
 graphql(`
-  fragment ControlLessonFields on ControlLessonFigure {
-    count
-    lessons {
-      lessonId
-      assignmentId
-      date
-      lessonNumber
-      topic
-      className
-      subjectName
+  fragment ControlCounts on ControlFigures {
+    lessonsHeld
+    lessonsPlanned
+    completion
+    lessonsWithoutTopic {
+      count
+    }
+    lessonsWithoutHomework {
+      count
+    }
+    lateMarks {
+      count
+    }
+    lateWrittenMarks {
+      count
+    }
+    lessonsWithoutAttendance {
+      count
+    }
+    studentsWithoutMarks {
+      count
+      total
+      share
+    }
+    studentsWithOneMark {
+      count
+      total
+      share
+    }
+    periodMarksMissing {
+      count
+    }
+    periodMarksLate {
       count
     }
   }
 `);
 
 graphql(`
-  fragment ControlStudentFields on ControlStudentFigure {
-    count
-    total
-    share
-    students {
-      personId
-      name
-      className
-      subjectName
+  fragment ControlLessonList on ControlLessonFigure {
+    lessons {
+      lessonId
+      date
+      topic
+      count
     }
   }
 `);
 
 graphql(`
-  fragment ControlPeriodFields on ControlPeriodMarkFigure {
-    count
+  fragment ControlPeriodList on ControlPeriodMarkFigure {
     items {
       student {
         personId
         name
-        className
-        subjectName
       }
       periodName
       periodEndsOn
@@ -52,72 +71,13 @@ graphql(`
 `);
 
 graphql(`
-  fragment ControlSignInFields on ControlSignIns {
-    students {
-      total
-      signedIn
-      share
-      notSignedIn {
-        personId
-        name
-      }
-    }
-    parents {
-      total
-      signedIn
-      share
-      notSignedIn {
-        personId
-        name
-      }
-    }
-  }
-`);
-
-graphql(`
-  fragment ControlMessageFields on ControlMessageFigure {
-    count
-    threads {
-      threadId
-      subject
-      parentName
-      sentAt
-      answeredAt
-    }
-  }
-`);
-
-graphql(`
-  fragment ControlFigureFields on ControlFigures {
-    lessonsHeld
-    lessonsPlanned
-    completion
-    lessonsWithoutTopic {
-      ...ControlLessonFields
-    }
-    lessonsWithoutHomework {
-      ...ControlLessonFields
-    }
-    lateMarks {
-      ...ControlLessonFields
-    }
-    lateWrittenMarks {
-      ...ControlLessonFields
-    }
-    lessonsWithoutAttendance {
-      ...ControlLessonFields
-    }
-    studentsWithoutMarks {
-      ...ControlStudentFields
-    }
-    studentsWithOneMark {
-      ...ControlStudentFields
-    }
-    periodMarksMissing {
-      ...ControlPeriodFields
-    }
-    periodMarksLate {
-      ...ControlPeriodFields
+  fragment ControlSignInCounts on ControlSignInFigure {
+    total
+    signedIn
+    share
+    notSignedIn {
+      personId
+      name
     }
   }
 `);
@@ -129,37 +89,93 @@ const JournalControlQuery = graphql(`
       to
       schoolId
       total {
-        ...ControlFigureFields
+        ...ControlCounts
         unansweredMessages {
-          ...ControlMessageFields
+          count
         }
         signIns {
-          ...ControlSignInFields
+          students {
+            total
+            signedIn
+            share
+          }
+          parents {
+            total
+            signedIn
+            share
+          }
         }
       }
       classes {
         schoolClassId
         className
-        ...ControlFigureFields
+        ...ControlCounts
         signIns {
-          ...ControlSignInFields
+          students {
+            ...ControlSignInCounts
+          }
+          parents {
+            ...ControlSignInCounts
+          }
         }
       }
       teachers {
         teacherId
         teacherName
-        ...ControlFigureFields
+        ...ControlCounts
         unansweredMessages {
-          ...ControlMessageFields
+          count
+          threads {
+            threadId
+            subject
+            parentName
+            sentAt
+            answeredAt
+          }
         }
       }
       pages {
         assignmentId
+        schoolClassId
         className
         subjectName
         audience
+        teacherId
         teacherName
-        ...ControlFigureFields
+        ...ControlCounts
+        lessonsWithoutTopic {
+          ...ControlLessonList
+        }
+        lessonsWithoutHomework {
+          ...ControlLessonList
+        }
+        lateMarks {
+          ...ControlLessonList
+        }
+        lateWrittenMarks {
+          ...ControlLessonList
+        }
+        lessonsWithoutAttendance {
+          ...ControlLessonList
+        }
+        studentsWithoutMarks {
+          students {
+            personId
+            name
+          }
+        }
+        studentsWithOneMark {
+          students {
+            personId
+            name
+          }
+        }
+        periodMarksMissing {
+          ...ControlPeriodList
+        }
+        periodMarksLate {
+          ...ControlPeriodList
+        }
       }
     }
   }
