@@ -741,7 +741,7 @@ export function buildSchool(options: {
         add('homework', row);
         pendingHomework.set(page.id, tables.get('homework')!.at(-1)!);
       }
-      const markChance = isTest ? 0.9 : workType === wt('independent') ? 0.6 : 0.3;
+      const markChance = isTest ? 0.9 : workType === wt('independent') ? 0.6 : 0.36;
       const written = writtenIds.has(workType);
       const weight = weightOf.get(workType)!;
       const startsAt = at(date, 0, minutesOf(BELLS[n - 1]!) + 5);
