@@ -9,8 +9,8 @@ export interface BenchOptions extends GenerateParams {
   dbName: string;
   /** Sequential requests per scenario. */
   requests: number;
-  /** Seconds per autocannon run. */
-  duration: number;
+  /** Requests per connection in each autocannon run. */
+  rounds: number;
 }
 
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
@@ -24,7 +24,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       seed: { type: 'string', default: '7' },
       db: { type: 'string' },
       requests: { type: 'string' },
-      duration: { type: 'string' },
+      rounds: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -47,6 +47,6 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     dbName,
     serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     requests: Number(values.requests ?? (quick ? 50 : 200)),
-    duration: Number(values.duration ?? (quick ? 3 : 10)),
+    rounds: Number(values.rounds ?? (quick ? 5 : 10)),
   };
 }
