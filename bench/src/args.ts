@@ -11,6 +11,8 @@ export interface BenchOptions extends GenerateParams {
   requests: number;
   /** Requests per connection in each autocannon run. */
   rounds: number;
+  /** Only the scenarios whose name starts with one of these (comma-separated). */
+  only: string[];
 }
 
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
@@ -25,6 +27,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       db: { type: 'string' },
       requests: { type: 'string' },
       rounds: { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -46,7 +49,8 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     seed,
     dbName,
     serverUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    requests: Number(values.requests ?? (quick ? 50 : 200)),
-    rounds: Number(values.rounds ?? (quick ? 5 : 10)),
+    requests: Number(values.requests ?? (quick ? 50 : 100)),
+    rounds: Number(values.rounds ?? 5),
+    only: values.only ? values.only.split(',').map((x) => x.trim()) : [],
   };
 }

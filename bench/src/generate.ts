@@ -29,8 +29,10 @@ export interface Generated {
 
 const MARKER = 'bench_marker';
 
-function markerKey(params: GenerateParams) {
-  return { ...params, version: GENERATOR_VERSION };
+function markerKey(params: GenerateParams): string {
+  // Canonical (sorted keys): jsonb does not keep the order the keys were written in.
+  const key: Record<string, number> = { ...params, version: GENERATOR_VERSION };
+  return JSON.stringify(Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))));
 }
 
 /** What a database holds, if the generator made it with exactly these parameters. */
@@ -46,7 +48,11 @@ async function readMarker(url: string, params: GenerateParams): Promise<Generate
       `select params, counts, seconds, context from ${MARKER} limit 1`,
     );
     const row = found.rows[0];
-    if (!row || JSON.stringify(row.params) !== JSON.stringify(markerKey(params))) {
+    const stored = row?.params as Record<string, number> | undefined;
+    const canonical = stored
+      ? JSON.stringify(Object.fromEntries(Object.entries(stored).sort(([a], [b]) => a.localeCompare(b))))
+      : null;
+    if (!row || canonical !== markerKey(params)) {
       return null;
     }
     return { params, counts: row.counts, seconds: Number(row.seconds), context: row.context };
@@ -227,7 +233,7 @@ export async function generate(
                                context jsonb not null, generated_at timestamptz not null default now())`,
     );
     await client.query(`insert into ${MARKER} (params, counts, seconds, context) values ($1, $2, $3, $4)`, [
-      JSON.stringify(markerKey(params)),
+      markerKey(params),
       JSON.stringify(counts),
       seconds.toFixed(1),
       JSON.stringify(context),
