@@ -40,7 +40,12 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     }
   }
   const dbName =
-    values.db ?? (quick ? 'classbook_bench_quick' : schools > 1 ? `classbook_bench_region${schools}` : 'classbook_bench');
+    values.db ??
+    (quick
+      ? 'classbook_bench_quick'
+      : schools > 1
+        ? `classbook_bench_region${schools}`
+        : 'classbook_bench');
   return {
     quick,
     regenerate: values.regenerate,

@@ -34,7 +34,11 @@ export async function journalPageBaseline(
   if (!h) {
     throw new Error('baseline: no such page or period');
   }
-  const roster = await pool.query<{ student_id: string; enrolled_from: string; left_on: string | null }>(
+  const roster = await pool.query<{
+    student_id: string;
+    enrolled_from: string;
+    left_on: string | null;
+  }>(
     `with spans as (
        select e.student_id,
               greatest(e.starts_on, coalesce(m.starts_on, e.starts_on)) as starts_on,
@@ -71,7 +75,9 @@ export async function journalPageBaseline(
         order by l.date, l.lesson_number`,
       range,
     ),
-    pool.query<Row>(`select id, last_name, first_name from person where id = any($1)`, [studentIds]),
+    pool.query<Row>(`select id, last_name, first_name from person where id = any($1)`, [
+      studentIds,
+    ]),
     pool.query<{ student_id: string; numeric_value: string; weight: string } & Row>(
       `select m.id, m.student_id, m.lesson_id, m.value, m.numeric_value, m.weight, m.version,
               w.name as work_type
@@ -93,7 +99,10 @@ export async function journalPageBaseline(
       [periodId, h.subject_id, studentIds],
     ),
   ]);
-  const byStudent = new Map<string, { sum: number; weighted: number; weights: number; n: number }>();
+  const byStudent = new Map<
+    string,
+    { sum: number; weighted: number; weights: number; n: number }
+  >();
   for (const m of marks.rows) {
     const v = Number(m.numeric_value);
     const w = Number(m.weight);
@@ -121,9 +130,7 @@ export async function journalPageBaseline(
         periodMark: periodMark.get(r.student_id) ?? null,
       };
     })
-    .sort((a, b) =>
-      String(a.student?.last_name).localeCompare(String(b.student?.last_name), 'ru'),
-    );
+    .sort((a, b) => String(a.student?.last_name).localeCompare(String(b.student?.last_name), 'ru'));
   return JSON.stringify({
     data: {
       journalPage: {

@@ -9,5 +9,7 @@ const g = await ensureGenerated(
   { classes: o.classes, schools: o.schools, seed: o.seed },
   { regenerate: o.regenerate, log: (line) => console.log(line) },
 );
-console.log(`${g.reused ? 'reused' : 'generated'} ${o.dbName} (${g.seconds.toFixed(1)} s to generate)`);
+console.log(
+  `${g.reused ? 'reused' : 'generated'} ${o.dbName} (${g.seconds.toFixed(1)} s to generate)`,
+);
 console.table(g.counts);

@@ -32,7 +32,9 @@ const MARKER = 'bench_marker';
 function markerKey(params: GenerateParams): string {
   // Canonical (sorted keys): jsonb does not keep the order the keys were written in.
   const key: Record<string, number> = { ...params, version: GENERATOR_VERSION };
-  return JSON.stringify(Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))),
+  );
 }
 
 /** What a database holds, if the generator made it with exactly these parameters. */
@@ -44,13 +46,18 @@ async function readMarker(url: string, params: GenerateParams): Promise<Generate
     return null;
   }
   try {
-    const found = await client.query<{ params: unknown; counts: Record<string, number>; seconds: string; context: BenchContext }>(
-      `select params, counts, seconds, context from ${MARKER} limit 1`,
-    );
+    const found = await client.query<{
+      params: unknown;
+      counts: Record<string, number>;
+      seconds: string;
+      context: BenchContext;
+    }>(`select params, counts, seconds, context from ${MARKER} limit 1`);
     const row = found.rows[0];
     const stored = row?.params as Record<string, number> | undefined;
     const canonical = stored
-      ? JSON.stringify(Object.fromEntries(Object.entries(stored).sort(([a], [b]) => a.localeCompare(b))))
+      ? JSON.stringify(
+          Object.fromEntries(Object.entries(stored).sort(([a], [b]) => a.localeCompare(b))),
+        )
       : null;
     if (!row || canonical !== markerKey(params)) {
       return null;
@@ -79,7 +86,13 @@ async function recreateDatabase(serverUrl: string, name: string): Promise<void> 
  * single-column foreign key resolves, and a school-owned row refers only to rows of its school.
  */
 export async function verifyIntegrity(client: pg.ClientBase): Promise<void> {
-  const fks = await client.query<{ child: string; col: string; parent: string; pcol: string; same_school: boolean }>(
+  const fks = await client.query<{
+    child: string;
+    col: string;
+    parent: string;
+    pcol: string;
+    same_school: boolean;
+  }>(
     `select c.conrelid::regclass::text as child, a.attname as col,
             c.confrelid::regclass::text as parent, pa.attname as pcol,
             exists (select 1 from pg_attribute x where x.attrelid = c.conrelid and x.attname = 'school_id')
@@ -111,7 +124,9 @@ export async function verifyIntegrity(client: pg.ClientBase): Promise<void> {
     }
   }
   if (fks.rows.length === 0 || problems.length > 0) {
-    throw new Error(`generated data is inconsistent:\n${problems.join('\n') || 'no foreign keys found'}`);
+    throw new Error(
+      `generated data is inconsistent:\n${problems.join('\n') || 'no foreign keys found'}`,
+    );
   }
 }
 
@@ -122,7 +137,11 @@ const AUDIT_OF_WRITES = [
     'lesson',
     `jsonb_build_object('assignmentId', assignment_id, 'date', date, 'lessonNumber', lesson_number, 'topic', topic, 'status', status)`,
   ],
-  ['Homework', 'homework', `jsonb_build_object('lessonId', lesson_id, 'text', text, 'dueOn', due_on)`],
+  [
+    'Homework',
+    'homework',
+    `jsonb_build_object('lessonId', lesson_id, 'text', text, 'dueOn', due_on)`,
+  ],
   [
     'Mark',
     'mark',
@@ -193,7 +212,7 @@ export async function generate(
           columns,
           (function* () {
             for (const r of rows) {
-              yield columns.map((c) => (r[c] === undefined ? null : r[c])) as Cell[];
+              yield columns.map<Cell>((c) => r[c] ?? null);
             }
           })(),
         );
@@ -210,7 +229,9 @@ export async function generate(
     }
     const tv = performance.now();
     await verifyIntegrity(client);
-    log(`foreign keys and same-school references verified in ${((performance.now() - tv) / 1000).toFixed(1)} s`);
+    log(
+      `foreign keys and same-school references verified in ${((performance.now() - tv) / 1000).toFixed(1)} s`,
+    );
     const t2 = performance.now();
     for (const [entityType, table, after] of AUDIT_OF_WRITES) {
       const r = await client.query(
@@ -232,12 +253,10 @@ export async function generate(
       `create table ${MARKER} (params jsonb not null, counts jsonb not null, seconds numeric not null,
                                context jsonb not null, generated_at timestamptz not null default now())`,
     );
-    await client.query(`insert into ${MARKER} (params, counts, seconds, context) values ($1, $2, $3, $4)`, [
-      markerKey(params),
-      JSON.stringify(counts),
-      seconds.toFixed(1),
-      JSON.stringify(context),
-    ]);
+    await client.query(
+      `insert into ${MARKER} (params, counts, seconds, context) values ($1, $2, $3, $4)`,
+      [markerKey(params), JSON.stringify(counts), seconds.toFixed(1), JSON.stringify(context)],
+    );
     return { params, counts, seconds, context: context! };
   } catch (err) {
     await client.query('rollback').catch(() => {});

@@ -30,10 +30,20 @@ export const SUBJECTS: readonly SubjectPlan[] = [
     specialism: 'rus',
     hours: { ...range(1, 4, 4), 5: 3, 6: 3, 7: 3, 8: 3, 9: 3, 10: 3, 11: 3 },
   },
-  { name: 'Математика', short: 'Мат', specialism: 'math', hours: { ...range(1, 4, 5), 5: 5, 6: 5 } },
+  {
+    name: 'Математика',
+    short: 'Мат',
+    specialism: 'math',
+    hours: { ...range(1, 4, 5), 5: 5, 6: 5 },
+  },
   { name: 'Алгебра', short: 'Алг', specialism: 'math', hours: { ...range(7, 9, 3), 10: 4, 11: 4 } },
   { name: 'Геометрия', short: 'Гео', specialism: 'math', hours: range(7, 11, 2) },
-  { name: 'Информатика', short: 'Инф', specialism: 'cs', hours: { 5: 1, 6: 1, ...range(7, 11, 2) } },
+  {
+    name: 'Информатика',
+    short: 'Инф',
+    specialism: 'cs',
+    hours: { 5: 1, 6: 1, ...range(7, 11, 2) },
+  },
   {
     name: 'Английский язык',
     short: 'Англ',

@@ -122,7 +122,9 @@ function markdown(report: Report): string {
     `Data: ${report.params.schools} school(s) × ${report.params.classes} classes, seed ${report.params.seed} ` +
       `(${report.reused ? 'reused' : `generated in ${report.generationSeconds.toFixed(1)} s`}): ` +
       Object.entries(report.counts)
-        .filter(([t]) => ['person', 'lesson', 'mark', 'attendance', 'period_mark', 'audit_event'].includes(t))
+        .filter(([t]) =>
+          ['person', 'lesson', 'mark', 'attendance', 'period_mark', 'audit_event'].includes(t),
+        )
         .map(([t, n]) => `${n} ${t}`)
         .join(', '),
     '',
@@ -141,7 +143,9 @@ function markdown(report: Report): string {
     const c = (n: number) => r.concurrent?.[`c${n}`];
     const cells = CONNECTIONS.flatMap((n) => {
       const x = c(n);
-      return x ? [x.requestsPerSecond.toFixed(0), ms(x.p50), ms(x.p95), ms(x.p99)] : ['–', '–', '–', '–'];
+      return x
+        ? [x.requestsPerSecond.toFixed(1), ms(x.p50), ms(x.p95), ms(x.p99)]
+        : ['–', '–', '–', '–'];
     });
     lines.push(
       `| ${r.name} | ${r.as} | ${r.statements} | ${((r.responseBytes ?? 0) / 1024).toFixed(0)} | ` +
@@ -198,7 +202,11 @@ async function main() {
   const ctx = generated.context;
   const dbUrl = withDatabase(o.serverUrl, o.dbName);
   const log = createLogger(process.env.BENCH_LOG_LEVEL ?? 'warn', 'bench');
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }), databaseUrl: dbUrl, port: 0 };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }),
+    databaseUrl: dbUrl,
+    port: 0,
+  };
 
   // Two instances over the same database: one measured as shipped, one with the statement hook
   // (the query log it needs costs time of its own).
@@ -219,12 +227,16 @@ async function main() {
       deputy: await signIn(url, ctx.logins.deputy),
     };
     const results: ScenarioResult[] = [];
-    for (const s of SCENARIOS.filter((x: Scenario) => o.only.length === 0 || o.only.some((p) => x.name.startsWith(p)))) {
+    for (const s of SCENARIOS.filter(
+      (x: Scenario) => o.only.length === 0 || o.only.some((p) => x.name.startsWith(p)),
+    )) {
       const body = JSON.stringify({ query: s.query, variables: s.variables(ctx) });
       const result: ScenarioResult = { name: s.name, as: s.as };
       results.push(result);
       const first = await post(url, body, tokens[s.as]);
-      const parsed = JSON.parse(first.text) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      const parsed = JSON.parse(first.text) as {
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
       if (first.status !== 200 || parsed.errors) {
         result.error = `HTTP ${first.status} ${JSON.stringify(parsed.errors ?? first.text).slice(0, 300)}`;
         say(`${s.name}: ${result.error}`);
@@ -242,7 +254,13 @@ async function main() {
       if (s.load && o.rounds > 0) {
         result.concurrent = {};
         for (const connections of CONNECTIONS) {
-          const r = await load({ url, token: tokens[s.as], body, connections, amount: connections * o.rounds });
+          const r = await load({
+            url,
+            token: tokens[s.as],
+            body,
+            connections,
+            amount: connections * o.rounds,
+          });
           result.concurrent[`c${connections}`] = r;
           say(
             `  c${connections}: ${r.requestsPerSecond} req/s, p50 ${ms(r.p50)} p95 ${ms(r.p95)} ` +
@@ -268,7 +286,9 @@ async function main() {
       },
     });
     const baselineJson = await journalPageBaseline(countingPool, vars.a, vars.p);
-    const baselineSeq = await sequential(o.requests, () => journalPageBaseline(pool, vars.a, vars.p));
+    const baselineSeq = await sequential(o.requests, () =>
+      journalPageBaseline(pool, vars.a, vars.p),
+    );
     const s1Seq = results.find((r) => r.name === s1.name)?.sequential;
     const report: Report = {
       startedAt,
@@ -277,8 +297,12 @@ async function main() {
         cpuModel: cpus()[0]?.model ?? 'unknown',
         memoryGb: Math.round(totalmem() / 1024 ** 3),
         node: process.version,
-        postgres: (await pool.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v,
-        loadAverage: (await import('node:os')).loadavg().map((v) => v.toFixed(1)).join(' '),
+        postgres: (await pool.query<{ v: string }>(`select current_setting('server_version') as v`))
+          .rows[0]!.v,
+        loadAverage: (await import('node:os'))
+          .loadavg()
+          .map((v) => v.toFixed(1))
+          .join(' '),
       },
       params: { classes: o.classes, schools: o.schools, seed: o.seed },
       database: o.dbName,

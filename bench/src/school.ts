@@ -120,7 +120,7 @@ const lessonEnd = (date: string, n: number) =>
 export function termDays(): string[] {
   const out: string[] = [];
   for (const [from, to] of QUARTERS) {
-    for (let d = from; d <= to; d = addDays(d, 1)) {
+    for (let d: string = from; d <= to; d = addDays(d, 1)) {
       if (weekdayOf(d) <= WEEKDAYS && !HOLIDAYS.has(d)) {
         out.push(d);
       }
@@ -242,10 +242,15 @@ export function buildSchool(options: {
     );
   }
   const weightOf = new Map(WORK_TYPES.map((w) => [workTypeIds.get(w.code)!, w.weight]));
-  const writtenIds = new Set(WORK_TYPES.filter((w) => w.isWritten).map((w) => workTypeIds.get(w.code)!));
+  const writtenIds = new Set(
+    WORK_TYPES.filter((w) => w.isWritten).map((w) => workTypeIds.get(w.code)!),
+  );
   const subjectIds = new Map<string, string>();
   for (const s of SUBJECTS) {
-    subjectIds.set(s.name, add('subject', { ...school, name: s.name, short_name: s.short, ...created(setupAt) }));
+    subjectIds.set(
+      s.name,
+      add('subject', { ...school, name: s.name, short_name: s.short, ...created(setupAt) }),
+    );
   }
 
   // People.
@@ -271,7 +276,13 @@ export function buildSchool(options: {
     });
   };
   const role = (personId: string, r: string) =>
-    add('role_assignment', { ...school, person_id: personId, role: r, revoked_at: null, ...created(setupAt) });
+    add('role_assignment', {
+      ...school,
+      person_id: personId,
+      role: r,
+      revoked_at: null,
+      ...created(setupAt),
+    });
   const staff = new Map<string, string>();
   for (const [key, r, sex] of [
     ['deputy', 'DEPUTY', 'f'],
@@ -332,7 +343,9 @@ export function buildSchool(options: {
         family = candidate.classIndex !== ci ? candidate : undefined;
       }
       if (!family) {
-        const guardians = [person('f', { lastName: surname, ...(isBench ? { login: 'bench-parent' } : {}) })];
+        const guardians = [
+          person('f', { lastName: surname, ...(isBench ? { login: 'bench-parent' } : {}) }),
+        ];
         role(guardians[0]!, 'PARENT');
         if (rng.chance(0.72)) {
           const father = person('m', { lastName: surname });
@@ -390,7 +403,8 @@ export function buildSchool(options: {
           school_class_id: span.id,
           starts_on: span.from,
           ends_on: span.to,
-          admission_kind: k > 0 ? 'TRANSFER_IN' : classes[ci]!.grade === 1 ? 'ADMISSION' : 'PROMOTION',
+          admission_kind:
+            k > 0 ? 'TRANSFER_IN' : classes[ci]!.grade === 1 ? 'ADMISSION' : 'PROMOTION',
           departure_kind: span.to ? 'TRANSFER_OUT' : null,
           note: k > 0 ? 'Перевод в параллельный класс' : null,
           ...created(setupAt),
@@ -418,7 +432,14 @@ export function buildSchool(options: {
       const specialism = c.grade <= 4 && PRIMARY_SUBJECTS.has(s.name) ? 'primary' : s.specialism;
       for (let g = 0; g < (s.split ? 2 : 1); g++) {
         const key = `${specialism}|${ci}|${g}`;
-        const b = bundles.get(key) ?? { key, specialism, classIndex: ci, group: g, hours: 0, subjects: [] };
+        const b = bundles.get(key) ?? {
+          key,
+          specialism,
+          classIndex: ci,
+          group: g,
+          hours: 0,
+          subjects: [],
+        };
         b.hours += hours;
         b.subjects.push(s);
         bundles.set(key, b);
@@ -474,7 +495,8 @@ export function buildSchool(options: {
       a.key.localeCompare(b.key),
   );
   for (const b of ordered) {
-    const other = b.group === 1 ? bundleTeacher.get(`${b.specialism}|${b.classIndex}|0`) : undefined;
+    const other =
+      b.group === 1 ? bundleTeacher.get(`${b.specialism}|${b.classIndex}|0`) : undefined;
     const candidates = teachers
       .filter((t) => t.specialism === b.specialism && t !== other)
       .sort((x, y) => x.load - y.load);
@@ -577,7 +599,9 @@ export function buildSchool(options: {
   // Class teachers: the primary teacher in grades 1–4, else the first whole-class teacher free.
   const leading = new Set<string>();
   classes.forEach((_, ci) => {
-    const page = pages.find((p) => p.classIndex === ci && !p.subgroupId && !leading.has(p.teacher.id));
+    const page = pages.find(
+      (p) => p.classIndex === ci && !p.subgroupId && !leading.has(p.teacher.id),
+    );
     if (page) {
       leading.add(page.teacher.id);
       classRows[ci]!.class_teacher_id = page.teacher.id;
@@ -620,14 +644,20 @@ export function buildSchool(options: {
           }
           for (let n = 1; n <= maxLesson && !placed; n++) {
             const key = `${wd}/${n}`;
-            if (classBusy.has(`${ci}@${key}`) || unit.some((p) => teacherBusy.has(`${p.teacher.id}@${key}`))) {
+            if (
+              classBusy.has(`${ci}@${key}`) ||
+              unit.some((p) => teacherBusy.has(`${p.teacher.id}@${key}`))
+            ) {
               continue;
             }
             classBusy.add(`${ci}@${key}`);
             used.add(wd);
             for (const p of unit) {
               teacherBusy.add(`${p.teacher.id}@${key}`);
-              slotsByWeekday.set(wd, [...(slotsByWeekday.get(wd) ?? []), { page: p, lessonNumber: n }]);
+              slotsByWeekday.set(wd, [
+                ...(slotsByWeekday.get(wd) ?? []),
+                { page: p, lessonNumber: n },
+              ]);
               add('timetable_slot', {
                 ...school,
                 year_id: yearId,
@@ -749,7 +779,9 @@ export function buildSchool(options: {
         if (!within(member, date)) {
           continue;
         }
-        const reason = absentToday.get(member.id) ?? (rng.chance(0.004) ? rng.pick(['UNEXCUSED', 'OTHER']) : null);
+        const reason =
+          absentToday.get(member.id) ??
+          (rng.chance(0.004) ? rng.pick(['UNEXCUSED', 'OTHER']) : null);
         if (reason) {
           add('attendance', {
             ...school,
@@ -785,7 +817,10 @@ export function buildSchool(options: {
           continue;
         }
         const student = studentById.get(member.id)!;
-        const value = Math.max(2, Math.min(5, Math.round(3.9 + student.ability * 0.9 + rng.float(-1.2, 1.2))));
+        const value = Math.max(
+          2,
+          Math.min(5, Math.round(3.9 + student.ability * 0.9 + rng.float(-1.2, 1.2))),
+        );
         // Written work is checked within a week, a few later (R-JRN-3); oral marks on the day.
         const late = written
           ? rng.chance(0.05)
@@ -860,13 +895,19 @@ export function buildSchool(options: {
         if (enough) {
           quarterValues.set(yk, [...(quarterValues.get(yk) ?? []), Math.round(mean)]);
         }
-        yearTeacher.set(yk, { teacher: page.teacher.id, studentId: member.id, subjectId: page.subjectId });
+        yearTeacher.set(yk, {
+          teacher: page.teacher.id,
+          studentId: member.id,
+          subjectId: page.subjectId,
+        });
       }
     }
   });
   for (const [yk, info] of yearTeacher) {
     const values = quarterValues.get(yk) ?? [];
-    const value = values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : null;
+    const value = values.length
+      ? Math.round(values.reduce((a, b) => a + b, 0) / values.length)
+      : null;
     const enteredAt = at(addDays(YEAR.endsOn, -rng.int(2, 6)), 15);
     add('period_mark', {
       ...school,
@@ -900,9 +941,14 @@ export function buildSchool(options: {
       const student = rng.pick(rosters[ci]!);
       const parent = student.guardians[0]!;
       const date = rng.pick(days);
-      const sent: { author: string; at: Date }[] = [{ author: parent, at: at(date, 19, rng.int(0, 59)) }];
+      const sent: { author: string; at: Date }[] = [
+        { author: parent, at: at(date, 19, rng.int(0, 59)) },
+      ];
       if (rng.chance(0.85)) {
-        sent.push({ author: classTeacher, at: at(addDays(date, rng.int(0, 2)), 21, rng.int(0, 59)) });
+        sent.push({
+          author: classTeacher,
+          at: at(addDays(date, rng.int(0, 2)), 21, rng.int(0, 59)),
+        });
         if (rng.chance(0.3)) {
           sent.push({ author: parent, at: at(addDays(date, 3), 20, rng.int(0, 59)) });
           sent.push({ author: classTeacher, at: at(addDays(date, 4), 18, rng.int(0, 59)) });
@@ -918,7 +964,13 @@ export function buildSchool(options: {
         ...created(sent[0]!.at),
       });
       const teacherRead = sent.length > 1 ? last : null;
-      add('thread_participant', { ...school, thread_id: threadId, person_id: parent, last_read_at: last, ...created(sent[0]!.at) });
+      add('thread_participant', {
+        ...school,
+        thread_id: threadId,
+        person_id: parent,
+        last_read_at: last,
+        ...created(sent[0]!.at),
+      });
       add('thread_participant', {
         ...school,
         thread_id: threadId,
@@ -931,7 +983,10 @@ export function buildSchool(options: {
           ...school,
           thread_id: threadId,
           author_id: m.author,
-          body: m.author === parent ? 'Здравствуйте! У меня вопрос по учёбе ребёнка.' : 'Здравствуйте! Спасибо, ответила.',
+          body:
+            m.author === parent
+              ? 'Здравствуйте! У меня вопрос по учёбе ребёнка.'
+              : 'Здравствуйте! Спасибо, ответила.',
           sent_at: m.at,
           ...created(m.at),
         });
@@ -1007,7 +1062,9 @@ export function buildSchool(options: {
     p.last_sign_in_at = lastSignIn.get(p.id as string) ?? null;
   }
 
-  const benchPage = pages.find((p) => p.classIndex === benchClass && p.subject.name === 'Математика')!;
+  const benchPage = pages.find(
+    (p) => p.classIndex === benchClass && p.subject.name === 'Математика',
+  )!;
   const sibling = siblingClass >= 0 ? rosters[siblingClass]![0]!.id : null;
   return {
     tables,
@@ -1016,7 +1073,12 @@ export function buildSchool(options: {
       yearId,
       schoolClassId: classIds[benchClass]!,
       periods: [
-        ...quarterIds.map((id, i) => ({ id, kind: 'QUARTER' as const, number: i + 1, name: `${i + 1} четверть` })),
+        ...quarterIds.map((id, i) => ({
+          id,
+          kind: 'QUARTER' as const,
+          number: i + 1,
+          name: `${i + 1} четверть`,
+        })),
         { id: yearPeriodId, kind: 'YEAR' as const, number: 1, name: 'Год' },
       ],
       assignmentId: benchPage.id,
