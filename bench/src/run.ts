@@ -44,7 +44,7 @@ interface ScenarioResult {
   error?: string;
   statements?: number;
   responseBytes?: number;
-  sequential?: LatencySummary;
+  sequential?: LatencySummary & { cpuMs: number };
   concurrent?: Record<string, LoadResult>;
 }
 
@@ -77,17 +77,27 @@ async function signIn(url: string, login: string): Promise<string> {
   return body.data.signIn.token;
 }
 
-async function sequential(times: number, once: () => Promise<unknown>): Promise<LatencySummary> {
+/**
+ * N requests one at a time, after a warm-up. Besides wall-clock latency, the CPU time this
+ * process spent per request (server and client side together, PostgreSQL not included): a
+ * figure that holds up on a machine busy with other work, unlike latency.
+ */
+async function sequential(
+  times: number,
+  once: () => Promise<unknown>,
+): Promise<LatencySummary & { cpuMs: number }> {
   for (let i = 0; i < WARM_UP; i++) {
     await once();
   }
   const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < times; i++) {
     const t0 = performance.now();
     await once();
     samples.push(performance.now() - t0);
   }
-  return summarise(samples);
+  const cpu = process.cpuUsage(cpu0);
+  return { ...summarise(samples), cpuMs: Math.round((cpu.user + cpu.system) / times / 100) / 10 };
 }
 
 async function load(spec: {
@@ -132,8 +142,8 @@ function markdown(report: Report): string {
       `Concurrent: autocannon in a separate process, ${report.rounds} requests per connection, ` +
       `all completed and measured. Latencies in ms (client side, including queueing).`,
     '',
-    '| scenario | as | stmts/req | KB/resp | seq p50 | seq p95 | seq p99 | c8 req/s | c8 p50 | c8 p95 | c8 p99 | c32 req/s | c32 p50 | c32 p95 | c32 p99 |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | as | stmts/req | KB/resp | node CPU ms/req | seq p50 | seq p95 | seq p99 | c8 req/s | c8 p50 | c8 p95 | c8 p99 | c32 req/s | c32 p50 | c32 p95 | c32 p99 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.scenarios) {
     if (r.error) {
@@ -148,7 +158,7 @@ function markdown(report: Report): string {
         : ['–', '–', '–', '–'];
     });
     lines.push(
-      `| ${r.name} | ${r.as} | ${r.statements} | ${((r.responseBytes ?? 0) / 1024).toFixed(0)} | ` +
+      `| ${r.name} | ${r.as} | ${r.statements} | ${((r.responseBytes ?? 0) / 1024).toFixed(0)} | ${ms(r.sequential?.cpuMs)} | ` +
         `${ms(r.sequential?.p50)} | ${ms(r.sequential?.p95)} | ${ms(r.sequential?.p99)} | ${cells.join(' | ')} |`,
     );
   }
@@ -157,8 +167,9 @@ function markdown(report: Report): string {
     lines.push(
       '',
       `Baseline (S1's page with plain node-postgres, no GraphQL/ORM/permissions): p50 ${ms(b.sequential.p50)} ms, ` +
+        `node CPU ${ms(b.sequential.cpuMs)} ms/req, ` +
         `p95 ${ms(b.sequential.p95)} ms, ${b.statements} statements, ${(b.bytes / 1024).toFixed(0)} KB. ` +
-        `S1 / baseline at p50: ${b.ratio.toFixed(1)}×.`,
+        `S1 / baseline at p50: ${b.ratio.toFixed(1)}×; in node CPU per request: ${b.cpuRatio.toFixed(1)}×.`,
     );
   }
   return lines.join('\n') + '\n';
@@ -182,7 +193,13 @@ interface Report {
   requests: number;
   rounds: number;
   scenarios: ScenarioResult[];
-  baseline?: { sequential: LatencySummary; statements: number; bytes: number; ratio: number };
+  baseline?: {
+    sequential: LatencySummary & { cpuMs: number };
+    statements: number;
+    bytes: number;
+    ratio: number;
+    cpuRatio: number;
+  };
 }
 
 async function main() {
@@ -248,7 +265,8 @@ async function main() {
       result.statements = statements;
       result.sequential = await sequential(o.requests, () => post(url, body, tokens[s.as]));
       say(
-        `${s.name}: ${result.statements} statements, seq p50 ${ms(result.sequential.p50)} ` +
+        `${s.name}: ${result.statements} statements, ${ms(result.sequential.cpuMs)} ms node CPU/req, ` +
+          `seq p50 ${ms(result.sequential.p50)} ` +
           `p95 ${ms(result.sequential.p95)} p99 ${ms(result.sequential.p99)} ms`,
       );
       if (s.load && o.rounds > 0) {
@@ -317,6 +335,7 @@ async function main() {
         statements: baselineStatements,
         bytes: Buffer.byteLength(baselineJson),
         ratio: s1Seq ? s1Seq.p50 / baselineSeq.p50 : Number.NaN,
+        cpuRatio: s1Seq ? s1Seq.cpuMs / baselineSeq.cpuMs : Number.NaN,
       },
     };
     const md = markdown(report);
