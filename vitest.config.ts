@@ -36,6 +36,15 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // The benchmark's data generator (pure, no database); the benchmark itself is `pnpm bench`.
+          name: 'bench',
+          root: 'bench',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         resolve: { alias: graphqlAlias },
         test: {
           name: 'e2e',
