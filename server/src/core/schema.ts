@@ -16,6 +16,7 @@ import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
 import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
+import { archiveResolvers } from '../modules/archive/index.js';
 
 export interface SchemaDeps {
   auth: AuthSettings;
@@ -32,6 +33,7 @@ const resolvers = [
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
+  ...archiveResolvers,
   ...peopleResolvers,
   ...timetableResolvers,
 ] as const;
