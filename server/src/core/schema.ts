@@ -50,6 +50,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
+    ...archiveResolvers.map((cls) => [cls, new cls()] as const),
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
   ]);
