@@ -8,7 +8,7 @@ import { loadConfig } from '../core/config.js';
 import { openDatabase } from '../core/database.js';
 import { createLogger } from '../core/logger.js';
 import { describeFinding, verifyArchive, type Finding } from '../modules/archive/index.js';
-import { cliArgs, usage, userPath } from './args.js';
+import { cliArgs, finish, usage, userPath } from './args.js';
 
 const { values, positionals } = cliArgs({ database: { type: 'boolean' } });
 const file = positionals[0];
@@ -37,9 +37,10 @@ if (values.database) {
 for (const finding of findings) {
   process.stdout.write(`${describeFinding(finding)}\n`);
 }
-process.stdout.write(
+finish(
+  process.stdout,
   findings.length === 0
     ? `${file}: OK${values.database ? ' (archive and database agree)' : ''}\n`
     : `${file}: ${findings.length} problem(s)\n`,
+  findings.length === 0 ? 0 : 1,
 );
-process.exitCode = findings.length === 0 ? 0 : 1;

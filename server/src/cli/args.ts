@@ -21,3 +21,11 @@ export function usage(message: string): never {
 export function userPath(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
+
+/**
+ * Writes the last output and exits with `code` once it is flushed. Explicit, because a library
+ * closing down (the database pool, the logger) may leave `process.exitCode` reset to 0.
+ */
+export function finish(stream: NodeJS.WriteStream, text: string, code: number): void {
+  stream.write(text, () => process.exit(code));
+}

@@ -2,7 +2,7 @@
 // database (journals, audit chain, kept archives). Restore it with `restore --from <file>`.
 import { stat } from 'node:fs/promises';
 import { loadConfig } from '../core/config.js';
-import { cliArgs, usage, userPath } from './args.js';
+import { cliArgs, finish, usage, userPath } from './args.js';
 import { pgTool, requireToolFor, run, serverFacts } from './pg-tools.js';
 
 const { values } = cliArgs({ out: { type: 'string' } });
@@ -22,6 +22,5 @@ try {
   const { size } = await stat(out);
   process.stdout.write(`backup written: ${out} (${size} bytes)\n`);
 } catch (err) {
-  process.stderr.write(`backup failed: ${(err as Error).message}\n`);
-  process.exitCode = 1;
+  finish(process.stderr, `backup failed: ${(err as Error).message}\n`, 1);
 }

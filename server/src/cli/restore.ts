@@ -2,7 +2,7 @@
 // one transaction (all or nothing). Into an empty database by default; --clean first drops what
 // the backup holds, for restoring over a database that has data.
 import { loadConfig } from '../core/config.js';
-import { cliArgs, usage, userPath } from './args.js';
+import { cliArgs, finish, usage, userPath } from './args.js';
 import { pgTool, requireToolFor, run, serverFacts } from './pg-tools.js';
 
 const { values } = cliArgs({ from: { type: 'string' }, clean: { type: 'boolean' } });
@@ -30,6 +30,5 @@ try {
   ]);
   process.stdout.write(`restored ${values.from} into ${new URL(url).pathname.slice(1)}\n`);
 } catch (err) {
-  process.stderr.write(`restore failed: ${(err as Error).message}\n`);
-  process.exitCode = 1;
+  finish(process.stderr, `restore failed: ${(err as Error).message}\n`, 1);
 }
