@@ -19,7 +19,9 @@ export function run(command: string, args: string[]): Promise<string> {
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', (e) => reject(new Error(`${command}: ${e.message}`)));
     child.on('close', (code) =>
-      code === 0 ? resolveRun(out) : reject(new Error(`${command} exited with ${code}: ${err.trim()}`)),
+      code === 0
+        ? resolveRun(out)
+        : reject(new Error(`${command} exited with ${code}: ${err.trim()}`)),
     );
   });
 }
@@ -39,7 +41,9 @@ export async function serverFacts(url: string): Promise<{ major: number; hasTabl
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const version = await client.query<{ v: string }>(`select current_setting('server_version_num') as v`);
+    const version = await client.query<{ v: string }>(
+      `select current_setting('server_version_num') as v`,
+    );
     const tables = await client.query<{ n: string }>(
       `select count(*) as n from pg_tables where schemaname = 'public'`,
     );

@@ -108,7 +108,8 @@ const ru = {
   'year.alreadyClosed': 'Учебный год уже закрыт.',
   'year.notEnded': 'Учебный год ещё не закончился: закрыть его можно с последнего дня.',
   'year.notClosed': 'Учебный год не закрыт: исправления вносятся обычным порядком.',
-  'closedYear.oneRecord': 'Укажите ровно одну исправляемую запись: оценку, посещаемость или итоговую оценку.',
+  'closedYear.oneRecord':
+    'Укажите ровно одну исправляемую запись: оценку, посещаемость или итоговую оценку.',
   'closedYear.otherYear': 'Эта запись относится к другому учебному году.',
   'archive.yearNotClosed': 'Архивируется только закрытый учебный год.',
   'period.leavesLessons': 'Записанные уроки ({count}) оказались бы вне периода.',
@@ -295,11 +296,12 @@ const en: Record<MessageKey, string> = {
   'period.kindMixed': 'These grade levels already use another kind of period this year.',
   'period.closed': 'The period is closed and does not change.',
   'period.alreadyClosed': 'The period is already closed.',
-  'year.closed': "The school year is closed: its journals are read-only.",
+  'year.closed': 'The school year is closed: its journals are read-only.',
   'year.alreadyClosed': 'The school year is already closed.',
   'year.notEnded': 'The school year has not ended: it can be closed from its last day.',
   'year.notClosed': 'The school year is not closed: correct the record the usual way.',
-  'closedYear.oneRecord': 'Give exactly one record to correct: a mark, an attendance record or a period mark.',
+  'closedYear.oneRecord':
+    'Give exactly one record to correct: a mark, an attendance record or a period mark.',
   'closedYear.otherYear': 'This record belongs to another school year.',
   'archive.yearNotClosed': 'Only a closed school year is archived.',
   'period.leavesLessons': '{count} recorded lessons would fall outside the period.',
@@ -386,7 +388,8 @@ const kk: Partial<Record<MessageKey, string>> = {
   'year.alreadyClosed': 'Оқу жылы жабылып қойған.',
   'year.notEnded': 'Оқу жылы әлі аяқталған жоқ: оны соңғы күнінен бастап жабуға болады.',
   'year.notClosed': 'Оқу жылы жабылмаған: жазбаны әдеттегі тәртіппен түзетіңіз.',
-  'closedYear.oneRecord': 'Түзетілетін бір ғана жазбаны көрсетіңіз: баға, қатысу немесе қорытынды баға.',
+  'closedYear.oneRecord':
+    'Түзетілетін бір ғана жазбаны көрсетіңіз: баға, қатысу немесе қорытынды баға.',
   'closedYear.otherYear': 'Бұл жазба басқа оқу жылына жатады.',
   'archive.yearNotClosed': 'Тек жабылған оқу жылы мұрағатталады.',
 };

@@ -57,7 +57,11 @@ export async function closedYearFixture(
   const year = await createYear(em, school, '2025/2026');
   const period = await createPeriod(em, year);
   const teacher = await createPerson(em, { school, roles: [Role.TEACHER], lastName: 'Учителева' });
-  const director = await createPerson(em, { school, roles: [Role.DIRECTOR], lastName: 'Директорова' });
+  const director = await createPerson(em, {
+    school,
+    roles: [Role.DIRECTOR],
+    lastName: 'Директорова',
+  });
   const deputy = await createPerson(em, { school, roles: [Role.DEPUTY] });
   const clerk = await createPerson(em, { school, roles: [Role.RECORDS_CLERK] });
   const schoolClass = await createClass(em, { school, year, classTeacher: teacher });

@@ -27,7 +27,7 @@ export class YearEndResolver {
 
   @Mutation(() => ClosedYearCorrection, {
     description:
-      "Corrects one record of a closed year: the administration only, with a reason, audited (R-DATA-2).",
+      'Corrects one record of a closed year: the administration only, with a reason, audited (R-DATA-2).',
   })
   correctClosedYearRecord(
     @Arg('input', () => CorrectClosedYearRecordInput) input: CorrectClosedYearRecordInput,

@@ -9,9 +9,7 @@ const h = (...parts: (number[] | string | Buffer)[]) =>
 
 describe('merkleRoot (RFC 6962)', () => {
   it('R-DATA-2: empty, one and three leaves follow the RFC 6962 definition', () => {
-    expect(merkleRoot([])).toBe(
-      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    );
+    expect(merkleRoot([])).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(merkleRoot([Buffer.from('a')])).toBe(h([0], 'a').toString('hex'));
     const [a, b, c] = ['a', 'b', 'c'].map((x) => h([0], x));
     const expected = h([1], h([1], a!, b!), c!).toString('hex');

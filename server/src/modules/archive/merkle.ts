@@ -19,7 +19,10 @@ function hashRange(leaves: readonly Uint8Array[], from: number, to: number): Buf
     return createHash('sha256').digest();
   }
   if (n === 1) {
-    return createHash('sha256').update(Buffer.from([0])).update(leaves[from]!).digest();
+    return createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(leaves[from]!)
+      .digest();
   }
   let split = 1;
   while (split * 2 < n) {

@@ -21,8 +21,19 @@ export type Finding =
   | { kind: 'format'; detail: string }
   | { kind: 'file'; problem: 'altered' | 'missing' | 'unlisted'; path: string }
   | { kind: 'merkle'; expected: string; actual: string }
-  | { kind: 'chain'; where: 'archive' | 'database'; problem: ChainProblem['problem'] | 'head'; entityId: string; detail: string }
-  | { kind: 'record'; problem: 'altered' | 'added' | 'missing'; entityType: string; entityId: string };
+  | {
+      kind: 'chain';
+      where: 'archive' | 'database';
+      problem: ChainProblem['problem'] | 'head';
+      entityId: string;
+      detail: string;
+    }
+  | {
+      kind: 'record';
+      problem: 'altered' | 'added' | 'missing';
+      entityType: string;
+      entityId: string;
+    };
 
 /** One line per finding, naming the file or the record (entity type and id). */
 export function describeFinding(f: Finding): string {
@@ -141,7 +152,9 @@ export async function verifyArchive(
   // The audit chain as archived: linked from the anchor, ending at the head.
   const stretch = manifest.auditChain;
   const audit = parseJson<ChainedAuditEvent[]>(files[stretch?.file ?? '']) ?? [];
-  findings.push(...chainFindings('archive', verifyAuditChain(audit, stretch.anchor, stretch.fromSeq)));
+  findings.push(
+    ...chainFindings('archive', verifyAuditChain(audit, stretch.anchor, stretch.fromSeq)),
+  );
   const last = audit.at(-1);
   if (audit.length !== stretch.count || (last ? last.hash : stretch.anchor) !== stretch.head) {
     findings.push({
@@ -179,7 +192,9 @@ async function verifyDatabase(
           where e.school_id = ? and e.seq >= ?::bigint order by e.seq`,
         [stretch.schoolId, stretch.count > 0 ? stretch.fromSeq : '1'],
       );
-      const within = events.filter((e) => stretch.count > 0 && BigInt(e.seq) <= BigInt(stretch.toSeq));
+      const within = events.filter(
+        (e) => stretch.count > 0 && BigInt(e.seq) <= BigInt(stretch.toSeq),
+      );
       const after = events.slice(within.length);
       findings.push(...compareRecords('AuditEvent', audit, within));
       findings.push(
@@ -189,7 +204,11 @@ async function verifyDatabase(
       findings.push(
         ...chainFindings(
           'database',
-          verifyAuditChain(after, tip ? tip.hash : stretch.head, (BigInt(tip?.seq ?? stretch.toSeq) + 1n).toString()),
+          verifyAuditChain(
+            after,
+            tip ? tip.hash : stretch.head,
+            (BigInt(tip?.seq ?? stretch.toSeq) + 1n).toString(),
+          ),
         ),
       );
       return findings;

@@ -102,7 +102,11 @@ export async function buildYearArchive(
     yearId,
     schoolId: data.schoolId,
     builtAt: builtAt.toISOString(),
-    files: entries.map((e) => ({ path: e.path, sha256: sha256Hex(e.bytes), bytes: e.bytes.length })),
+    files: entries.map((e) => ({
+      path: e.path,
+      sha256: sha256Hex(e.bytes),
+      bytes: e.bytes.length,
+    })),
     records: RECORD_SETS.map((set) => ({
       entity: set.entity,
       file: set.file,
@@ -117,9 +121,8 @@ export async function buildYearArchive(
     auditChain: { ...data.stretch, file: AUDIT_FILE, count: data.audit.length },
   };
   const all = [...entries, { path: MANIFEST_PATH, bytes: json(manifest) }];
-  const zip = zipSync(
-    Object.fromEntries(all.map((e) => [e.path, [e.bytes, { mtime: builtAt }]])),
-    { level: 6 },
-  );
+  const zip = zipSync(Object.fromEntries(all.map((e) => [e.path, [e.bytes, { mtime: builtAt }]])), {
+    level: 6,
+  });
   return { zip, manifest, entries: all };
 }

@@ -11,22 +11,82 @@ export type ArchivedRecord = { id: string } & Record<string, unknown>;
  * against one, so "altered, added, missing" compares like with like.
  */
 export const RECORD_SETS = [
-  { entity: 'AcademicYear', file: 'data/academic-year.json', sql: `select to_jsonb(t) as r from academic_year t where t.id = ?` },
-  { entity: 'ReportingPeriod', file: 'data/reporting-periods.json', sql: `select to_jsonb(t) as r from reporting_period t where t.year_id = ?` },
-  { entity: 'SchoolClass', file: 'data/classes.json', sql: `select to_jsonb(t) as r from school_class t where t.year_id = ?` },
-  { entity: 'Subgroup', file: 'data/subgroups.json', sql: `select to_jsonb(t) as r from subgroup t join school_class c on c.id = t.school_class_id where c.year_id = ?` },
-  { entity: 'SubgroupMembership', file: 'data/subgroup-memberships.json', sql: `select to_jsonb(t) as r from subgroup_membership t join subgroup g on g.id = t.subgroup_id join school_class c on c.id = g.school_class_id where c.year_id = ?` },
-  { entity: 'TeachingAssignment', file: 'data/journal-pages.json', sql: `select to_jsonb(t) as r from teaching_assignment t where t.year_id = ?` },
-  { entity: 'Subject', file: 'data/subjects.json', sql: `select to_jsonb(t) as r from subject t where t.id in (select subject_id from teaching_assignment where year_id = ?)` },
-  { entity: 'WorkType', file: 'data/work-types.json', sql: `select to_jsonb(t) as r from work_type t where t.school_id = (select school_id from academic_year where id = ?)` },
-  { entity: 'Enrolment', file: 'data/enrolments.json', sql: `select to_jsonb(t) as r from enrolment t join school_class c on c.id = t.school_class_id where c.year_id = ?` },
+  {
+    entity: 'AcademicYear',
+    file: 'data/academic-year.json',
+    sql: `select to_jsonb(t) as r from academic_year t where t.id = ?`,
+  },
+  {
+    entity: 'ReportingPeriod',
+    file: 'data/reporting-periods.json',
+    sql: `select to_jsonb(t) as r from reporting_period t where t.year_id = ?`,
+  },
+  {
+    entity: 'SchoolClass',
+    file: 'data/classes.json',
+    sql: `select to_jsonb(t) as r from school_class t where t.year_id = ?`,
+  },
+  {
+    entity: 'Subgroup',
+    file: 'data/subgroups.json',
+    sql: `select to_jsonb(t) as r from subgroup t join school_class c on c.id = t.school_class_id where c.year_id = ?`,
+  },
+  {
+    entity: 'SubgroupMembership',
+    file: 'data/subgroup-memberships.json',
+    sql: `select to_jsonb(t) as r from subgroup_membership t join subgroup g on g.id = t.subgroup_id join school_class c on c.id = g.school_class_id where c.year_id = ?`,
+  },
+  {
+    entity: 'TeachingAssignment',
+    file: 'data/journal-pages.json',
+    sql: `select to_jsonb(t) as r from teaching_assignment t where t.year_id = ?`,
+  },
+  {
+    entity: 'Subject',
+    file: 'data/subjects.json',
+    sql: `select to_jsonb(t) as r from subject t where t.id in (select subject_id from teaching_assignment where year_id = ?)`,
+  },
+  {
+    entity: 'WorkType',
+    file: 'data/work-types.json',
+    sql: `select to_jsonb(t) as r from work_type t where t.school_id = (select school_id from academic_year where id = ?)`,
+  },
+  {
+    entity: 'Enrolment',
+    file: 'data/enrolments.json',
+    sql: `select to_jsonb(t) as r from enrolment t join school_class c on c.id = t.school_class_id where c.year_id = ?`,
+  },
   // Students: who they are, nothing of their accounts (no login, contacts or password hash).
-  { entity: 'Student', file: 'data/students.json', sql: `select jsonb_build_object('id', p.id, 'lastName', p.last_name, 'firstName', p.first_name, 'middleName', p.middle_name, 'birthDate', p.birth_date) as r from person p where p.id in (select e.student_id from enrolment e join school_class c on c.id = e.school_class_id where c.year_id = ?)` },
-  { entity: 'Lesson', file: 'data/lessons.json', sql: `select to_jsonb(t) as r from lesson t join teaching_assignment a on a.id = t.assignment_id where a.year_id = ?` },
-  { entity: 'Homework', file: 'data/homework.json', sql: `select to_jsonb(t) as r from homework t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?` },
-  { entity: 'Mark', file: 'data/marks.json', sql: `select to_jsonb(t) as r from mark t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?` },
-  { entity: 'Attendance', file: 'data/attendance.json', sql: `select to_jsonb(t) as r from attendance t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?` },
-  { entity: 'PeriodMark', file: 'data/period-marks.json', sql: `select to_jsonb(t) as r from period_mark t join reporting_period p on p.id = t.period_id where p.year_id = ?` },
+  {
+    entity: 'Student',
+    file: 'data/students.json',
+    sql: `select jsonb_build_object('id', p.id, 'lastName', p.last_name, 'firstName', p.first_name, 'middleName', p.middle_name, 'birthDate', p.birth_date) as r from person p where p.id in (select e.student_id from enrolment e join school_class c on c.id = e.school_class_id where c.year_id = ?)`,
+  },
+  {
+    entity: 'Lesson',
+    file: 'data/lessons.json',
+    sql: `select to_jsonb(t) as r from lesson t join teaching_assignment a on a.id = t.assignment_id where a.year_id = ?`,
+  },
+  {
+    entity: 'Homework',
+    file: 'data/homework.json',
+    sql: `select to_jsonb(t) as r from homework t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?`,
+  },
+  {
+    entity: 'Mark',
+    file: 'data/marks.json',
+    sql: `select to_jsonb(t) as r from mark t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?`,
+  },
+  {
+    entity: 'Attendance',
+    file: 'data/attendance.json',
+    sql: `select to_jsonb(t) as r from attendance t join lesson l on l.id = t.lesson_id join teaching_assignment a on a.id = l.assignment_id where a.year_id = ?`,
+  },
+  {
+    entity: 'PeriodMark',
+    file: 'data/period-marks.json',
+    sql: `select to_jsonb(t) as r from period_mark t join reporting_period p on p.id = t.period_id where p.year_id = ?`,
+  },
 ] as const;
 
 export type RecordEntity = (typeof RECORD_SETS)[number]['entity'];

@@ -67,7 +67,7 @@ export class ClosedYearPeriodMarkCorrection {
 
 @InputType({
   description:
-    "The administration corrects one record of a closed year, with a reason (R-DATA-2): exactly one of mark, attendance, periodMark.",
+    'The administration corrects one record of a closed year, with a reason (R-DATA-2): exactly one of mark, attendance, periodMark.',
 })
 export class CorrectClosedYearRecordInput {
   @Field(() => ID, { description: 'The closed school year the record belongs to.' })
@@ -104,7 +104,7 @@ export class ClosedYearCorrection {
   action!: string;
 }
 
-@InputType({ description: "Builds and keeps the archive of a closed year (R-DATA-2)." })
+@InputType({ description: 'Builds and keeps the archive of a closed year (R-DATA-2).' })
 export class ArchiveAcademicYearInput {
   @Field(() => ID, { description: 'The closed school year.' })
   yearId!: string;

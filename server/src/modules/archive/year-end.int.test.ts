@@ -11,7 +11,12 @@ import { PeriodMark } from '../journal/period-mark.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
-import { verifyAuditChain, AUDIT_EVENT_COLUMNS, GENESIS_HASH, type ChainedAuditEvent } from './audit-chain.js';
+import {
+  verifyAuditChain,
+  AUDIT_EVENT_COLUMNS,
+  GENESIS_HASH,
+  type ChainedAuditEvent,
+} from './audit-chain.js';
 
 const CLOSE = `mutation($input: CloseAcademicYearInput!) { closeAcademicYear(input: $input) { id closedAt } }`;
 const CORRECT = `mutation($input: CorrectClosedYearRecordInput!) { correctClosedYearRecord(input: $input) { entityType entityId action } }`;
@@ -36,7 +41,10 @@ beforeAll(async () => {
   em = app.orm.em.fork();
   f = await closedYearFixture(em, app.url, { close: false });
   const other = await createSchool(em);
-  otherDirector = await sessionFor(em, await createPerson(em, { school: other, roles: [Role.DIRECTOR] }));
+  otherDirector = await sessionFor(
+    em,
+    await createPerson(em, { school: other, roles: [Role.DIRECTOR] }),
+  );
 });
 afterAll(() => app?.close());
 
@@ -60,15 +68,24 @@ describe('closing a year (R-DATA-2)', () => {
       const r = await gql(app.url, CLOSE, input, { token });
       expect(codes(r)).toEqual(['FORBIDDEN']);
     }
-    expect(codes(await gql(app.url, CLOSE, input, { token: otherDirector }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(app.url, CLOSE, input, { token: otherDirector }))).toEqual([
+      'NOT_FOUND',
+    ]);
     // A malformed id is answered like an unknown one.
-    expect(codes(await gql(app.url, CLOSE, { input: { yearId: 'nope' } }, { token: f.token.director }))).toEqual(['NOT_FOUND']);
+    expect(
+      codes(await gql(app.url, CLOSE, { input: { yearId: 'nope' } }, { token: f.token.director })),
+    ).toEqual(['NOT_FOUND']);
     expect((await em.fork().findOneOrFail(AcademicYear, f.year.id)).closedAt).toBeNull();
   });
 
   it('R-DATA-2: a year that has not ended is not closed', async () => {
     const later = await createYear(em, f.school, '2026/2027');
-    const r = await gql(app.url, CLOSE, { input: { yearId: later.id } }, { token: f.token.director });
+    const r = await gql(
+      app.url,
+      CLOSE,
+      { input: { yearId: later.id } },
+      { token: f.token.director },
+    );
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(field(r)).toBe('yearId');
     expect((await em.fork().findOneOrFail(AcademicYear, later.id)).closedAt).toBeNull();
@@ -87,12 +104,19 @@ describe('closing a year (R-DATA-2)', () => {
     const period = await em.fork().findOneOrFail(ReportingPeriod, f.period.id);
     expect(period.closedAt).not.toBeNull();
     expect(await auditCount()).toBe(before + 2);
-    const events = await em.fork().find(AuditEvent, { schoolId: f.school.id, action: 'close' }, { orderBy: { seq: 'asc' } });
+    const events = await em
+      .fork()
+      .find(AuditEvent, { schoolId: f.school.id, action: 'close' }, { orderBy: { seq: 'asc' } });
     expect(events.map((e) => [e.entityType, e.entityId, e.reason])).toEqual([
       ['ReportingPeriod', f.period.id, 'Приказ № 12'],
       ['AcademicYear', f.year.id, 'Приказ № 12'],
     ]);
-    const again = await gql(app.url, CLOSE, { input: { yearId: f.year.id } }, { token: f.token.director });
+    const again = await gql(
+      app.url,
+      CLOSE,
+      { input: { yearId: f.year.id } },
+      { token: f.token.director },
+    );
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     expect(field(again)).toBe('yearId');
   });
@@ -102,13 +126,58 @@ describe('closing a year (R-DATA-2)', () => {
     const [s1, s2] = f.students;
     const lesson = f.lessons[0]!;
     const refusals: [string, Record<string, unknown>, string, string][] = [
-      [SET_MARKS, { lessonId: lesson.id, add: [{ studentId: s1!.id, value: '5' }] }, f.token.teacher, 'lessonId'],
-      [SET_ATTENDANCE, { lessonId: lesson.id, entries: [{ studentId: s2!.id, status: 'ABSENT' }] }, f.token.teacher, 'lessonId'],
-      [UPDATE_LESSON, { lessonId: lesson.id, version: lesson.version, topic: 'Другая тема' }, f.token.teacher, 'lessonId'],
-      [CREATE_LESSON, { assignmentId: f.assignment.id, date: '2025-09-23' }, f.token.teacher, 'date'],
-      [PERIOD_MARKS, { assignmentId: f.assignment.id, periodId: f.period.id, marks: [{ studentId: s2!.id, value: '5' }] }, f.token.teacher, 'periodId'],
-      [SUBSTITUTE, { assignmentId: f.assignment.id, substituteId: f.director.id, from: '2025-09-01', to: '2025-09-05', reason: 'болезнь' }, f.token.director, 'assignmentId'],
-      [CORRECT_ATTENDANCE, { lessonId: f.lessons[2]!.id, studentId: s1!.id, status: null, note: 'справка' }, f.token.teacher, 'lessonId'],
+      [
+        SET_MARKS,
+        { lessonId: lesson.id, add: [{ studentId: s1!.id, value: '5' }] },
+        f.token.teacher,
+        'lessonId',
+      ],
+      [
+        SET_ATTENDANCE,
+        { lessonId: lesson.id, entries: [{ studentId: s2!.id, status: 'ABSENT' }] },
+        f.token.teacher,
+        'lessonId',
+      ],
+      [
+        UPDATE_LESSON,
+        { lessonId: lesson.id, version: lesson.version, topic: 'Другая тема' },
+        f.token.teacher,
+        'lessonId',
+      ],
+      [
+        CREATE_LESSON,
+        { assignmentId: f.assignment.id, date: '2025-09-23' },
+        f.token.teacher,
+        'date',
+      ],
+      [
+        PERIOD_MARKS,
+        {
+          assignmentId: f.assignment.id,
+          periodId: f.period.id,
+          marks: [{ studentId: s2!.id, value: '5' }],
+        },
+        f.token.teacher,
+        'periodId',
+      ],
+      [
+        SUBSTITUTE,
+        {
+          assignmentId: f.assignment.id,
+          substituteId: f.director.id,
+          from: '2025-09-01',
+          to: '2025-09-05',
+          reason: 'болезнь',
+        },
+        f.token.director,
+        'assignmentId',
+      ],
+      [
+        CORRECT_ATTENDANCE,
+        { lessonId: f.lessons[2]!.id, studentId: s1!.id, status: null, note: 'справка' },
+        f.token.teacher,
+        'lessonId',
+      ],
     ];
     for (const [query, input, token, at] of refusals) {
       const r = await gql(app.url, query, { input }, { token });
@@ -120,25 +189,53 @@ describe('closing a year (R-DATA-2)', () => {
   });
 
   it('R-DATA-2: a correction needs the administration: teachers, clerks and parents are refused', async () => {
-    const input = { input: { yearId: f.year.id, reason: 'ошибка', mark: { markId: f.markIds[0], version: 1, value: '4' } } };
+    const input = {
+      input: {
+        yearId: f.year.id,
+        reason: 'ошибка',
+        mark: { markId: f.markIds[0], version: 1, value: '4' },
+      },
+    };
     for (const token of [f.token.teacher, f.token.clerk, f.token.parent]) {
       expect(codes(await gql(app.url, CORRECT, input, { token }))).toEqual(['FORBIDDEN']);
     }
-    expect(codes(await gql(app.url, CORRECT, input, { token: otherDirector }))).toEqual(['NOT_FOUND']);
+    expect(codes(await gql(app.url, CORRECT, input, { token: otherDirector }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect((await em.fork().findOneOrFail(Mark, f.markIds[0]!)).value).toBe('5');
   });
 
   it('R-DATA-2: a correction needs a reason and exactly one record', async () => {
     const mark = { markId: f.markIds[0], version: 1, value: '4' };
-    const blank = await gql(app.url, CORRECT, { input: { yearId: f.year.id, reason: '   ', mark } }, { token: f.token.director });
+    const blank = await gql(
+      app.url,
+      CORRECT,
+      { input: { yearId: f.year.id, reason: '   ', mark } },
+      { token: f.token.director },
+    );
     expect(codes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(field(blank)).toBe('reason');
-    const none = await gql(app.url, CORRECT, { input: { yearId: f.year.id, reason: 'ошибка' } }, { token: f.token.director });
+    const none = await gql(
+      app.url,
+      CORRECT,
+      { input: { yearId: f.year.id, reason: 'ошибка' } },
+      { token: f.token.director },
+    );
     expect(codes(none)).toEqual(['BAD_USER_INPUT']);
-    const offScale = await gql(app.url, CORRECT, { input: { yearId: f.year.id, reason: 'ошибка', mark: { ...mark, value: '7' } } }, { token: f.token.director });
+    const offScale = await gql(
+      app.url,
+      CORRECT,
+      { input: { yearId: f.year.id, reason: 'ошибка', mark: { ...mark, value: '7' } } },
+      { token: f.token.director },
+    );
     expect(codes(offScale)).toEqual(['BAD_USER_INPUT']);
     expect(field(offScale)).toBe('mark.value');
-    const stale = await gql(app.url, CORRECT, { input: { yearId: f.year.id, reason: 'ошибка', mark: { ...mark, version: 9 } } }, { token: f.token.director });
+    const stale = await gql(
+      app.url,
+      CORRECT,
+      { input: { yearId: f.year.id, reason: 'ошибка', mark: { ...mark, version: 9 } } },
+      { token: f.token.director },
+    );
     expect(codes(stale)).toEqual(['CONFLICT']);
     expect((await em.fork().findOneOrFail(Mark, f.markIds[0]!)).value).toBe('5');
   });
@@ -148,34 +245,73 @@ describe('closing a year (R-DATA-2)', () => {
     const mark = await gql<{ correctClosedYearRecord: { action: string } }>(
       app.url,
       CORRECT,
-      { input: { yearId: f.year.id, reason: 'Апелляция, протокол 3', mark: { markId: f.markIds[0], version: 1, value: '4' } } },
+      {
+        input: {
+          yearId: f.year.id,
+          reason: 'Апелляция, протокол 3',
+          mark: { markId: f.markIds[0], version: 1, value: '4' },
+        },
+      },
       { token: f.token.director },
     );
-    expect(mark.data?.correctClosedYearRecord).toEqual({ entityType: 'Mark', entityId: f.markIds[0], action: 'update' });
+    expect(mark.data?.correctClosedYearRecord).toEqual({
+      entityType: 'Mark',
+      entityId: f.markIds[0],
+      action: 'update',
+    });
     expect((await em.fork().findOneOrFail(Mark, f.markIds[0]!)).value).toBe('4');
 
-    const attendance = await em.fork().findOneOrFail(Attendance, { lesson: f.lessons[2]!.id, student: f.students[0]!.id });
+    const attendance = await em
+      .fork()
+      .findOneOrFail(Attendance, { lesson: f.lessons[2]!.id, student: f.students[0]!.id });
     const present = await gql(
       app.url,
       CORRECT,
-      { input: { yearId: f.year.id, reason: 'Справка принесена поздно', attendance: { lessonId: f.lessons[2]!.id, studentId: f.students[0]!.id, status: null, version: attendance.version } } },
+      {
+        input: {
+          yearId: f.year.id,
+          reason: 'Справка принесена поздно',
+          attendance: {
+            lessonId: f.lessons[2]!.id,
+            studentId: f.students[0]!.id,
+            status: null,
+            version: attendance.version,
+          },
+        },
+      },
       { token: f.token.director },
     );
-    expect(present.data?.correctClosedYearRecord).toEqual({ entityType: 'Attendance', entityId: attendance.id, action: 'delete' });
+    expect(present.data?.correctClosedYearRecord).toEqual({
+      entityType: 'Attendance',
+      entityId: attendance.id,
+      action: 'delete',
+    });
     expect(await em.fork().count(Attendance, { lesson: f.lessons[2]!.id })).toBe(1);
 
     const period = await gql(
       app.url,
       CORRECT,
-      { input: { yearId: f.year.id, reason: 'Пересдача', periodMark: { periodMarkId: f.periodMark.id, version: 1, value: '5' } } },
+      {
+        input: {
+          yearId: f.year.id,
+          reason: 'Пересдача',
+          periodMark: { periodMarkId: f.periodMark.id, version: 1, value: '5' },
+        },
+      },
       { token: f.token.director },
     );
-    expect(period.data?.correctClosedYearRecord).toEqual({ entityType: 'PeriodMark', entityId: f.periodMark.id, action: 'update' });
+    expect(period.data?.correctClosedYearRecord).toEqual({
+      entityType: 'PeriodMark',
+      entityId: f.periodMark.id,
+      action: 'update',
+    });
     expect((await em.fork().findOneOrFail(PeriodMark, f.periodMark.id)).value).toBe('5');
 
     // Two events per correction: the record's (with its reason) and the year's.
     expect(await auditCount()).toBe(before + 6);
-    const events = await em.fork().find(AuditEvent, { schoolId: f.school.id }, { orderBy: { seq: 'desc' }, limit: 6 });
+    const events = await em
+      .fork()
+      .find(AuditEvent, { schoolId: f.school.id }, { orderBy: { seq: 'desc' }, limit: 6 });
     expect(events.reverse().map((e) => [e.entityType, e.action, e.reason])).toEqual([
       ['Mark', 'update', 'Апелляция, протокол 3'],
       ['AcademicYear', 'correctClosedYearRecord', 'Апелляция, протокол 3'],
@@ -187,14 +323,28 @@ describe('closing a year (R-DATA-2)', () => {
     // The chain still holds from genesis over everything written since.
     const rows = await em
       .fork()
-      .execute<ChainedAuditEvent[]>(`select ${AUDIT_EVENT_COLUMNS} from audit_event e where e.school_id = ? order by e.seq`, [f.school.id]);
+      .execute<ChainedAuditEvent[]>(
+        `select ${AUDIT_EVENT_COLUMNS} from audit_event e where e.school_id = ? order by e.seq`,
+        [f.school.id],
+      );
     expect(rows).toHaveLength(14);
     expect(verifyAuditChain(rows, GENESIS_HASH, '1')).toEqual([]);
   });
 
   it('R-DATA-2: an open year is corrected the usual way, not through the closed-year path', async () => {
     const open = await createYear(em, f.school, '2024/2025');
-    const r = await gql(app.url, CORRECT, { input: { yearId: open.id, reason: 'x', mark: { markId: f.markIds[1], version: 1, value: '4' } } }, { token: f.token.director });
+    const r = await gql(
+      app.url,
+      CORRECT,
+      {
+        input: {
+          yearId: open.id,
+          reason: 'x',
+          mark: { markId: f.markIds[1], version: 1, value: '4' },
+        },
+      },
+      { token: f.token.director },
+    );
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(field(r)).toBe('yearId');
   });

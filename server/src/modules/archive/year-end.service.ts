@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer.js';
 import { badInput, DomainError, ErrorCode, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
-import { Attendance, AttendanceStatus } from '../journal/attendance.entity.js';
+import { Attendance } from '../journal/attendance.entity.js';
 import { studentsOnPage, todayIn } from '../journal/audience.js';
 import { parseMark } from '../journal/grading.js';
 import { Lesson } from '../journal/lesson.entity.js';
@@ -65,7 +65,11 @@ export async function closeAcademicYear(
       throw badInput('yearId', 'year.notEnded');
     }
     const now = new Date();
-    const open = await tx.find(ReportingPeriod, { year, closedAt: null }, { ...LOCKED, orderBy: { startsOn: 'asc', id: 'asc' } });
+    const open = await tx.find(
+      ReportingPeriod,
+      { year, closedAt: null },
+      { ...LOCKED, orderBy: { startsOn: 'asc', id: 'asc' } },
+    );
     for (const period of open) {
       period.closedAt = now;
       recordAudit(tx, actorOf(viewer), {
@@ -109,7 +113,12 @@ interface Correction {
 }
 
 /** A lesson of `year` (of its school); another school's lesson is NOT_FOUND. */
-async function lessonOfYear(tx: EntityManager, year: AcademicYear, lessonId: string, field: string) {
+async function lessonOfYear(
+  tx: EntityManager,
+  year: AcademicYear,
+  lessonId: string,
+  field: string,
+) {
   const lesson = await tx.findOne(Lesson, lessonId, LOCKED);
   if (!lesson || lesson.school.id !== year.school.id) {
     throw notFound(field);
@@ -225,7 +234,7 @@ async function correctAttendanceRecord(
     school: lesson.school,
     lesson,
     student: tx.getReference(Person, studentId),
-    status: input.status as AttendanceStatus,
+    status: input.status,
     reason: input.absenceReason ?? null,
     minutesLate: null,
     enteredBy: me,
@@ -310,7 +319,9 @@ export async function correctClosedYearRecord(
     if (!year.closedAt) {
       throw badInput('yearId', 'year.notClosed');
     }
-    const given = [input.mark, input.attendance, input.periodMark].filter((x) => x != null);
+    const given = [input.mark, input.attendance, input.periodMark].filter(
+      (x) => x !== null && x !== undefined,
+    );
     if (given.length !== 1) {
       throw badInput('mark', 'closedYear.oneRecord');
     }
