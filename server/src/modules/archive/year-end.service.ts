@@ -143,10 +143,14 @@ async function correctMark(
   }
   await lessonOfYear(tx, year, mark.lesson.id, 'mark.markId');
   conflictUnless(mark.version, input.version, 'mark.version');
+  // The shape marks.service.ts audits, so history and voiding read a correction like any change.
   const before = {
     studentId: mark.student.id,
     lessonId: mark.lesson.id,
     value: mark.value,
+    workTypeId: mark.workType?.id ?? null,
+    weight: mark.weight,
+    comment: mark.comment ?? null,
     version: mark.version,
   };
   const base = { schoolId: school.id, entityType: 'Mark', entityId: mark.id };
@@ -199,6 +203,7 @@ async function correctAttendanceRecord(
     lessonId: lesson.id,
     status: a.status,
     reason: a.reason ?? null,
+    minutesLate: a.minutesLate ?? null,
     version: a.version,
   });
   const base = { schoolId: year.school.id, entityType: 'Attendance' };
