@@ -188,6 +188,64 @@ describe('closing a year (R-DATA-2)', () => {
     expect(await em.fork().count(Mark, { lesson: { assignment: f.assignment.id } })).toBe(4);
   });
 
+  it("R-DATA-2: a closed year's structure is final too: no new periods, classes or teachers", async () => {
+    const before = await auditCount();
+    const refusals: [string, string, Record<string, unknown>, string][] = [
+      [
+        'createReportingPeriod',
+        'CreateReportingPeriodInput',
+        {
+          yearId: f.year.id,
+          kind: 'QUARTER',
+          number: 2,
+          name: '2 четверть',
+          startsOn: '2025-11-03',
+          endsOn: '2025-12-28',
+          gradeLevels: [5],
+        },
+        'yearId',
+      ],
+      [
+        'createSchoolClass',
+        'CreateSchoolClassInput',
+        { yearId: f.year.id, gradeLevel: 6, letter: 'Б' },
+        'yearId',
+      ],
+      [
+        'assignTeacher',
+        'AssignTeacherInput',
+        {
+          schoolClassId: f.assignment.schoolClass.id,
+          subjectId: f.assignment.subject.id,
+          teacherId: f.teacher.id,
+        },
+        'schoolClassId',
+      ],
+      [
+        'changeTeacher',
+        'ChangeTeacherInput',
+        {
+          assignmentId: f.assignment.id,
+          teacherId: f.director.id,
+          from: '2025-10-01',
+          reason: 'перевод',
+        },
+        'assignmentId',
+      ],
+    ];
+    for (const [name, type, input, at] of refusals) {
+      const r = await gql(
+        app.url,
+        `mutation($input: ${type}!) { ${name}(input: $input) { id } }`,
+        { input },
+        { token: f.token.director },
+      );
+      expect(codes(r), name).toEqual(['BAD_USER_INPUT']);
+      expect(field(r), name).toBe(at);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
   it('R-DATA-2: a correction needs the administration: teachers, clerks and parents are refused', async () => {
     const input = {
       input: {

@@ -502,6 +502,7 @@ export async function updateSchoolClass(
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
     requireAdministration(viewer, schoolId, 'schoolClassId');
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'schoolClassId');
     const before = classSnapshot(schoolClass);
     const gradeLevel =
       typeof input.gradeLevel === 'number'
