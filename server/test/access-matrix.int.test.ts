@@ -98,6 +98,11 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.assignTeacher': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.changeTeacher': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.copyYearStructure': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  // Year end (issue 7, R-DATA-2): the administration closes, corrects and archives.
+  'Mutation.closeAcademicYear': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.correctClosedYearRecord': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.archiveAcademicYear': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.yearArchives': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.setPlannedTopics': STAFF_TEACHING,
   'Mutation.importPlannedTopics': STAFF_TEACHING,
   // People (issue 4): the clerk and the administration import lists; the service keeps staff

@@ -12,6 +12,7 @@ import { staffPermissions } from '../modules/people/staff.permissions.js';
 import { peoplePermissions } from '../modules/people/people.permissions.js';
 import { timetablePermissions } from '../modules/timetable/index.js';
 import { yearPermissions } from '../modules/year/index.js';
+import { archivePermissions } from '../modules/archive/index.js';
 import { authPermissions } from './auth.permissions.js';
 
 export type PermissionMap = Record<string, IRules>;
@@ -24,6 +25,7 @@ export const permissionMaps: PermissionMap[] = [
   journalPermissions,
   diaryPermissions,
   yearPermissions,
+  archivePermissions,
   peopleImportPermissions,
   staffPermissions,
   peoplePermissions,

@@ -1,3 +1,4 @@
+import { archivePathId, serveYearArchive } from '../modules/archive/index.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -225,10 +226,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.end();
   }
 
+  // R-DATA-2: a year's archive, for the administration of its school.
+  async function yearArchive(req: IncomingMessage, res: ServerResponse, archiveId: string) {
+    const ctx = await buildContext(deps, { token: bearer(req.headers.authorization) }, undefined, {
+      ip: req.socket.remoteAddress ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+    });
+    await serveYearArchive(ctx.em, ctx.viewer, archiveId, res);
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handle =
-      url.pathname === '/health'
+    const archiveId = req.method === 'GET' ? archivePathId(url.pathname) : null;
+    const handle = archiveId
+      ? yearArchive(req, res, archiveId)
+      : url.pathname === '/health'
         ? health(res)
         : url.pathname === '/graphql'
           ? graphql(req, res, url)

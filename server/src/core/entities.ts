@@ -3,6 +3,7 @@ import { Trigger } from '@mikro-orm/decorators/legacy';
 import { Invitation } from '../auth/invitation.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { SocketTicket } from '../auth/socket-ticket.entity.js';
+import { YearArchive } from '../modules/archive/year-archive.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { AppliedMutation } from '../modules/journal/applied-mutation.entity.js';
 import { Attendance } from '../modules/journal/attendance.entity.js';
@@ -75,6 +76,8 @@ export const entities = [
   Message,
   Announcement,
   DigestSubscription,
+  // the year's archive (R-DATA-2)
+  YearArchive,
 ];
 
 /*
@@ -91,6 +94,16 @@ Trigger({
   timing: 'before',
   events: ['update', 'delete'],
   body: "raise exception 'audit_event is append-only (R-DATA-3)' using errcode = 'insufficient_privilege'",
+})(AuditEvent);
+
+// R-DATA-2: each event takes the next position and hash of its school's chain (see the
+// year_archive migration for the function and modules/archive/audit-chain.ts for the hash).
+Trigger({
+  name: 'audit_chain',
+  timing: 'before',
+  events: ['insert'],
+  expression:
+    'create trigger audit_chain before insert on audit_event for each row execute function audit_event_audit_chain_fn()',
 })(AuditEvent);
 
 /**

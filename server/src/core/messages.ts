@@ -107,6 +107,14 @@ const ru = {
   'period.kindMixed': 'Для этих параллелей в этом году уже выбраны периоды другого вида.',
   'period.closed': 'Период закрыт и не меняется.',
   'period.alreadyClosed': 'Период уже закрыт.',
+  'year.closed': 'Учебный год закрыт: журналы доступны только для чтения.',
+  'year.alreadyClosed': 'Учебный год уже закрыт.',
+  'year.notEnded': 'Учебный год ещё не закончился: закрыть его можно с последнего дня.',
+  'year.notClosed': 'Учебный год не закрыт: исправления вносятся обычным порядком.',
+  'closedYear.oneRecord':
+    'Укажите ровно одну исправляемую запись: оценку, посещаемость или итоговую оценку.',
+  'closedYear.otherYear': 'Эта запись относится к другому учебному году.',
+  'archive.yearNotClosed': 'Архивируется только закрытый учебный год.',
   'period.leavesLessons': 'Записанные уроки ({count}) оказались бы вне периода.',
   'schoolClass.gradeLevel': 'Параллель: от 1 до 12.',
   'schoolClass.letter': 'Литера: до трёх букв или цифр.',
@@ -294,6 +302,14 @@ const en: Record<MessageKey, string> = {
   'period.kindMixed': 'These grade levels already use another kind of period this year.',
   'period.closed': 'The period is closed and does not change.',
   'period.alreadyClosed': 'The period is already closed.',
+  'year.closed': 'The school year is closed: its journals are read-only.',
+  'year.alreadyClosed': 'The school year is already closed.',
+  'year.notEnded': 'The school year has not ended: it can be closed from its last day.',
+  'year.notClosed': 'The school year is not closed: correct the record the usual way.',
+  'closedYear.oneRecord':
+    'Give exactly one record to correct: a mark, an attendance record or a period mark.',
+  'closedYear.otherYear': 'This record belongs to another school year.',
+  'archive.yearNotClosed': 'Only a closed school year is archived.',
   'period.leavesLessons': '{count} recorded lessons would fall outside the period.',
   'schoolClass.gradeLevel': 'Grade level: 1 to 12.',
   'schoolClass.letter': 'Letter: up to three letters or digits.',
@@ -377,6 +393,14 @@ const kk: Partial<Record<MessageKey, string>> = {
   'control.rangeOrder': 'Кезеңнің басы оның соңынан кейін болмауы керек.',
   'control.rangeTooLong': 'Бақылау кезеңі бір жылдан аспайды.',
   'control.month': 'Ай ЖЖЖЖ-АА түрінде болуы керек.',
+  'year.closed': 'Оқу жылы жабылған: журналдарды тек оқуға болады.',
+  'year.alreadyClosed': 'Оқу жылы жабылып қойған.',
+  'year.notEnded': 'Оқу жылы әлі аяқталған жоқ: оны соңғы күнінен бастап жабуға болады.',
+  'year.notClosed': 'Оқу жылы жабылмаған: жазбаны әдеттегі тәртіппен түзетіңіз.',
+  'closedYear.oneRecord':
+    'Түзетілетін бір ғана жазбаны көрсетіңіз: баға, қатысу немесе қорытынды баға.',
+  'closedYear.otherYear': 'Бұл жазба басқа оқу жылына жатады.',
+  'archive.yearNotClosed': 'Тек жабылған оқу жылы мұрағатталады.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

@@ -17,6 +17,7 @@ import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
 import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
+import { archiveResolvers } from '../modules/archive/index.js';
 
 export interface SchemaDeps {
   auth: AuthSettings;
@@ -33,6 +34,7 @@ const resolvers = [
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
+  ...archiveResolvers,
   ...peopleResolvers,
   ...timetableResolvers,
   ...controlResolvers,
@@ -50,6 +52,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
+    ...archiveResolvers.map((cls) => [cls, new cls()] as const),
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
     ...controlResolvers.map((cls) => [cls, new cls()] as const),

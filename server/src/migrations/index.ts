@@ -8,6 +8,7 @@ import { Migration20261130073637_idempotency_key } from './Migration202611300736
 import { Migration20261130073938_announcement_audience } from './Migration20261130073938_announcement_audience.js';
 import { Migration20261130080855_socket_ticket } from './Migration20261130080855_socket_ticket.js';
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
+import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -23,6 +24,8 @@ export const migrations: MigrationObject[] = [
     class: Migration20261130073938_announcement_audience,
   },
   { name: 'Migration20261130080855_socket_ticket', class: Migration20261130080855_socket_ticket },
+  // Completed by hand: the audit trail's hash chain (trigger, functions, back-fill).
+  { name: 'Migration20261130101329_year_archive', class: Migration20261130101329_year_archive },
   {
     name: 'Migration20261130101500_attendance_taken',
     class: Migration20261130101500_attendance_taken,

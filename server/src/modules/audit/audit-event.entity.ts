@@ -1,5 +1,5 @@
 import type { Opt } from '@mikro-orm/core';
-import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { BaseEntity } from '../../core/base.entity.js';
 
 /**
@@ -11,6 +11,12 @@ import { BaseEntity } from '../../core/base.entity.js';
 @Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId', 'occurredAt'] })
 @Index({ name: 'audit_event_actor_idx', properties: ['actorId', 'occurredAt'] })
 @Index({ name: 'audit_event_school_idx', properties: ['schoolId', 'occurredAt'] })
+// One event per position of each chain; the null school (the system's events) is one chain too.
+@Unique({
+  name: 'audit_event_chain_unique',
+  expression:
+    'create unique index "audit_event_chain_unique" on "audit_event" ("school_id", "seq") nulls not distinct',
+})
 export class AuditEvent extends BaseEntity {
   @Property({ type: 'uuid', nullable: true })
   schoolId?: string | null;
@@ -44,4 +50,20 @@ export class AuditEvent extends BaseEntity {
 
   @Property({ type: 'text', nullable: true })
   reason?: string | null;
+
+  /**
+   * R-DATA-2: position in the school's hash chain (the system's own events form one more chain).
+   * Set by the `audit_chain` trigger, never by the application: see
+   * modules/archive/audit-chain.ts for the hash and the migration for the trigger.
+   */
+  @Property({ type: 'bigint', defaultRaw: '0' })
+  seq!: Opt<string>;
+
+  /** Hex SHA-256 of the previous event of the chain (64 zeros for the first). Set by trigger. */
+  @Property({ type: 'text', defaultRaw: "''" })
+  prevHash!: Opt<string>;
+
+  /** Hex SHA-256 over `prevHash` and the event's canonical JSON. Set by trigger. */
+  @Property({ type: 'text', defaultRaw: "''" })
+  hash!: Opt<string>;
 }

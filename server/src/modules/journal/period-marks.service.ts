@@ -13,7 +13,7 @@ import { applyOnce } from './idempotency.js';
 import { roster } from './journal-page.service.js';
 import { LOCKED } from './marks.service.js';
 import { PeriodMark } from './period-mark.entity.js';
-import { requirePeriodOfGrade } from './periods.js';
+import { requireOpenYear, requirePeriodOfGrade } from './periods.js';
 import type { PeriodMarkWarning, SetPeriodMarksInput } from './period-marks.inputs.js';
 import { requiredReason } from './text-inputs.js';
 
@@ -95,6 +95,7 @@ async function apply(
   period: ReportingPeriod,
   input: SetPeriodMarksInput,
 ): Promise<Result> {
+  await requireOpenYear(tx, assignment.year.id, 'periodId');
   if (period.closedAt) {
     throw badInput('periodId', 'periodMarks.closed');
   }

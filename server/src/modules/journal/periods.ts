@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../core/errors.js';
 import type { MessageKey } from '../../core/messages.js';
+import { AcademicYear } from '../year/academic-year.entity.js';
 import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
 import { SchoolClass } from '../year/school-class.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
@@ -44,6 +45,22 @@ export async function periodsCovering(
 }
 
 /**
+ * R-DATA-2: a closed year's journals are read-only. Every journal write path comes through here
+ * (via `requireOpenDay`, `requireOpenLesson`, or directly); the only way to change a closed year's
+ * record is the administration's `correctClosedYearRecord`, with a reason.
+ */
+export async function requireOpenYear(
+  em: EntityManager,
+  yearId: string,
+  field: string,
+): Promise<void> {
+  const year = await em.findOneOrFail(AcademicYear, yearId);
+  if (year.closedAt) {
+    throw badInput(field, 'year.closed');
+  }
+}
+
+/**
  * Refuses a day on which the page takes no new records: outside every term of the grade (the
  * holidays), or inside any closed period — a closed quarter stays closed although the YEAR period
  * around it is still open (R-JRN-5: closing freezes the period).
@@ -55,6 +72,7 @@ export async function requireOpenDay(
   field: string,
   closedKey: MessageKey = 'journal.periodClosed',
 ): Promise<void> {
+  await requireOpenYear(em, assignment.year.id, field);
   const { covering, inTerm } = await periodsCovering(em, assignment, date);
   if (!inTerm) {
     throw badInput(field, 'lesson.outsidePeriods');
@@ -74,6 +92,7 @@ export async function requireOpenLesson(
   lesson: { assignment: { id: string }; date: string },
 ): Promise<void> {
   const assignment = await em.findOneOrFail(TeachingAssignment, lesson.assignment.id);
+  await requireOpenYear(em, assignment.year.id, 'lessonId');
   const { covering } = await periodsCovering(em, assignment, lesson.date);
   if (covering.some((p) => p.closedAt)) {
     throw badInput('lessonId', 'journal.periodClosed');

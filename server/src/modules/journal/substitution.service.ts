@@ -10,7 +10,7 @@ import { TimetableSlot } from '../timetable/timetable-slot.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { Lesson } from './lesson.entity.js';
-import { isTermDay, periodsOfPage } from './periods.js';
+import { isTermDay, periodsOfPage, requireOpenYear } from './periods.js';
 import type { AssignSubstituteInput } from './substitution.inputs.js';
 import { isoDateInput, requiredReason } from './text-inputs.js';
 
@@ -45,6 +45,7 @@ export async function assignSubstitute(
         ? forbidden()
         : notFound('assignmentId');
     }
+    await requireOpenYear(tx, assignment.year.id, 'assignmentId');
     const reason = requiredReason(input.reason, 'reason');
     if (to < from) {
       throw badInput('to', 'substitution.rangeReversed');

@@ -31,4 +31,15 @@ export class AcademicYear extends BaseEntity {
   @Field(() => String, { description: 'Last day (YYYY-MM-DD), inclusive.' })
   @Property({ type: 'date' })
   endsOn!: string;
+
+  /**
+   * When the administration closed the year (R-DATA-2): its journals are read-only from then on;
+   * a correction needs the administration and a reason (`correctClosedYearRecord`).
+   */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the year was closed; its journals are read-only since. Null while open.',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date | null;
 }

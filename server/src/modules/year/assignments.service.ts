@@ -12,7 +12,7 @@ import { PlannedTopic } from './planned-topic.entity.js';
 import { Subgroup } from './subgroup.entity.js';
 import { Subject } from './subject.entity.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
-import { classFor, ofSchool, yearFor } from './structure.service.js';
+import { classFor, ofSchool, requireYearOpen, yearFor } from './structure.service.js';
 import {
   audit,
   isTeacherOf,
@@ -73,6 +73,7 @@ export async function assignTeacher(em: EntityManager, viewer: Viewer, input: As
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
     requireAdministration(viewer, schoolId, 'schoolClassId');
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'schoolClassId');
     const subject = await ofSchool(tx, Subject, schoolId, input.subjectId, 'subjectId');
     const teacher = await teacherInput(tx, schoolId, input.teacherId);
     let subgroup: Subgroup | null = null;
@@ -140,6 +141,7 @@ export async function changeTeacher(em: EntityManager, viewer: Viewer, input: Ch
     const reason = requiredReason(input.reason, 'reason');
     const from = isoDateInput(input.from, 'from');
     const year = await tx.findOneOrFail(AcademicYear, old.year.id);
+    requireYearOpen(year, 'assignmentId');
     if (old.endsOn && from >= old.endsOn) {
       // Someone has ended this row already: the page has a newer keeper to change instead.
       const current = await tx.findOne(

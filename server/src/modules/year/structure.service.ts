@@ -40,6 +40,13 @@ export function requiredText(value: string | null | undefined, field: string, ma
   return text;
 }
 
+/** R-DATA-2: a closed year's structure is as final as its journals. */
+export function requireYearOpen(year: AcademicYear, field: string): void {
+  if (year.closedAt) {
+    throw badInput(field, 'year.closed');
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lookups: each answers NOT_FOUND for what the viewer may not read, so ids cannot be probed.
 
@@ -280,6 +287,7 @@ export async function createReportingPeriod(
   return em.transactional(async (tx) => {
     const year = await yearFor(tx, viewer, input.yearId, 'yearId');
     requireAdministration(viewer, year.school.id, 'yearId');
+    requireYearOpen(year, 'yearId');
     if (!Number.isInteger(input.number) || input.number < 1 || input.number > 12) {
       throw badInput('number', 'period.number');
     }
@@ -319,6 +327,7 @@ export async function updateReportingPeriod(
       throw badInput('periodId', 'period.closed');
     }
     const year = await tx.findOneOrFail(AcademicYear, period.year.id);
+    requireYearOpen(year, 'periodId');
     const next: PeriodFields = {
       kind: period.kind,
       number: period.number,
@@ -457,6 +466,7 @@ export async function createSchoolClass(
   return em.transactional(async (tx) => {
     const year = await yearFor(tx, viewer, input.yearId, 'yearId');
     requireAdministration(viewer, year.school.id, 'yearId');
+    requireYearOpen(year, 'yearId');
     const gradeLevel = gradeLevelInput(input.gradeLevel);
     const letter = letterInput(input.letter);
     await checkClassName(tx, year.id, gradeLevel, letter, null);
@@ -492,6 +502,7 @@ export async function updateSchoolClass(
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
     requireAdministration(viewer, schoolId, 'schoolClassId');
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'schoolClassId');
     const before = classSnapshot(schoolClass);
     const gradeLevel =
       typeof input.gradeLevel === 'number'
