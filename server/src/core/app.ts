@@ -37,6 +37,7 @@ import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader } from './messages.js';
 import type { Bus } from './pubsub.js';
 import { buildAppSchema } from './schema.js';
+import { handleDocument, isDocumentPath } from '../modules/documents/index.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -225,6 +226,23 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.end();
   }
 
+  // Documents run their GraphQL operation here, through the same plugins, limits and shield as
+  // /graphql, in a context built the same way (modules/documents, R-RPT-4).
+  const documentsDeps = {
+    context: (req: IncomingMessage) =>
+      buildContext(deps, { token: bearer(req.headers.authorization) }, req.headers['accept-language'], {
+        ip: req.socket.remoteAddress ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      }),
+    execute: async (contextValue: Context, query: string, variables: Record<string, unknown>) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') {
+        throw new Error('a document operation answered incrementally');
+      }
+      return response.body.singleResult;
+    },
+  };
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handle =
@@ -232,7 +250,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ? health(res)
         : url.pathname === '/graphql'
           ? graphql(req, res, url)
-          : Promise.resolve(
+          : isDocumentPath(url.pathname)
+            ? handleDocument(documentsDeps, req, res, url)
+            : Promise.resolve(
               void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
             );
     handle.catch((err: unknown) => {
