@@ -140,7 +140,7 @@ function columns(locale: Locale) {
     { label: label(locale, 'subject'), width: 100 },
     { label: label(locale, 'topic') },
     { label: label(locale, 'homework') },
-    { label: label(locale, 'marks'), width: 70 },
+    { label: label(locale, 'marks'), width: 90 },
   ];
 }
 
