@@ -230,10 +230,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // /graphql, in a context built the same way (modules/documents, R-RPT-4).
   const documentsDeps = {
     context: (req: IncomingMessage) =>
-      buildContext(deps, { token: bearer(req.headers.authorization) }, req.headers['accept-language'], {
-        ip: req.socket.remoteAddress ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      }),
+      buildContext(
+        deps,
+        { token: bearer(req.headers.authorization) },
+        req.headers['accept-language'],
+        {
+          ip: req.socket.remoteAddress ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+        },
+      ),
     execute: async (contextValue: Context, query: string, variables: Record<string, unknown>) => {
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') {
@@ -253,8 +258,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
           : isDocumentPath(url.pathname)
             ? handleDocument(documentsDeps, req, res, url)
             : Promise.resolve(
-              void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
-            );
+                void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
+              );
     handle.catch((err: unknown) => {
       log.error({ err }, 'HTTP request failed');
       if (!res.headersSent) {

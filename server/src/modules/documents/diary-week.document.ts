@@ -98,7 +98,9 @@ function weekdayName(locale: Locale, weekday: number): string {
 }
 
 function lines(week: Week, locale: Locale): string[] {
-  const classes = [...new Set(week.days.flatMap((d) => (d.schoolClass ? [d.schoolClass.name] : [])))];
+  const classes = [
+    ...new Set(week.days.flatMap((d) => (d.schoolClass ? [d.schoolClass.name] : []))),
+  ];
   return [
     `${label(locale, 'student')}: ${personName(week.student)}`,
     ...(classes.length > 0 ? [`${label(locale, 'schoolClass')}: ${classes.join(', ')}`] : []),

@@ -143,7 +143,8 @@ export async function handleDocument(
   const result = await deps.execute(ctx, entry.operation, parsed.variables);
   const error = result.errors?.[0];
   if (error) {
-    const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const code =
+      typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
     const field = typeof error.extensions?.field === 'string' ? error.extensions.field : undefined;
     sendError(res, STATUS[code] ?? 500, { code, message: error.message, field });
     return;

@@ -52,7 +52,13 @@ const tokens: Record<string, string> = {};
 const ids: Record<string, string> = {};
 const schoolName = 'Школа № 7 имени Абая';
 
-function addMark(lesson: Lesson, student: Person, value: number, weight: number, workType = lesson.workType) {
+function addMark(
+  lesson: Lesson,
+  student: Person,
+  value: number,
+  weight: number,
+  workType = lesson.workType,
+) {
   const mark = em.create(Mark, {
     school: lesson.school,
     lesson,
@@ -75,7 +81,11 @@ beforeAll(async () => {
   year = await createYear(em, school);
   q1 = await createPeriod(em, year);
   const answer = await createWorkType(em, school, { name: 'Ответ на уроке', weight: 1 });
-  const test = await createWorkType(em, school, { name: 'Контрольная', weight: 2, isWritten: true });
+  const test = await createWorkType(em, school, {
+    name: 'Контрольная',
+    weight: 2,
+    isWritten: true,
+  });
   const maths = await createSubject(em, school, 'Математика');
 
   const person = (lastName: string, firstName: string, roles: Role[], at = school) =>
@@ -318,7 +328,7 @@ describe('journal page documents (R-RPT-4)', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/csv; charset=utf-8');
     expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parse(res.body, { bom: true, relax_column_count: true }) as string[][];
+    const records = parse<string[]>(res.body, { bom: true, relax_column_count: true });
     const header = records.findIndex((r) => r[1] === 'Ученик');
     expect(records[header]).toEqual(['№', 'Ученик', '14.09', '16.09', '18.09', 'Итог', 'Ср.']);
     expect(records[header + 3]).toEqual([
@@ -397,7 +407,10 @@ describe('who may download (permissions through GraphQL)', () => {
     for (const ext of ['pdf', 'xlsx', 'csv']) {
       const res = await download(journalPath(ext), tokens.masha);
       expect(res.status).toBe(403);
-      expect(res.json()).toEqual({ code: 'FORBIDDEN', message: 'Недостаточно прав для этого действия.' });
+      expect(res.json()).toEqual({
+        code: 'FORBIDDEN',
+        message: 'Недостаточно прав для этого действия.',
+      });
     }
   });
 
@@ -442,18 +455,20 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/zip');
     const unzipped = unzipSync(new Uint8Array(res.body));
-    manifest = parse(strFromU8(unzipped['manifest.csv']!)) as string[][];
+    manifest = parse<string[]>(strFromU8(unzipped['manifest.csv']!));
     files = {};
     for (const [name, bytes] of Object.entries(unzipped)) {
       if (name !== 'manifest.csv') {
-        files[name] = parse(strFromU8(bytes), { columns: true }) as Record<string, string>[];
+        files[name] = parse<Record<string, string>>(strFromU8(bytes), { columns: true });
       }
     }
   });
 
   it('R-RPT-4: the manifest names OneRoster 1.2 and every file as bulk or absent', () => {
     expect(manifest[0]).toEqual(['propertyName', 'value']);
-    const props = Object.fromEntries(manifest.slice(1));
+    const props: Record<string, string> = Object.fromEntries(
+      manifest.slice(1).map(([k, v]) => [k!, v!]),
+    );
     expect(props['oneroster.version']).toBe('1.2');
     expect(props['manifest.version']).toBe('1.0');
     expect(props['file.users']).toBe('bulk');
@@ -475,9 +490,22 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
 
   it('R-RPT-4: rosters: the school, the year and its quarter, the course, the class, six people', () => {
     expect(files['orgs.csv']).toEqual([
-      expect.objectContaining({ name: schoolName, type: 'school', identifier: 'Ш7', status: 'active' }),
+      expect.objectContaining({
+        name: schoolName,
+        type: 'school',
+        identifier: 'Ш7',
+        status: 'active',
+      }),
     ]);
-    expect(files['academicSessions.csv']!.map((s) => [s.title, s.type, s.startDate, s.endDate, s.schoolYear])).toEqual([
+    expect(
+      files['academicSessions.csv']!.map((s) => [
+        s.title,
+        s.type,
+        s.startDate,
+        s.endDate,
+        s.schoolYear,
+      ]),
+    ).toEqual([
       ['2026/2027', 'schoolYear', '2026-09-01', '2027-05-31', '2027'],
       ['1 четверть', 'gradingPeriod', '2026-09-01', '2026-10-26', '2027'],
     ]);
@@ -535,7 +563,9 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
       ['Итог', ''],
     ]);
     expect(
-      files['categories.csv']!.slice(0, 2).map((c) => [c.title, c.weight]).sort(),
+      files['categories.csv']!.slice(0, 2)
+        .map((c) => [c.title, c.weight])
+        .sort(),
     ).toEqual([
       ['Контрольная', '2'],
       ['Ответ на уроке', '1'],
@@ -563,7 +593,10 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
       'metadata.classbook.weight': '2',
     });
     const periodItem = `${page.id}_${q1.id}`;
-    expect(of(people.masha!, periodItem)).toMatchObject({ scoreStatus: 'fully graded', score: '4' });
+    expect(of(people.masha!, periodItem)).toMatchObject({
+      scoreStatus: 'fully graded',
+      score: '4',
+    });
     expect(of(people.aigerim!, periodItem)).toMatchObject({
       scoreStatus: 'exempt',
       score: '',

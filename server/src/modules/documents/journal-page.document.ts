@@ -245,14 +245,17 @@ export function journalPageTables(data: JournalPageData, locale: Locale): TableD
 
 const NUMBER_WIDTH = 18;
 const NAME_WIDTH = 150;
-const LESSON_WIDTH = 22;
+const LESSON_WIDTH = 25;
 const PERIOD_MARK_WIDTH = 34;
 
 /**
  * The page as the paper journal prints it. Lessons that do not fit across the sheet continue on
  * the next one with the names repeated; the period mark stands after the last lesson's column.
  */
-export async function renderJournalPagePdf(data: JournalPageData, meta: PrintMeta): Promise<Buffer> {
+export async function renderJournalPagePdf(
+  data: JournalPageData,
+  meta: PrintMeta,
+): Promise<Buffer> {
   const { locale } = meta;
   const page = data.journalPage;
   const title = label(locale, 'journalPage');
@@ -277,12 +280,21 @@ export async function renderJournalPagePdf(data: JournalPageData, meta: PrintMet
   drawHeading(doc, label(locale, 'marksAndAttendance'));
   chunks.forEach((chunk, index) => {
     const last = index === chunks.length - 1;
+    if (index > 0) {
+      doc.addPage(); // a new sheet of the paper journal
+    }
     const columns = [
       { label: label(locale, 'number'), width: NUMBER_WIDTH, align: 'right' as const },
       { label: label(locale, 'student'), width: NAME_WIDTH },
       ...chunk.map((i) => ({ label: heads[i]!, width: LESSON_WIDTH, align: 'center' as const })),
       ...(last
-        ? [{ label: label(locale, 'periodMark'), width: PERIOD_MARK_WIDTH, align: 'center' as const }]
+        ? [
+            {
+              label: label(locale, 'periodMark'),
+              width: PERIOD_MARK_WIDTH,
+              align: 'center' as const,
+            },
+          ]
         : []),
     ];
     const rows = page.students.map((s, i) => [
@@ -293,7 +305,7 @@ export async function renderJournalPagePdf(data: JournalPageData, meta: PrintMet
     ]);
     drawTable(doc, columns, rows, {
       fontSize: 7.5,
-      headerFontSize: 6.5,
+      headerFontSize: 6,
       shadeColumns: last ? [columns.length - 1] : [],
     });
   });

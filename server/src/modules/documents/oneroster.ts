@@ -18,7 +18,7 @@ import { Enrolment } from '../people/enrolment.entity.js';
 import { Guardianship, GuardianshipKind } from '../people/guardianship.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
-import { ReportingPeriod } from '../year/reporting-period.entity.js';
+import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
 import { SubgroupMembership } from '../year/subgroup-membership.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import { WorkType } from '../year/work-type.entity.js';
@@ -26,45 +26,137 @@ import { label } from './labels.js';
 
 /** Column lists of the OneRoster 1.2 CSV binding, in the binding's order. */
 export const ONEROSTER_COLUMNS = {
-  'orgs.csv': ['sourcedId', 'status', 'dateLastModified', 'name', 'type', 'identifier', 'parentSourcedId'],
+  'orgs.csv': [
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'name',
+    'type',
+    'identifier',
+    'parentSourcedId',
+  ],
   'academicSessions.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'title', 'type', 'startDate', 'endDate',
-    'parentSourcedId', 'schoolYear',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'title',
+    'type',
+    'startDate',
+    'endDate',
+    'parentSourcedId',
+    'schoolYear',
   ],
   'courses.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'schoolYearSourcedId', 'title', 'courseCode',
-    'grades', 'orgSourcedId', 'subjects', 'subjectCodes',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'schoolYearSourcedId',
+    'title',
+    'courseCode',
+    'grades',
+    'orgSourcedId',
+    'subjects',
+    'subjectCodes',
   ],
   'classes.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'title', 'grades', 'courseSourcedId', 'classCode',
-    'classType', 'location', 'schoolSourcedId', 'termSourcedIds', 'subjects', 'subjectCodes',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'title',
+    'grades',
+    'courseSourcedId',
+    'classCode',
+    'classType',
+    'location',
+    'schoolSourcedId',
+    'termSourcedIds',
+    'subjects',
+    'subjectCodes',
     'periods',
   ],
   'users.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'enabledUser', 'username', 'userIds', 'givenName',
-    'familyName', 'middleName', 'identifier', 'email', 'sms', 'phone', 'agentSourcedIds', 'grades',
-    'password', 'userMasterIdentifier', 'resourceSourcedIds', 'preferredGivenName',
-    'preferredMiddleName', 'preferredFamilyName', 'primaryOrgSourcedId', 'pronouns',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'enabledUser',
+    'username',
+    'userIds',
+    'givenName',
+    'familyName',
+    'middleName',
+    'identifier',
+    'email',
+    'sms',
+    'phone',
+    'agentSourcedIds',
+    'grades',
+    'password',
+    'userMasterIdentifier',
+    'resourceSourcedIds',
+    'preferredGivenName',
+    'preferredMiddleName',
+    'preferredFamilyName',
+    'primaryOrgSourcedId',
+    'pronouns',
   ],
   'roles.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'userSourcedId', 'roleType', 'role', 'beginDate',
-    'endDate', 'orgSourcedId', 'userProfileSourcedId',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'userSourcedId',
+    'roleType',
+    'role',
+    'beginDate',
+    'endDate',
+    'orgSourcedId',
+    'userProfileSourcedId',
   ],
   'enrollments.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'classSourcedId', 'schoolSourcedId',
-    'userSourcedId', 'role', 'primary', 'beginDate', 'endDate',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'classSourcedId',
+    'schoolSourcedId',
+    'userSourcedId',
+    'role',
+    'primary',
+    'beginDate',
+    'endDate',
   ],
   'categories.csv': ['sourcedId', 'status', 'dateLastModified', 'title', 'weight'],
   'lineItems.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'title', 'description', 'assignDate', 'dueDate',
-    'classSourcedId', 'categorySourcedId', 'gradingPeriodSourcedId', 'resultValueMin',
-    'resultValueMax', 'schoolSourcedId',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'title',
+    'description',
+    'assignDate',
+    'dueDate',
+    'classSourcedId',
+    'categorySourcedId',
+    'gradingPeriodSourcedId',
+    'resultValueMin',
+    'resultValueMax',
+    'schoolSourcedId',
   ],
   // The two metadata.classbook.* columns are our documented extension (docs/oneroster.md).
   'results.csv': [
-    'sourcedId', 'status', 'dateLastModified', 'lineItemSourcedId', 'studentSourcedId',
-    'scoreStatus', 'score', 'scoreDate', 'comment', 'classSourcedId', 'scoreScaleSourcedId',
-    'missing', 'incomplete', 'late', 'inProgress', 'metadata.classbook.special',
+    'sourcedId',
+    'status',
+    'dateLastModified',
+    'lineItemSourcedId',
+    'studentSourcedId',
+    'scoreStatus',
+    'score',
+    'scoreDate',
+    'comment',
+    'classSourcedId',
+    'scoreScaleSourcedId',
+    'missing',
+    'incomplete',
+    'late',
+    'inProgress',
+    'metadata.classbook.special',
     'metadata.classbook.weight',
   ],
 } as const;
@@ -74,10 +166,27 @@ type Row<F extends FileName> = Partial<Record<(typeof ONEROSTER_COLUMNS)[F][numb
 
 /** Every file the manifest names, in the binding's order; those we write are `bulk`. */
 const MANIFEST_FILES = [
-  'academicSessions', 'categories', 'classes', 'classResources', 'courses', 'courseResources',
-  'demographics', 'enrollments', 'lineItemLearningObjectiveIds', 'lineItems',
-  'lineItemScoreScales', 'orgs', 'resources', 'resultLearningObjectiveIds', 'results',
-  'resultScoreScales', 'roles', 'scoreScales', 'userProfiles', 'users', 'userResources',
+  'academicSessions',
+  'categories',
+  'classes',
+  'classResources',
+  'courses',
+  'courseResources',
+  'demographics',
+  'enrollments',
+  'lineItemLearningObjectiveIds',
+  'lineItems',
+  'lineItemScoreScales',
+  'orgs',
+  'resources',
+  'resultLearningObjectiveIds',
+  'results',
+  'resultScoreScales',
+  'roles',
+  'scoreScales',
+  'userProfiles',
+  'users',
+  'userResources',
 ] as const;
 
 /** Categories of our own for marks without a work type and for period marks. */
@@ -108,8 +217,10 @@ function overlap(
 
 function csv<F extends FileName>(file: F, rows: Row<F>[]): Uint8Array {
   const columns = ONEROSTER_COLUMNS[file] as readonly string[];
-  const records = rows.map((row) => columns.map((c) => (row as Record<string, string>)[c] ?? ''));
-  return strToU8(stringify([columns as string[], ...records], { record_delimiter: 'windows' }));
+  const records = rows.map((row: Record<string, string | undefined>) =>
+    columns.map((c) => row[c] ?? ''),
+  );
+  return strToU8(stringify([columns, ...records], { record_delimiter: 'windows' }));
 }
 
 async function yearForAdministration(em: EntityManager, viewer: Viewer, yearId: string) {
@@ -197,7 +308,13 @@ export async function oneRosterFiles(
 
   // Orgs and sessions.
   const orgs: Row<'orgs.csv'>[] = [
-    { sourcedId: school.id, ...base(school), name: school.name, type: 'school', identifier: school.shortName },
+    {
+      sourcedId: school.id,
+      ...base(school),
+      name: school.name,
+      type: 'school',
+      identifier: school.shortName,
+    },
   ];
   const sessions: Row<'academicSessions.csv'>[] = [
     {
@@ -239,14 +356,19 @@ export async function oneRosterFiles(
     });
   }
   for (const [id, row] of courses) {
-    row.grades = [...courseGrades.get(id)!].sort((x, y) => x - y).map(grade).join(',');
+    row.grades = [...courseGrades.get(id)!]
+      .sort((x, y) => x - y)
+      .map(grade)
+      .join(',');
   }
   const classTitle = (a: TeachingAssignment) =>
     [
       a.schoolClass.name,
       a.subject.name,
       a.subgroup?.name,
-      a.individualStudent ? `${a.individualStudent.lastName} ${a.individualStudent.firstName}` : null,
+      a.individualStudent
+        ? `${a.individualStudent.lastName} ${a.individualStudent.firstName}`
+        : null,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -317,14 +439,26 @@ export async function oneRosterFiles(
     const inClass = enrolments.filter((e) => e.schoolClass.id === a.schoolClass.id);
     if (a.subgroup) {
       for (const m of memberships.filter((m) => m.subgroup.id === a.subgroup!.id)) {
-        enrolStudent(a, `${a.id}_${m.id}`, m.student, { from: m.startsOn, until: m.endsOn ?? null }, m);
+        enrolStudent(
+          a,
+          `${a.id}_${m.id}`,
+          m.student,
+          { from: m.startsOn, until: m.endsOn ?? null },
+          m,
+        );
       }
     } else {
       for (const e of inClass) {
         if (a.individualStudent && e.student.id !== a.individualStudent.id) {
           continue;
         }
-        enrolStudent(a, `${a.id}_${e.id}`, e.student, { from: e.startsOn, until: e.endsOn ?? null }, e);
+        enrolStudent(
+          a,
+          `${a.id}_${e.id}`,
+          e.student,
+          { from: e.startsOn, until: e.endsOn ?? null },
+          e,
+        );
       }
     }
   }
@@ -358,7 +492,10 @@ export async function oneRosterFiles(
     email: person.email ?? '',
     phone: person.phone ?? '',
     agentSourcedIds: [...(agents.get(person.id) ?? [])].sort().join(','),
-    grades: [...grades].sort((x, y) => x - y).map(grade).join(','),
+    grades: [...grades]
+      .sort((x, y) => x - y)
+      .map(grade)
+      .join(','),
     primaryOrgSourcedId: school.id,
   }));
   const rolesCsv: Row<'roles.csv'>[] = people.flatMap(({ person, roles }) =>
@@ -374,18 +511,38 @@ export async function oneRosterFiles(
 
   // Gradebook: work types are categories; a lesson's marks of one work type are a line item.
   const categories: Row<'categories.csv'>[] = [
-    ...workTypes.map((w) => ({ sourcedId: w.id, ...base(w), title: w.name, weight: String(w.weight) })),
-    { sourcedId: LESSON_CATEGORY, ...base(year), title: label(locale, 'lessonNumber'), weight: '1' },
-    { sourcedId: PERIOD_MARK_CATEGORY, ...base(year), title: label(locale, 'periodMark'), weight: '' },
+    ...workTypes.map((w) => ({
+      sourcedId: w.id,
+      ...base(w),
+      title: w.name,
+      weight: String(w.weight),
+    })),
+    {
+      sourcedId: LESSON_CATEGORY,
+      ...base(year),
+      title: label(locale, 'lessonNumber'),
+      weight: '1',
+    },
+    {
+      sourcedId: PERIOD_MARK_CATEGORY,
+      ...base(year),
+      title: label(locale, 'periodMark'),
+      weight: '',
+    },
   ];
   const range = scaleRange(school.gradingScale);
   const assignmentsById = new Map(assignments.map((a) => [a.id, a]));
   const gradingPeriodOn = (date: string, gradeLevel: number) =>
     periods.find(
       (p) =>
-        p.kind !== 'YEAR' && p.startsOn <= date && date <= p.endsOn && p.gradeLevels.includes(gradeLevel),
+        p.kind !== PeriodKind.YEAR &&
+        p.startsOn <= date &&
+        date <= p.endsOn &&
+        p.gradeLevels.includes(gradeLevel),
     ) ??
-    periods.find((p) => p.startsOn <= date && date <= p.endsOn && p.gradeLevels.includes(gradeLevel));
+    periods.find(
+      (p) => p.startsOn <= date && date <= p.endsOn && p.gradeLevels.includes(gradeLevel),
+    );
 
   const lineItems = new Map<string, Row<'lineItems.csv'>>();
   const results: Row<'results.csv'>[] = [];
@@ -475,7 +632,8 @@ export async function oneRosterFiles(
           : special === PeriodMarkSpecial.NOT_ATTESTED
             ? 'not submitted'
             : 'fully graded',
-      score: pm.numericValue === null || pm.numericValue === undefined ? '' : String(pm.numericValue),
+      score:
+        pm.numericValue === null || pm.numericValue === undefined ? '' : String(pm.numericValue),
       scoreDate: period.endsOn,
       classSourcedId: a.id,
       'metadata.classbook.special': special ?? '',

@@ -54,7 +54,9 @@ export interface RegisteredDocument {
   /** The operation's variables, or the names of the parameters at fault. */
   parse(
     query: Record<string, string>,
-  ): { ok: true; variables: Record<string, unknown>; params: unknown } | { ok: false; fields: string[] };
+  ):
+    | { ok: true; variables: Record<string, unknown>; params: unknown }
+    | { ok: false; fields: string[] };
   /** Renders the operation's answer (`data`) for those parameters. */
   render(
     format: DocumentFormat,

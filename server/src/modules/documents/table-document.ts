@@ -34,10 +34,15 @@ export async function renderTablePdf(document: TableDocument, meta: PrintMeta): 
     if (table.title) {
       drawHeading(doc, table.title);
     }
-    drawTable(doc, table.columns, table.rows.map((row) => row.map(text)), {
-      shadeColumns: table.shadeColumns,
-      fontSize: table.fontSize,
-    });
+    drawTable(
+      doc,
+      table.columns,
+      table.rows.map((row) => row.map(text)),
+      {
+        shadeColumns: table.shadeColumns,
+        fontSize: table.fontSize,
+      },
+    );
   }
   return finish(meta);
 }
@@ -72,10 +77,7 @@ export async function renderTableXlsx(document: TableDocument): Promise<Buffer> 
     }
     sheet.views = [{ state: 'frozen', ySplit: header.number }];
     table.columns.forEach((c, i) => {
-      const longest = Math.max(
-        c.label.length,
-        ...table.rows.map((r) => text(r[i] ?? null).length),
-      );
+      const longest = Math.max(c.label.length, ...table.rows.map((r) => text(r[i] ?? null).length));
       sheet.getColumn(i + 1).width = Math.min(60, Math.max(6, longest + 2));
     });
   });
