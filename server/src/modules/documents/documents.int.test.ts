@@ -47,8 +47,19 @@ let base: string;
 let year: AcademicYear;
 let q1: ReportingPeriod;
 let page: TeachingAssignment;
-const people: Record<string, Person> = {};
-const tokens: Record<string, string> = {};
+type Who =
+  | 'teacher'
+  | 'admin'
+  | 'deputy'
+  | 'masha'
+  | 'ivan'
+  | 'aigerim'
+  | 'mother'
+  | 'father'
+  | 'otherTeacher'
+  | 'otherAdmin';
+const people = {} as Record<Who, Person>;
+const tokens = {} as Record<Who, string>;
 const ids: Record<string, string> = {};
 const schoolName = 'Школа № 7 имени Абая';
 
@@ -212,7 +223,7 @@ beforeAll(async () => {
   people.otherTeacher = await person('Чужая', 'Учительница', [Role.TEACHER], other);
   people.otherAdmin = await person('Чужой', 'Директор', [Role.ADMINISTRATOR], other);
 
-  for (const [key, p] of Object.entries(people)) {
+  for (const [key, p] of Object.entries(people) as [Who, Person][]) {
     tokens[key] = await sessionFor(em, p);
   }
 });
@@ -328,7 +339,7 @@ describe('journal page documents (R-RPT-4)', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/csv; charset=utf-8');
     expect([...res.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const records = parse<string[]>(res.body, { bom: true, relax_column_count: true });
+    const records: string[][] = parse(res.body, { bom: true, relax_column_count: true });
     const header = records.findIndex((r) => r[1] === 'Ученик');
     expect(records[header]).toEqual(['№', 'Ученик', '14.09', '16.09', '18.09', 'Итог', 'Ср.']);
     expect(records[header + 3]).toEqual([
@@ -352,7 +363,7 @@ describe('journal page documents (R-RPT-4)', () => {
 
 describe('diary week printout (R-DRY-3)', () => {
   it("R-DRY-3: a parent prints the child's week with lessons, topics, homework, marks and times", async () => {
-    const res = await download(diaryPath(people.masha!.id), tokens.mother);
+    const res = await download(diaryPath(people.masha.id), tokens.mother);
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/pdf');
     const text = await pdfText(res.body);
@@ -379,7 +390,7 @@ describe('diary week printout (R-DRY-3)', () => {
   });
 
   it('R-DRY-3: a student prints their own week', async () => {
-    const res = await download(diaryPath(people.ivan!.id), tokens.ivan);
+    const res = await download(diaryPath(people.ivan.id), tokens.ivan);
     expect(res.status).toBe(200);
     const text = await pdfText(res.body);
     expect(text).toContain('Сидоров Иван');
@@ -392,13 +403,13 @@ describe('who may download (permissions through GraphQL)', () => {
     const res = await download(journalPath('pdf'), undefined, { 'accept-language': 'en' });
     expect(res.status).toBe(401);
     expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'Please sign in.' });
-    const ru = await download(diaryPath(people.masha!.id));
+    const ru = await download(diaryPath(people.masha.id));
     expect(ru.status).toBe(401);
     expect(ru.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'Войдите в систему.' });
   });
 
   it("R-DRY-3: a parent asking for another family's child gets 404", async () => {
-    const res = await download(diaryPath(people.masha!.id), tokens.father);
+    const res = await download(diaryPath(people.masha.id), tokens.father);
     expect(res.status).toBe(404);
     expect(res.json().code).toBe('NOT_FOUND');
   });
@@ -429,7 +440,7 @@ describe('who may download (permissions through GraphQL)', () => {
       field: 'assignmentId',
     });
     const badDate = await download(
-      `/documents/diary-week.pdf?studentId=${people.masha!.id}&weekOf=16.09.2026`,
+      `/documents/diary-week.pdf?studentId=${people.masha.id}&weekOf=16.09.2026`,
       tokens.mother,
     );
     expect(badDate.status).toBe(400);
@@ -455,7 +466,7 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
     expect(res.status).toBe(200);
     expect(res.type).toBe('application/zip');
     const unzipped = unzipSync(new Uint8Array(res.body));
-    manifest = parse<string[]>(strFromU8(unzipped['manifest.csv']!));
+    manifest = parse(strFromU8(unzipped['manifest.csv']!));
     files = {};
     for (const [name, bytes] of Object.entries(unzipped)) {
       if (name !== 'manifest.csv') {
@@ -531,7 +542,7 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
       'Сидоров Олег',
     ]);
     const masha = users.find((u) => u.givenName === 'Маша')!;
-    expect(masha.agentSourcedIds).toBe(people.mother!.id);
+    expect(masha.agentSourcedIds).toBe(people.mother.id);
     expect(masha.grades).toBe('05');
     expect(files['roles.csv']!.map((r) => r.role).sort()).toEqual([
       'parent',
@@ -544,11 +555,11 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
     const enrolments = files['enrollments.csv']!;
     expect(enrolments).toHaveLength(4);
     expect(enrolments.find((e) => e.role === 'teacher')).toMatchObject({
-      userSourcedId: people.teacher!.id,
+      userSourcedId: people.teacher.id,
       primary: 'true',
     });
     // Сидоров left on 1 October: his last day in the class was 30 September (OneRoster: inclusive).
-    expect(enrolments.find((e) => e.userSourcedId === people.ivan!.id)).toMatchObject({
+    expect(enrolments.find((e) => e.userSourcedId === people.ivan.id)).toMatchObject({
       role: 'student',
       beginDate: '2026-09-01',
       endDate: '2026-09-30',
@@ -586,23 +597,23 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
     expect(results).toHaveLength(8);
     const of = (student: Person, item: string) =>
       results.find((r) => r.studentSourcedId === student.id && r.lineItemSourcedId === item);
-    expect(of(people.masha!, `${ids.l3}_${ids.test}`)).toMatchObject({
+    expect(of(people.masha, `${ids.l3}_${ids.test}`)).toMatchObject({
       scoreStatus: 'fully graded',
       score: '4',
       scoreDate: '2026-09-18',
       'metadata.classbook.weight': '2',
     });
     const periodItem = `${page.id}_${q1.id}`;
-    expect(of(people.masha!, periodItem)).toMatchObject({
+    expect(of(people.masha, periodItem)).toMatchObject({
       scoreStatus: 'fully graded',
       score: '4',
     });
-    expect(of(people.aigerim!, periodItem)).toMatchObject({
+    expect(of(people.aigerim, periodItem)).toMatchObject({
       scoreStatus: 'exempt',
       score: '',
       'metadata.classbook.special': 'EXEMPT',
     });
-    expect(of(people.ivan!, periodItem)).toMatchObject({
+    expect(of(people.ivan, periodItem)).toMatchObject({
       scoreStatus: 'not submitted',
       score: '',
       'metadata.classbook.special': 'NOT_ATTESTED',
@@ -612,12 +623,12 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
   it('R-RPT-4: only the administration of the school downloads the bundle', async () => {
     const deputy = await download(zipPath(), tokens.deputy);
     expect(deputy.status).toBe(200);
-    for (const who of ['teacher', 'masha', 'mother']) {
+    for (const who of ['teacher', 'masha', 'mother'] as const) {
       const res = await download(zipPath(), tokens[who]);
       expect(res.status, who).toBe(403);
       expect(res.json().code).toBe('FORBIDDEN');
     }
-    for (const who of ['otherAdmin', 'otherTeacher']) {
+    for (const who of ['otherAdmin', 'otherTeacher'] as const) {
       const res = await download(zipPath(), tokens[who]);
       expect(res.status, who).toBe(404);
       expect(res.json().code).toBe('NOT_FOUND');
