@@ -22,7 +22,13 @@ import {
   sessionFor,
 } from '../../server/test/factories/journal.js';
 import { startTestApp, type TestApp } from '../../server/test/harness.js';
-import { DESKTOP, launchBrowser, startClientApp, type ClientApp } from './client-app.js';
+import {
+  DESKTOP,
+  launchBrowser,
+  screenshots,
+  startClientApp,
+  type ClientApp,
+} from './client-app.js';
 
 // Printing and export from the browser (issue 7; R-DRY-3, R-RPT-4): a parent downloads the week
 // of the diary as a PDF, a teacher the journal page as CSV, through the client's /api/documents
@@ -58,9 +64,7 @@ beforeAll(async () => {
     startsOn: addDays(today, -30),
     endsOn: addDays(today, 30),
   });
-  em.persist(
-    em.create(BellTime, { school, lessonNumber: 1, startsAt: '08:30', endsAt: '09:15' }),
-  );
+  em.persist(em.create(BellTime, { school, lessonNumber: 1, startsAt: '08:30', endsAt: '09:15' }));
   const teacher = await createPerson(em, {
     school,
     roles: [Role.TEACHER],
@@ -140,7 +144,7 @@ describe('downloads (R-RPT-4)', () => {
       const link = page.getByRole('link', { name: 'Распечатать неделю (PDF)' });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toMatch(/^Петрова \d{4}-\d{2}-\d{2}\.pdf$/);
-      const body = await readFile((await download.path())!);
+      const body = await readFile(await download.path());
       expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(body.length).toBeGreaterThan(5_000);
     } finally {
@@ -153,12 +157,13 @@ describe('downloads (R-RPT-4)', () => {
     try {
       await page.goto(`${web.url}/journal/${ids.page}?period=${ids.period}`);
       expect(await page.getByTestId('downloads').innerText()).toContain('PDF для печати');
+      await screenshots(page, 'journal-downloads');
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('download-csv').click(),
       ]);
       expect(download.suggestedFilename()).toBe('5А Математика 1 четверть.csv');
-      const csv = (await readFile((await download.path())!)).toString('utf8');
+      const csv = (await readFile(await download.path())).toString('utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       expect(csv).toContain('Петрова Маша');
       expect(csv).toContain('Деление дробей');
@@ -173,7 +178,8 @@ describe('downloads (R-RPT-4)', () => {
         const res = await fetch(path);
         return { status: res.status, body: (await res.json()) as { code: string } };
       }, `/api/documents/journal-page.pdf?assignmentId=${ids.page}&periodId=${ids.period}`);
-      expect(refused).toEqual({ status: 403, body: expect.objectContaining({ code: 'FORBIDDEN' }) });
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('FORBIDDEN');
     } finally {
       await parent.context.close();
     }
