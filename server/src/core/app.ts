@@ -38,6 +38,7 @@ import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader } from './messages.js';
 import type { Bus } from './pubsub.js';
 import { buildAppSchema } from './schema.js';
+import { handleDocument, isDocumentPath } from '../modules/documents/index.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -226,15 +227,33 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.end();
   }
 
+  // Documents run their GraphQL operation here, through the same plugins, limits and shield as
+  // /graphql, in a context built the same way (modules/documents, R-RPT-4).
+  const documentsDeps = {
+    context: (req: IncomingMessage) =>
+      buildContext(
+        deps,
+        { token: bearer(req.headers.authorization) },
+        req.headers['accept-language'],
+        {
+          ip: req.socket.remoteAddress ?? null,
+          userAgent: req.headers['user-agent'] ?? null,
+        },
+      ),
+    execute: async (contextValue: Context, query: string, variables: Record<string, unknown>) => {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') {
+        throw new Error('a document operation answered incrementally');
+      }
+      return response.body.singleResult;
+    },
+  };
+
   // R-DATA-2: a year's archive, for the administration of its school.
   async function yearArchive(req: IncomingMessage, res: ServerResponse, archiveId: string) {
-    const ctx = await buildContext(deps, { token: bearer(req.headers.authorization) }, undefined, {
-      ip: req.socket.remoteAddress ?? null,
-      userAgent: req.headers['user-agent'] ?? null,
-    });
+    const ctx = await documentsDeps.context(req);
     await serveYearArchive(ctx.em, ctx.viewer, archiveId, res);
   }
-
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const archiveId = req.method === 'GET' ? archivePathId(url.pathname) : null;
@@ -244,9 +263,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ? health(res)
         : url.pathname === '/graphql'
           ? graphql(req, res, url)
-          : Promise.resolve(
-              void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
-            );
+          : isDocumentPath(url.pathname)
+            ? handleDocument(documentsDeps, req, res, url)
+            : Promise.resolve(
+                void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
+              );
     handle.catch((err: unknown) => {
       log.error({ err }, 'HTTP request failed');
       if (!res.headersSent) {

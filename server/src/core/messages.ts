@@ -191,6 +191,9 @@ const ru = {
   'role.notHeld': 'У сотрудника нет этой роли.',
   'role.reasonRequired': 'Укажите причину.',
   'role.lastAdministrator': 'Это последний администратор школы: сначала назначьте другого.',
+  // Documents (issue 7, R-RPT-4).
+  'document.unknown': 'Такого документа нет.',
+  'document.params': 'Неверные параметры документа: {fields}.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -383,6 +386,8 @@ const en: Record<MessageKey, string> = {
   'role.notHeld': 'The person does not hold this role.',
   'role.reasonRequired': 'Give the reason.',
   'role.lastAdministrator': "This is the school's last administrator: appoint another first.",
+  'document.unknown': 'There is no such document.',
+  'document.params': 'Invalid document parameters: {fields}.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -401,6 +406,8 @@ const kk: Partial<Record<MessageKey, string>> = {
     'Түзетілетін бір ғана жазбаны көрсетіңіз: баға, қатысу немесе қорытынды баға.',
   'closedYear.otherYear': 'Бұл жазба басқа оқу жылына жатады.',
   'archive.yearNotClosed': 'Тек жабылған оқу жылы мұрағатталады.',
+  'document.unknown': 'Мұндай құжат жоқ.',
+  'document.params': 'Құжат параметрлері қате: {fields}.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

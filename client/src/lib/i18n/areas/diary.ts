@@ -85,6 +85,8 @@ export const ru = {
     ATTENDANCE_REMOVED: 'Отметка об отсутствии снята — {subject}, {date}',
   } satisfies Record<JournalEventKind, string>,
   dismiss: 'Скрыть',
+  // The weekly printout (issue 7, R-DRY-3).
+  printWeek: 'Распечатать неделю (PDF)',
 };
 
 export const en: typeof ru = {
@@ -162,4 +164,5 @@ export const en: typeof ru = {
     ATTENDANCE_REMOVED: 'Absence mark withdrawn — {subject}, {date}',
   },
   dismiss: 'Dismiss',
+  printWeek: 'Print the week (PDF)',
 };

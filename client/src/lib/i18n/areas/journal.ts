@@ -85,6 +85,11 @@ export const ru = {
   lessonSaved: 'Урок сохранён.',
   liveUpdated: 'Журнал обновлён: изменения другого учителя.',
   pageNotFound: 'Страница журнала не найдена или недоступна вам.',
+  // Printing and export (issue 7, R-RPT-4).
+  download: 'Скачать',
+  downloadPdf: 'PDF для печати',
+  downloadXlsx: 'Excel (XLSX)',
+  downloadCsv: 'CSV',
 };
 
 export const en: typeof ru = {
@@ -173,4 +178,8 @@ export const en: typeof ru = {
   lessonSaved: 'The lesson is saved.',
   liveUpdated: 'Journal updated: another teacher’s changes.',
   pageNotFound: 'The journal page was not found or is not open to you.',
+  download: 'Download',
+  downloadPdf: 'PDF to print',
+  downloadXlsx: 'Excel (XLSX)',
+  downloadCsv: 'CSV',
 };
