@@ -180,6 +180,12 @@ const ru = {
   'role.notHeld': 'У сотрудника нет этой роли.',
   'role.reasonRequired': 'Укажите причину.',
   'role.lastAdministrator': 'Это последний администратор школы: сначала назначьте другого.',
+  // Reports (issue 7).
+  'reports.rangeReversed': 'Начало периода не может быть позже его конца.',
+  'reports.rangeTooLong': 'Слишком длинный период: не больше {max} дней.',
+  'reports.schoolRequired': 'Укажите школу или класс.',
+  'reports.classOfAnotherYear': 'Этот класс относится к другому учебному году.',
+  'reports.pageOrSubject': 'Укажите либо страницу журнала, либо предмет.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -361,6 +367,12 @@ const en: Record<MessageKey, string> = {
   'role.notHeld': 'The person does not hold this role.',
   'role.reasonRequired': 'Give the reason.',
   'role.lastAdministrator': "This is the school's last administrator: appoint another first.",
+  // Reports (issue 7).
+  'reports.rangeReversed': 'The start of the range cannot be after its end.',
+  'reports.rangeTooLong': 'The range is too long: at most {max} days.',
+  'reports.schoolRequired': 'Choose a school or a class.',
+  'reports.classOfAnotherYear': 'This class belongs to another school year.',
+  'reports.pageOrSubject': 'Give either the journal page or the subject, not both.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -368,6 +380,11 @@ const kk: Partial<Record<MessageKey, string>> = {
   'error.forbidden': 'Бұл әрекетке құқығыңыз жоқ.',
   'error.notFound': 'Табылмады.',
   'auth.invalidCredentials': 'Логин немесе құпиясөз қате.',
+  'reports.rangeReversed': 'Кезеңнің басы оның соңынан кеш болмауы керек.',
+  'reports.rangeTooLong': 'Кезең тым ұзақ: {max} күннен аспауы керек.',
+  'reports.schoolRequired': 'Мектепті немесе сыныпты таңдаңыз.',
+  'reports.classOfAnotherYear': 'Бұл сынып басқа оқу жылына жатады.',
+  'reports.pageOrSubject': 'Журнал бетін не пәнді көрсетіңіз.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

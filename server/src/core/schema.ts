@@ -14,6 +14,7 @@ import { StaffResolver } from '../modules/people/staff.resolver.js';
 import { peopleResolvers } from '../modules/people/people.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
+import { reportsResolvers } from '../modules/reports/index.js';
 import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 
@@ -34,6 +35,7 @@ const resolvers = [
   ...yearResolvers,
   ...peopleResolvers,
   ...timetableResolvers,
+  ...reportsResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -50,6 +52,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...yearResolvers.map((cls) => [cls, new cls()] as const),
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
+    ...reportsResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {
