@@ -6,7 +6,8 @@ export const ru = {
   title: 'Отчёты',
   sectionNav: 'Отчёты',
   performance: 'Успеваемость и качество',
-  performanceHint: 'Успеваемость, качество, средний балл, отличники, «с одной 4», «с одной 3» и неуспевающие за период или год.',
+  performanceHint:
+    'Успеваемость, качество, средний балл, отличники, «с одной 4», «с одной 3» и неуспевающие за период или год.',
   attendance: 'Пропуски уроков',
   attendanceHint: 'Пропущенные уроки по ученикам и классам, по причинам, за выбранные даты.',
   sheet: 'Сводная ведомость',
@@ -88,7 +89,8 @@ export const en: typeof ru = {
   title: 'Reports',
   sectionNav: 'Reports',
   performance: 'Performance and quality',
-  performanceHint: 'Success and quality rates, average mark, excellent students, students with a single 4 or 3, and failing students for a period or the year.',
+  performanceHint:
+    'Success and quality rates, average mark, excellent students, students with a single 4 or 3, and failing students for a period or the year.',
   attendance: 'Missed lessons',
   attendanceHint: 'Lessons missed per student and class, by reason, for the dates you choose.',
   sheet: 'Summary sheet',

@@ -75,9 +75,11 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
   const today = isoToday();
   const periodId =
     url.searchParams.get('period') ??
-    (context.periods.find((p) => p.kind !== 'YEAR' && p.startsOn <= today && today <= p.endsOn) ??
+    (
+      context.periods.find((p) => p.kind !== 'YEAR' && p.startsOn <= today && today <= p.endsOn) ??
       context.periods.find((p) => p.kind !== 'YEAR' && p.startsOn <= today) ??
-      context.periods[0])?.id ??
+      context.periods[0]
+    )?.id ??
     null;
   const classId = url.searchParams.get('class') || null;
   if (!periodId) {
