@@ -696,6 +696,16 @@ describe('R-RPT-2: performance and quality report', () => {
     expect(
       codes(await performance('deputy', { periodId: q1.id, schoolClassId: crypto.randomUUID() })),
     ).toEqual(['NOT_FOUND']);
+    // A class of another year of the school, and a period that does not apply to the grade.
+    const nextYear = await createYear(em, school, '2027/2028');
+    const class6a = await createClass(em, { school, year: nextYear, gradeLevel: 6, letter: 'А' });
+    expect(
+      codes(await performance('deputy', { periodId: q1.id, schoolClassId: class6a.id })),
+    ).toEqual(['BAD_USER_INPUT']);
+    const class9 = await createClass(em, { school, year: q1.year, gradeLevel: 9, letter: 'В' });
+    expect(
+      codes(await performance('deputy', { periodId: yearPeriod.id, schoolClassId: class9.id })),
+    ).toEqual(['BAD_USER_INPUT']);
     // Families and the clerk do not get past the permission layer.
     expect(codes(await performance('parentV', { periodId: q1.id }))).toEqual(['FORBIDDEN']);
     expect(codes(await performance('clerk', { periodId: q1.id }))).toEqual(['FORBIDDEN']);
