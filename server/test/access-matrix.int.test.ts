@@ -59,6 +59,12 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.diaryWeek': [Role.STUDENT, Role.PARENT, ...STAFF_TEACHING],
   'Query.diaryPeriods': [Role.STUDENT, Role.PARENT, ...STAFF_TEACHING],
   'Query.diaryPeriod': [Role.STUDENT, Role.PARENT, ...STAFF_TEACHING],
+  // Reports (issue 7): staff who read journals; the clerk files the summary sheet; families
+  // reach only the explanation of their own child's average (the service checks whose).
+  'Query.performanceReport': STAFF_TEACHING,
+  'Query.attendanceReport': STAFF_TEACHING,
+  'Query.summarySheet': [...STAFF_TEACHING, Role.RECORDS_CLERK],
+  'Query.explainAverage': [...STAFF_TEACHING, Role.STUDENT, Role.PARENT],
   'Mutation.signIn': EVERYONE,
   'Mutation.redeemInvitation': EVERYONE,
   'Mutation.signOut': ROLES,

@@ -10,6 +10,7 @@ import { messagesPermissions } from '../modules/messages/messages.permissions.js
 import { peopleImportPermissions } from '../modules/people/people-import.permissions.js';
 import { staffPermissions } from '../modules/people/staff.permissions.js';
 import { peoplePermissions } from '../modules/people/people.permissions.js';
+import { reportsPermissions } from '../modules/reports/index.js';
 import { timetablePermissions } from '../modules/timetable/index.js';
 import { yearPermissions } from '../modules/year/index.js';
 import { archivePermissions } from '../modules/archive/index.js';
@@ -31,6 +32,7 @@ export const permissionMaps: PermissionMap[] = [
   peoplePermissions,
   timetablePermissions,
   controlPermissions,
+  reportsPermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>

@@ -194,6 +194,12 @@ const ru = {
   // Documents (issue 7, R-RPT-4).
   'document.unknown': 'Такого документа нет.',
   'document.params': 'Неверные параметры документа: {fields}.',
+  // Reports (issue 7).
+  'reports.rangeReversed': 'Начало периода не может быть позже его конца.',
+  'reports.rangeTooLong': 'Слишком длинный период: не больше {max} дней.',
+  'reports.schoolRequired': 'Укажите школу или класс.',
+  'reports.classOfAnotherYear': 'Этот класс относится к другому учебному году.',
+  'reports.pageOrSubject': 'Укажите либо страницу журнала, либо предмет.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -388,6 +394,12 @@ const en: Record<MessageKey, string> = {
   'role.lastAdministrator': "This is the school's last administrator: appoint another first.",
   'document.unknown': 'There is no such document.',
   'document.params': 'Invalid document parameters: {fields}.',
+  // Reports (issue 7).
+  'reports.rangeReversed': 'The start of the range cannot be after its end.',
+  'reports.rangeTooLong': 'The range is too long: at most {max} days.',
+  'reports.schoolRequired': 'Choose a school or a class.',
+  'reports.classOfAnotherYear': 'This class belongs to another school year.',
+  'reports.pageOrSubject': 'Give either the journal page or the subject, not both.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -408,6 +420,11 @@ const kk: Partial<Record<MessageKey, string>> = {
   'archive.yearNotClosed': 'Тек жабылған оқу жылы мұрағатталады.',
   'document.unknown': 'Мұндай құжат жоқ.',
   'document.params': 'Құжат параметрлері қате: {fields}.',
+  'reports.rangeReversed': 'Кезеңнің басы оның соңынан кеш болмауы керек.',
+  'reports.rangeTooLong': 'Кезең тым ұзақ: {max} күннен аспауы керек.',
+  'reports.schoolRequired': 'Мектепті немесе сыныпты таңдаңыз.',
+  'reports.classOfAnotherYear': 'Бұл сынып басқа оқу жылына жатады.',
+  'reports.pageOrSubject': 'Журнал бетін не пәнді көрсетіңіз.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

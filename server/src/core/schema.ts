@@ -15,6 +15,7 @@ import { StaffResolver } from '../modules/people/staff.resolver.js';
 import { peopleResolvers } from '../modules/people/people.resolver.js';
 import { diaryResolvers } from '../modules/diary/index.js';
 import { journalResolvers } from '../modules/journal/journal.resolver.js';
+import { reportsResolvers } from '../modules/reports/index.js';
 import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 import { archiveResolvers } from '../modules/archive/index.js';
@@ -38,6 +39,7 @@ const resolvers = [
   ...peopleResolvers,
   ...timetableResolvers,
   ...controlResolvers,
+  ...reportsResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -56,6 +58,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...peopleResolvers.map((cls) => [cls, new cls()] as const),
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
     ...controlResolvers.map((cls) => [cls, new cls()] as const),
+    ...reportsResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

@@ -1,0 +1,2 @@
+export { reportsPermissions } from './reports.permissions.js';
+export { reportsResolvers } from './reports.resolver.js';
