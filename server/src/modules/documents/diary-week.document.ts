@@ -2,7 +2,14 @@
 // `diaryWeek` query, so it shows exactly what the diary shows the person printing it.
 import type { Locale } from '../../core/messages.js';
 import { fullDate, label, personName } from './labels.js';
-import { createPdf, drawHeader, drawHeading, drawTable, type PrintMeta } from './pdf-layout.js';
+import {
+  createPdf,
+  drawHeader,
+  drawHeading,
+  drawTable,
+  systemPrint,
+  type PrintMeta,
+} from './pdf-layout.js';
 import type { TableDocument } from './table-document.js';
 
 export const DIARY_WEEK_OPERATION = /* GraphQL */ `
@@ -165,7 +172,10 @@ export function diaryWeekTables(data: DiaryWeekData, locale: Locale): TableDocum
   };
 }
 
-export async function renderDiaryWeekPdf(data: DiaryWeekData, meta: PrintMeta): Promise<Buffer> {
+export async function renderDiaryWeekPdf(
+  data: DiaryWeekData,
+  meta: PrintMeta = systemPrint(),
+): Promise<Buffer> {
   const { locale } = meta;
   const week = data.diaryWeek;
   const title = label(locale, 'diaryWeek');

@@ -117,6 +117,10 @@ describe('table documents (R-RPT-4)', () => {
       'Успеваемость 5А · 1 четверть Итоги Ученик Средний балл Әлиева Әйгерім 4.5 Петрова Маша',
     );
 
+    // Made by the system (the year's archive): no person in the footer.
+    const [bySystem] = await pages(await renderTablePdf(table));
+    expect(bySystem).toMatch(/Напечатано \d\d\.\d\d\.\d{4}, \d\d:\d\d стр\. 1 из 1$/);
+
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await renderTableXlsx(table)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Итоги')!;

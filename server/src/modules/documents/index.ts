@@ -14,7 +14,7 @@ export {
   type JournalPageData,
 } from './journal-page.document.js';
 export { buildOneRosterZip, oneRosterFiles } from './oneroster.js';
-export type { PrintMeta } from './pdf-layout.js';
+export { systemPrint, type PrintMeta } from './pdf-layout.js';
 export { defineDocument, documentRegistry, type RegisteredDocument } from './registry.js';
 export {
   renderTableCsv,

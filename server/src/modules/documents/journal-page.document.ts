@@ -3,8 +3,15 @@
 // the lessons with their dates, topics and homework. Read through the `journalPage` query.
 import type { Locale } from '../../core/messages.js';
 import { dayMonth, fullDate, label, personName } from './labels.js';
-import { createPdf, drawHeader, drawHeading, drawTable, pageContentWidth } from './pdf-layout.js';
-import type { PrintMeta } from './pdf-layout.js';
+import {
+  createPdf,
+  drawHeader,
+  drawHeading,
+  drawTable,
+  pageContentWidth,
+  systemPrint,
+  type PrintMeta,
+} from './pdf-layout.js';
 import type { DocumentTable, TableDocument } from './table-document.js';
 
 export const JOURNAL_PAGE_OPERATION = /* GraphQL */ `
@@ -254,7 +261,7 @@ const PERIOD_MARK_WIDTH = 34;
  */
 export async function renderJournalPagePdf(
   data: JournalPageData,
-  meta: PrintMeta,
+  meta: PrintMeta = systemPrint(),
 ): Promise<Buffer> {
   const { locale } = meta;
   const page = data.journalPage;

@@ -27,6 +27,13 @@ export interface PrintMeta {
 
 export type Pdf = PDFKit.PDFDocument;
 
+/** For documents the system makes (the year's archive): no person, printed now, in Russian. */
+export const systemPrint = (): PrintMeta => ({
+  printedAt: new Date(),
+  printedBy: null,
+  locale: 'ru',
+});
+
 const MARGIN = 36;
 const FOOTER_SPACE = 18;
 

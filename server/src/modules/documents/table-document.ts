@@ -2,7 +2,14 @@
 // becomes one (registry.ts) and prints as PDF or exports as XLSX and CSV (R-RPT-4).
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { createPdf, drawHeader, drawHeading, drawTable, type PrintMeta } from './pdf-layout.js';
+import {
+  createPdf,
+  drawHeader,
+  drawHeading,
+  drawTable,
+  systemPrint,
+  type PrintMeta,
+} from './pdf-layout.js';
 
 export type Cell = string | number | null;
 
@@ -27,7 +34,10 @@ export interface TableDocument {
 
 const text = (cell: Cell) => (cell === null ? '' : String(cell));
 
-export async function renderTablePdf(document: TableDocument, meta: PrintMeta): Promise<Buffer> {
+export async function renderTablePdf(
+  document: TableDocument,
+  meta: PrintMeta = systemPrint(),
+): Promise<Buffer> {
   const { doc, finish } = createPdf({ title: document.title, landscape: document.landscape });
   drawHeader(doc, document.title, document.lines);
   for (const table of document.tables) {
