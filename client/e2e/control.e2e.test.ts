@@ -66,7 +66,9 @@ describe('journal control in the browser', () => {
       const classes = page.getByTestId('control-classes');
       const total = classes.locator('tbody tr').first();
       // Whole school: 6 of 15 planned lessons held, 2 without a topic, 3 without homework.
-      expect(text(await total.innerText())).toContain('Вся школа 6/15 · 40% 2 3 2 2 2 2/6 · 33% 2/6 · 33% 2 1 2/4 · 50% 1/4 · 25%');
+      expect(text(await total.innerText())).toContain(
+        'Вся школа 6/15 · 40% 2 3 2 2 2 2/6 · 33% 2/6 · 33% 2 1 2/4 · 50% 1/4 · 25%',
+      );
       expect(text(await classes.innerText())).toContain('5А');
 
       await total.getByRole('button', { name: '3', exact: true }).click();

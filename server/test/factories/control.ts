@@ -53,15 +53,29 @@ export interface ControlSchool {
 export async function createControlSchool(em: EntityManager): Promise<ControlSchool> {
   const school = await createSchool(em);
   const year = await createYear(em, school, '2025/2026');
-  const q1 = await createPeriod(em, year, { number: 1, startsOn: '2025-09-01', endsOn: '2025-10-26' });
-  const q2 = await createPeriod(em, year, { number: 2, startsOn: '2025-11-05', endsOn: '2025-12-28' });
+  const q1 = await createPeriod(em, year, {
+    number: 1,
+    startsOn: '2025-09-01',
+    endsOn: '2025-10-26',
+  });
+  const q2 = await createPeriod(em, year, {
+    number: 2,
+    startsOn: '2025-11-05',
+    endsOn: '2025-12-28',
+  });
   const person = (lastName: string, firstName: string, roles: Role[]) =>
     createPerson(em, { school, roles, lastName, firstName });
   const deputy = await person('Директорова', 'Дарья', [Role.DEPUTY]);
   const t1 = await person('Алексеева', 'Анна', [Role.TEACHER]);
   const t2 = await person('Борисова', 'Вера', [Role.TEACHER]);
   const clerk = await person('Делова', 'Ольга', [Role.RECORDS_CLERK]);
-  const class5a = await createClass(em, { school, year, gradeLevel: 5, letter: 'А', classTeacher: t2 });
+  const class5a = await createClass(em, {
+    school,
+    year,
+    gradeLevel: 5,
+    letter: 'А',
+    classTeacher: t2,
+  });
   const class6b = await createClass(em, { school, year, gradeLevel: 6, letter: 'Б' });
   const names = ['Андреев', 'Быков', 'Волков', 'Громов', 'Дымов'];
   const students: Person[] = [];
@@ -69,7 +83,9 @@ export async function createControlSchool(em: EntityManager): Promise<ControlSch
   for (const [i, last] of names.entries()) {
     const s = await person(last, `Ученик${i + 1}`, [Role.STUDENT]);
     const p = await person(last, `Родитель${i + 1}`, [Role.PARENT]);
-    em.persist(em.create(Guardianship, { school, guardian: p, student: s, kind: GuardianshipKind.MOTHER }));
+    em.persist(
+      em.create(Guardianship, { school, guardian: p, student: s, kind: GuardianshipKind.MOTHER }),
+    );
     students.push(s);
     parents.push(p);
   }
@@ -85,22 +101,58 @@ export async function createControlSchool(em: EntityManager): Promise<ControlSch
   const russianSubject = await createSubject(em, school, 'Русский язык');
   const written = await createWorkType(em, school, { name: 'Контрольная', isWritten: true });
   const group = await createSubgroup(em, class5a, russianSubject, [s1, s2]);
-  const math = await createAssignment(em, { teacher: t1, subject: mathSubject, schoolClass: class5a });
+  const math = await createAssignment(em, {
+    teacher: t1,
+    subject: mathSubject,
+    schoolClass: class5a,
+  });
   const russian = await createAssignment(em, {
     teacher: t2,
     subject: russianSubject,
     schoolClass: class5a,
     subgroup: group,
   });
-  const math6 = await createAssignment(em, { teacher: t1, subject: mathSubject, schoolClass: class6b });
+  const math6 = await createAssignment(em, {
+    teacher: t1,
+    subject: mathSubject,
+    schoolClass: class6b,
+  });
 
   // Lesson 1: 08:30–09:15, lesson 2: 09:25–10:10, Moscow time.
-  em.persist(em.create(BellTime, { school, lessonNumber: 1, startsAt: '08:30:00', endsAt: '09:15:00' }));
-  em.persist(em.create(BellTime, { school, lessonNumber: 2, startsAt: '09:25:00', endsAt: '10:10:00' }));
+  em.persist(
+    em.create(BellTime, { school, lessonNumber: 1, startsAt: '08:30:00', endsAt: '09:15:00' }),
+  );
+  em.persist(
+    em.create(BellTime, { school, lessonNumber: 2, startsAt: '09:25:00', endsAt: '10:10:00' }),
+  );
   // Mathematics 5А: 16 lessons in each quarter; Russian: 68 for the year (no quarter rows).
-  em.persist(em.create(CurriculumItem, { school, schoolClass: class5a, subject: mathSubject, period: q1, plannedLessons: 16 }));
-  em.persist(em.create(CurriculumItem, { school, schoolClass: class5a, subject: mathSubject, period: q2, plannedLessons: 16 }));
-  em.persist(em.create(CurriculumItem, { school, schoolClass: class5a, subject: russianSubject, period: null, plannedLessons: 68 }));
+  em.persist(
+    em.create(CurriculumItem, {
+      school,
+      schoolClass: class5a,
+      subject: mathSubject,
+      period: q1,
+      plannedLessons: 16,
+    }),
+  );
+  em.persist(
+    em.create(CurriculumItem, {
+      school,
+      schoolClass: class5a,
+      subject: mathSubject,
+      period: q2,
+      plannedLessons: 16,
+    }),
+  );
+  em.persist(
+    em.create(CurriculumItem, {
+      school,
+      schoolClass: class5a,
+      subject: russianSubject,
+      period: null,
+      plannedLessons: 68,
+    }),
+  );
 
   const lesson = (
     assignment: TeachingAssignment,
@@ -130,23 +182,83 @@ export async function createControlSchool(em: EntityManager): Promise<ControlSch
     return l;
   };
   const lessons = {
-    M1: lesson(math, { date: '2025-10-06', number: 1, topic: 'Дроби', createdAt: '2025-10-06T10:00:00Z', attendanceTakenAt: '2025-10-06T05:40:00Z' }),
-    M2: lesson(math, { date: '2025-10-08', number: 2, topic: null, createdAt: '2025-10-09T08:00:00Z', attendanceTakenAt: '2025-10-09T08:00:00Z' }),
-    M3: lesson(math, { date: '2025-10-13', number: 1, topic: 'Контрольная работа', workType: written, createdAt: '2025-10-13T20:30:00Z' }),
-    M4: lesson(math, { date: '2025-10-15', number: 1, topic: null, status: LessonStatus.CANCELLED, createdAt: '2025-10-15T05:00:00Z' }),
-    M5: lesson(math, { date: '2025-09-29', number: 1, topic: null, createdAt: '2025-09-29T06:00:00Z' }),
-    M6: lesson(math, { date: '2025-10-27', number: null, topic: 'Повторение', createdAt: '2025-10-27T21:30:00Z', attendanceTakenAt: '2025-10-27T21:30:00Z' }),
-    R1: lesson(russian, { date: '2025-10-07', number: 2, topic: 'Падежи', createdAt: '2025-10-07T07:00:00Z', attendanceTakenAt: '2025-10-07T06:30:00Z' }),
-    R2: lesson(russian, { date: '2025-10-09', number: 1, topic: '   ', createdAt: '2025-10-06T12:00:00Z' }),
+    M1: lesson(math, {
+      date: '2025-10-06',
+      number: 1,
+      topic: 'Дроби',
+      createdAt: '2025-10-06T10:00:00Z',
+      attendanceTakenAt: '2025-10-06T05:40:00Z',
+    }),
+    M2: lesson(math, {
+      date: '2025-10-08',
+      number: 2,
+      topic: null,
+      createdAt: '2025-10-09T08:00:00Z',
+      attendanceTakenAt: '2025-10-09T08:00:00Z',
+    }),
+    M3: lesson(math, {
+      date: '2025-10-13',
+      number: 1,
+      topic: 'Контрольная работа',
+      workType: written,
+      createdAt: '2025-10-13T20:30:00Z',
+    }),
+    M4: lesson(math, {
+      date: '2025-10-15',
+      number: 1,
+      topic: null,
+      status: LessonStatus.CANCELLED,
+      createdAt: '2025-10-15T05:00:00Z',
+    }),
+    M5: lesson(math, {
+      date: '2025-09-29',
+      number: 1,
+      topic: null,
+      createdAt: '2025-09-29T06:00:00Z',
+    }),
+    M6: lesson(math, {
+      date: '2025-10-27',
+      number: null,
+      topic: 'Повторение',
+      createdAt: '2025-10-27T21:30:00Z',
+      attendanceTakenAt: '2025-10-27T21:30:00Z',
+    }),
+    R1: lesson(russian, {
+      date: '2025-10-07',
+      number: 2,
+      topic: 'Падежи',
+      createdAt: '2025-10-07T07:00:00Z',
+      attendanceTakenAt: '2025-10-07T06:30:00Z',
+    }),
+    R2: lesson(russian, {
+      date: '2025-10-09',
+      number: 1,
+      topic: '   ',
+      createdAt: '2025-10-06T12:00:00Z',
+    }),
   };
   const homework = (l: Lesson, createdAt: string) =>
-    em.persist(em.create(Homework, { school, lesson: l, text: 'Упражнения', enteredBy: l.conductingTeacher, createdAt: at(createdAt) }));
+    em.persist(
+      em.create(Homework, {
+        school,
+        lesson: l,
+        text: 'Упражнения',
+        enteredBy: l.conductingTeacher,
+        createdAt: at(createdAt),
+      }),
+    );
   homework(lessons.M1, '2025-10-06T06:30:00Z'); // 09:30, due 10:45: in time
   homework(lessons.M3, '2025-10-13T07:50:00Z'); // 10:50, due 10:45: late
   homework(lessons.M6, '2025-10-27T20:00:00Z'); // 23:00 on the day, no bell time: in time
   homework(lessons.R1, '2025-10-07T07:30:00Z'); // 10:30, due 11:40: in time
 
-  const mark = (l: Lesson, student: Person, value: string, createdAt: string, workType?: WorkType) =>
+  const mark = (
+    l: Lesson,
+    student: Person,
+    value: string,
+    createdAt: string,
+    workType?: WorkType,
+  ) =>
     em.persist(
       em.create(Mark, {
         school,
@@ -202,13 +314,34 @@ export async function createControlSchool(em: EntityManager): Promise<ControlSch
   };
   const threads = {
     // Answered after 10 days: the deadline (9 Oct) passed in the range.
-    late: thread('Оценка за контрольную', [p1, t1], [[p1, '2025-10-02T10:00:00Z'], [t1, '2025-10-12T10:00:00Z']]),
+    late: thread(
+      'Оценка за контрольную',
+      [p1, t1],
+      [
+        [p1, '2025-10-02T10:00:00Z'],
+        [t1, '2025-10-12T10:00:00Z'],
+      ],
+    ),
     // Two messages in a run, never answered: one request, due 27 Oct.
-    waiting: thread('Домашнее задание', [p2, t2], [[p2, '2025-10-20T10:00:00Z'], [p2, '2025-10-22T10:00:00Z']]),
+    waiting: thread(
+      'Домашнее задание',
+      [p2, t2],
+      [
+        [p2, '2025-10-20T10:00:00Z'],
+        [p2, '2025-10-22T10:00:00Z'],
+      ],
+    ),
     // Unanswered, but due only on 5 November.
     recent: thread('Экскурсия', [p3, t1], [[p3, '2025-10-29T10:00:00Z']]),
     // Answered in two days.
-    answered: thread('Пропуск', [p1, t2], [[p1, '2025-10-03T10:00:00Z'], [t2, '2025-10-05T10:00:00Z']]),
+    answered: thread(
+      'Пропуск',
+      [p1, t2],
+      [
+        [p1, '2025-10-03T10:00:00Z'],
+        [t2, '2025-10-05T10:00:00Z'],
+      ],
+    ),
   };
 
   const audit = (actor: Person, action: string, occurredAt: string, schoolId: string | null) =>

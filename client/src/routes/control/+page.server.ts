@@ -192,7 +192,10 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
     ...new Map(
       viewer.roles
         .filter((r) => r.role === 'TEACHER' || ADMINISTRATION.includes(r.role))
-        .sort((a, b) => Number(ADMINISTRATION.includes(b.role)) - Number(ADMINISTRATION.includes(a.role)))
+        .sort(
+          (a, b) =>
+            Number(ADMINISTRATION.includes(b.role)) - Number(ADMINISTRATION.includes(a.role)),
+        )
         .map((r) => [r.school.id, r.school.name]),
     ),
   ].map(([id, name]) => ({ id, name }));

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClass, createFamily, createPerson, createSchool, createYear } from '../../../test/factories/index.js';
+import {
+  createClass,
+  createFamily,
+  createPerson,
+  createSchool,
+  createYear,
+} from '../../../test/factories/index.js';
 import { createControlSchool, type ControlSchool } from '../../../test/factories/control.js';
 import {
   createAssignment,
@@ -18,15 +24,90 @@ const FIGURES = /* GraphQL */ `
     lessonsHeld
     lessonsPlanned
     completion
-    lessonsWithoutTopic { count lessons { lessonId date count } }
-    lessonsWithoutHomework { count lessons { lessonId date count } }
-    lateMarks { count lessons { lessonId date count } }
-    lateWrittenMarks { count lessons { lessonId date count } }
-    lessonsWithoutAttendance { count lessons { lessonId date count } }
-    studentsWithoutMarks { count total share students { personId name subjectName } }
-    studentsWithOneMark { count total share students { personId name subjectName } }
-    periodMarksMissing { count items { student { personId subjectName } periodName periodEndsOn setOn } }
-    periodMarksLate { count items { student { personId subjectName } periodName periodEndsOn setOn } }
+    lessonsWithoutTopic {
+      count
+      lessons {
+        lessonId
+        date
+        count
+      }
+    }
+    lessonsWithoutHomework {
+      count
+      lessons {
+        lessonId
+        date
+        count
+      }
+    }
+    lateMarks {
+      count
+      lessons {
+        lessonId
+        date
+        count
+      }
+    }
+    lateWrittenMarks {
+      count
+      lessons {
+        lessonId
+        date
+        count
+      }
+    }
+    lessonsWithoutAttendance {
+      count
+      lessons {
+        lessonId
+        date
+        count
+      }
+    }
+    studentsWithoutMarks {
+      count
+      total
+      share
+      students {
+        personId
+        name
+        subjectName
+      }
+    }
+    studentsWithOneMark {
+      count
+      total
+      share
+      students {
+        personId
+        name
+        subjectName
+      }
+    }
+    periodMarksMissing {
+      count
+      items {
+        student {
+          personId
+          subjectName
+        }
+        periodName
+        periodEndsOn
+        setOn
+      }
+    }
+    periodMarksLate {
+      count
+      items {
+        student {
+          personId
+          subjectName
+        }
+        periodName
+        periodEndsOn
+        setOn
+      }
+    }
   }
 `;
 
@@ -39,10 +120,33 @@ const CONTROL = /* GraphQL */ `
       schoolId
       total {
         ...Figures
-        unansweredMessages { count threads { threadId teacherId parentName sentAt answeredAt } }
+        unansweredMessages {
+          count
+          threads {
+            threadId
+            teacherId
+            parentName
+            sentAt
+            answeredAt
+          }
+        }
         signIns {
-          students { total signedIn share notSignedIn { personId } }
-          parents { total signedIn share notSignedIn { personId } }
+          students {
+            total
+            signedIn
+            share
+            notSignedIn {
+              personId
+            }
+          }
+          parents {
+            total
+            signedIn
+            share
+            notSignedIn {
+              personId
+            }
+          }
         }
       }
       classes {
@@ -50,15 +154,35 @@ const CONTROL = /* GraphQL */ `
         className
         ...Figures
         signIns {
-          students { total signedIn share notSignedIn { personId } }
-          parents { total signedIn share notSignedIn { personId } }
+          students {
+            total
+            signedIn
+            share
+            notSignedIn {
+              personId
+            }
+          }
+          parents {
+            total
+            signedIn
+            share
+            notSignedIn {
+              personId
+            }
+          }
         }
       }
       teachers {
         teacherId
         teacherName
         ...Figures
-        unansweredMessages { count threads { threadId teacherId } }
+        unansweredMessages {
+          count
+          threads {
+            threadId
+            teacherId
+          }
+        }
       }
       pages {
         assignmentId
@@ -119,7 +243,13 @@ interface ControlData {
     total: Figures & {
       unansweredMessages: {
         count: number;
-        threads: { threadId: string; teacherId: string; parentName: string; sentAt: string; answeredAt: string | null }[];
+        threads: {
+          threadId: string;
+          teacherId: string;
+          parentName: string;
+          sentAt: string;
+          answeredAt: string | null;
+        }[];
       };
       signIns: { students: SignInFigure; parents: SignInFigure };
     };
@@ -193,7 +323,10 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
     // Russian: 68 for a year of 273 days, 31 in October → round(7.72) = 8.
     expect([page('Русский язык').lessonsHeld, page('Русский язык').lessonsPlanned]).toEqual([2, 8]);
     // 6Б has no curriculum: nothing planned, completion unknown.
-    expect([page('Математика', '6Б').lessonsPlanned, page('Математика', '6Б').completion]).toEqual([0, null]);
+    expect([page('Математика', '6Б').lessonsPlanned, page('Математика', '6Б').completion]).toEqual([
+      0,
+      null,
+    ]);
     expect([data.total.lessonsHeld, data.total.lessonsPlanned]).toEqual([6, 15]);
     expect(data.total.completion).toBeCloseTo(6 / 15, 6);
   });
@@ -202,12 +335,18 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
     expect(ids(page('Математика').lessonsWithoutTopic)).toEqual([f.lessons.M2.id]);
     expect(ids(page('Русский язык').lessonsWithoutTopic)).toEqual([f.lessons.R2.id]);
     expect(data.total.lessonsWithoutTopic.count).toBe(2);
-    expect(data.total.lessonsWithoutTopic.lessons.map((l) => l.date)).toEqual(['2025-10-08', '2025-10-09']);
+    expect(data.total.lessonsWithoutTopic.lessons.map((l) => l.date)).toEqual([
+      '2025-10-08',
+      '2025-10-09',
+    ]);
   });
 
   it('R-JRN-4: lessons without homework 1.5 hours after the bell, or by the end of a lesson day without one', () => {
     // M2: none; M3: entered at 10:50, due 10:45. M1 (09:30), M6 (23:00, no bell), R1 (10:30 ≤ 11:40) in time.
-    expect(ids(page('Математика').lessonsWithoutHomework)).toEqual([f.lessons.M2.id, f.lessons.M3.id]);
+    expect(ids(page('Математика').lessonsWithoutHomework)).toEqual([
+      f.lessons.M2.id,
+      f.lessons.M3.id,
+    ]);
     expect(ids(page('Русский язык').lessonsWithoutHomework)).toEqual([f.lessons.R2.id]);
     expect(data.total.lessonsWithoutHomework.count).toBe(3);
   });
@@ -279,7 +418,9 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
         setOn: '2025-10-31',
       },
     ]);
-    expect(page('Русский язык').periodMarksMissing.items.map((i) => i.student.personId)).toEqual([s2!.id]);
+    expect(page('Русский язык').periodMarksMissing.items.map((i) => i.student.personId)).toEqual([
+      s2!.id,
+    ]);
     expect([data.total.periodMarksMissing.count, data.total.periodMarksLate.count]).toEqual([2, 1]);
   });
 
@@ -288,14 +429,18 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
     expect(t1!.unansweredMessages.threads.map((t) => t.threadId)).toEqual([f.threads.late.id]);
     expect(t2!.unansweredMessages.threads.map((t) => t.threadId)).toEqual([f.threads.waiting.id]);
     expect(data.total.unansweredMessages.count).toBe(2);
-    const waiting = data.total.unansweredMessages.threads.find((t) => t.threadId === f.threads.waiting.id)!;
+    const waiting = data.total.unansweredMessages.threads.find(
+      (t) => t.threadId === f.threads.waiting.id,
+    )!;
     expect(waiting).toMatchObject({
       teacherId: f.t2.id,
       parentName: 'Быков Родитель2',
       sentAt: '2025-10-20T10:00:00.000Z',
       answeredAt: null,
     });
-    const late = data.total.unansweredMessages.threads.find((t) => t.threadId === f.threads.late.id)!;
+    const late = data.total.unansweredMessages.threads.find(
+      (t) => t.threadId === f.threads.late.id,
+    )!;
     expect(late.answeredAt).toBe('2025-10-12T10:00:00.000Z');
   });
 
@@ -325,16 +470,24 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
 
   it('teachers and classes roll up their pages', () => {
     const [t1, t2] = data.teachers;
-    expect([t1!.lessonsHeld, t1!.lessonsPlanned, t1!.lessonsWithoutHomework.count]).toEqual([4, 7, 2]);
-    expect([t2!.lessonsHeld, t2!.lessonsPlanned, t2!.lessonsWithoutHomework.count]).toEqual([2, 8, 1]);
+    expect([t1!.lessonsHeld, t1!.lessonsPlanned, t1!.lessonsWithoutHomework.count]).toEqual([
+      4, 7, 2,
+    ]);
+    expect([t2!.lessonsHeld, t2!.lessonsPlanned, t2!.lessonsWithoutHomework.count]).toEqual([
+      2, 8, 1,
+    ]);
     const c5 = data.classes.find((c) => c.className === '5А')!;
-    expect([c5.lessonsHeld, c5.lessonsWithoutTopic.count, c5.studentsWithoutMarks.total]).toEqual([6, 2, 6]);
+    expect([c5.lessonsHeld, c5.lessonsWithoutTopic.count, c5.studentsWithoutMarks.total]).toEqual([
+      6, 2, 6,
+    ]);
   });
 
   it('a narrower range counts only its days', async () => {
     const r = await control(f.tokens.deputy, { from: '2025-10-01', to: '2025-10-10' });
     expect(r.errors).toBeUndefined();
-    const m = r.data!.journalControl.pages.find((p) => p.subjectName === 'Математика' && p.className === '5А')!;
+    const m = r.data!.journalControl.pages.find(
+      (p) => p.subjectName === 'Математика' && p.className === '5А',
+    )!;
     // M1, M2; 16 × 10/56 = 2.86 → 3. s4 not yet enrolled: s1 2 marks, s2 1, s3 none.
     expect([m.lessonsHeld, m.lessonsPlanned]).toEqual([2, 3]);
     expect(people(m.studentsWithoutMarks)).toEqual([f.students[2]!.id]);
@@ -347,13 +500,18 @@ describe('who may see journal control', () => {
   it('a teacher sees only their own pages', async () => {
     const r = await control(f.tokens.t1);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.journalControl.pages.map((p) => p.assignmentId)).toEqual([f.math.id, f.math6.id]);
+    expect(r.data!.journalControl.pages.map((p) => p.assignmentId)).toEqual([
+      f.math.id,
+      f.math6.id,
+    ]);
     expect(r.data!.journalControl.teachers.map((t) => t.teacherId)).toEqual([f.t1.id]);
     expect(r.data!.journalControl.total.unansweredMessages.count).toBe(1);
   });
 
   it('a teacher naming another teacher is refused (FORBIDDEN), naming themselves is fine', async () => {
-    expect(codes(await control(f.tokens.t1, { ...OCTOBER, teacherId: f.t2.id }))).toEqual(['FORBIDDEN']);
+    expect(codes(await control(f.tokens.t1, { ...OCTOBER, teacherId: f.t2.id }))).toEqual([
+      'FORBIDDEN',
+    ]);
     const own = await control(f.tokens.t1, { ...OCTOBER, teacherId: f.t1.id });
     expect(own.data!.journalControl.pages).toHaveLength(2);
   });
@@ -361,7 +519,10 @@ describe('who may see journal control', () => {
   it("a class teacher also sees every page of their class, not a colleague's other classes", async () => {
     const r = await control(f.tokens.t2);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.journalControl.pages.map((p) => p.assignmentId)).toEqual([f.math.id, f.russian.id]);
+    expect(r.data!.journalControl.pages.map((p) => p.assignmentId)).toEqual([
+      f.math.id,
+      f.russian.id,
+    ]);
   });
 
   it('the administration filters by class and by teacher', async () => {
@@ -376,8 +537,12 @@ describe('who may see journal control', () => {
     const other = await createSchool(fork);
     const stranger = await createPerson(fork, { school: other, roles: [Role.DEPUTY] });
     const token = await sessionFor(fork, stranger);
-    expect(codes(await control(token, { ...OCTOBER, schoolId: f.school.id }))).toEqual(['NOT_FOUND']);
-    expect(codes(await control(token, { ...OCTOBER, schoolClassId: f.class5a.id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await control(token, { ...OCTOBER, schoolId: f.school.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(codes(await control(token, { ...OCTOBER, schoolClassId: f.class5a.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
     expect(codes(await control(token, { ...OCTOBER, teacherId: f.t1.id }))).toEqual(['NOT_FOUND']);
     const own = await control(token);
     expect(own.data!.journalControl).toMatchObject({ schoolId: other.id, pages: [], classes: [] });
@@ -393,7 +558,8 @@ describe('who may see journal control', () => {
 });
 
 describe('bad input', () => {
-  const field = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions?.field;
+  const field = (r: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    r.errors?.[0]?.extensions?.field;
 
   it('refuses a range that ends before it starts', async () => {
     const r = await control(f.tokens.deputy, { from: '2025-10-31', to: '2025-10-01' });
@@ -402,9 +568,9 @@ describe('bad input', () => {
   });
 
   it('refuses a range longer than a year, accepts exactly a year', async () => {
-    expect(codes(await control(f.tokens.deputy, { from: '2025-09-01', to: '2026-09-01' }))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+    expect(codes(await control(f.tokens.deputy, { from: '2025-09-01', to: '2026-09-01' }))).toEqual(
+      ['BAD_USER_INPUT'],
+    );
     const year = await control(f.tokens.deputy, { from: '2025-09-01', to: '2026-08-31' });
     expect(year.errors).toBeUndefined();
   });
@@ -416,7 +582,9 @@ describe('bad input', () => {
   });
 
   it('refuses a malformed class id as not found', async () => {
-    expect(codes(await control(f.tokens.deputy, { ...OCTOBER, schoolClassId: 'nope' }))).toEqual(['NOT_FOUND']);
+    expect(codes(await control(f.tokens.deputy, { ...OCTOBER, schoolClassId: 'nope' }))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 });
 
@@ -428,7 +596,12 @@ describe('attendance taken with everyone present', () => {
     const r = await gql(
       app.url,
       `mutation Take($input: SetAttendanceInput!) { setAttendance(input: $input) { attendance { id } } }`,
-      { input: { lessonId: f.lessons.M3.id, entries: [{ studentId: f.students[0]!.id, status: null }] } },
+      {
+        input: {
+          lessonId: f.lessons.M3.id,
+          entries: [{ studentId: f.students[0]!.id, status: null }],
+        },
+      },
       { token: f.tokens.t1 },
     );
     expect(r.errors).toBeUndefined();
@@ -464,7 +637,14 @@ describe('fast by construction', () => {
           fork.persist(fork.create(Homework, { school, lesson, text: '…', enteredBy: teacher }));
           for (const kid of kids) {
             fork.persist(
-              fork.create(Mark, { school, lesson, student: kid, value: '4', numericValue: 4, enteredBy: teacher }),
+              fork.create(Mark, {
+                school,
+                lesson,
+                student: kid,
+                value: '4',
+                numericValue: 4,
+                enteredBy: teacher,
+              }),
             );
           }
         }

@@ -279,7 +279,10 @@ export class JournalControlPage extends ControlFigures {
   teacherName!: string;
 }
 
-@ObjectType({ implements: ControlFigures, description: "Control figures of a teacher's pages, and their parents' mail." })
+@ObjectType({
+  implements: ControlFigures,
+  description: "Control figures of a teacher's pages, and their parents' mail.",
+})
 export class JournalControlTeacher extends ControlFigures {
   @Field(() => ID, { description: 'The teacher.' })
   teacherId!: string;
@@ -294,7 +297,10 @@ export class JournalControlTeacher extends ControlFigures {
   unansweredMessages!: ControlMessageFigure;
 }
 
-@ObjectType({ implements: ControlFigures, description: "Control figures of a class's pages, and its families' sign-ins." })
+@ObjectType({
+  implements: ControlFigures,
+  description: "Control figures of a class's pages, and its families' sign-ins.",
+})
 export class JournalControlClass extends ControlFigures {
   @Field(() => ID, { description: 'The class.' })
   schoolClassId!: string;

@@ -10,8 +10,20 @@ const ACTIVITY = /* GraphQL */ `
     userActivity(input: $input) {
       month
       schoolId
-      roles { role people signedIn signIns actions }
-      teachers { teacherId teacherName lessons keptOnDay share }
+      roles {
+        role
+        people
+        signedIn
+        signIns
+        actions
+      }
+      teachers {
+        teacherId
+        teacherName
+        lessons
+        keptOnDay
+        share
+      }
       lessons
       keptOnDay
       share
@@ -24,7 +36,13 @@ interface ActivityData {
     month: string;
     schoolId: string;
     roles: { role: string; people: number; signedIn: number; signIns: number; actions: number }[];
-    teachers: { teacherId: string; teacherName: string; lessons: number; keptOnDay: number; share: number | null }[];
+    teachers: {
+      teacherId: string;
+      teacherName: string;
+      lessons: number;
+      keptOnDay: number;
+      share: number | null;
+    }[];
     lessons: number;
     keptOnDay: number;
     share: number | null;
@@ -102,7 +120,12 @@ describe('monthly user activity (R-RPT-1)', () => {
     const other = await createSchool(fork);
     const director = await createPerson(fork, { school: other, roles: [Role.DIRECTOR] });
     const token = await sessionFor(fork, director);
-    const r = await gql(app.url, ACTIVITY, { input: { month: '2025-10', schoolId: f.school.id } }, { token });
+    const r = await gql(
+      app.url,
+      ACTIVITY,
+      { input: { month: '2025-10', schoolId: f.school.id } },
+      { token },
+    );
     expect(codes(r)).toEqual(['NOT_FOUND']);
   });
 

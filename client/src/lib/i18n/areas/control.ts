@@ -45,8 +45,7 @@ export const ru = {
   periodLate: (period: string, endsOn: string, setOn: string) =>
     `${period} (окончен ${endsOn}): выставлена ${setOn}`,
   waiting: (sentAt: string) => `написал(а) ${sentAt}, ответа нет`,
-  answeredLate: (sentAt: string, answeredAt: string) =>
-    `написал(а) ${sentAt}, ответ ${answeredAt}`,
+  answeredLate: (sentAt: string, answeredAt: string) => `написал(а) ${sentAt}, ответ ${answeredAt}`,
   close: 'Свернуть',
 };
 
@@ -95,6 +94,7 @@ export const en: typeof ru = {
   periodLate: (period: string, endsOn: string, setOn: string) =>
     `${period} (ended ${endsOn}): set on ${setOn}`,
   waiting: (sentAt: string) => `wrote on ${sentAt}, no answer`,
-  answeredLate: (sentAt: string, answeredAt: string) => `wrote on ${sentAt}, answered ${answeredAt}`,
+  answeredLate: (sentAt: string, answeredAt: string) =>
+    `wrote on ${sentAt}, answered ${answeredAt}`,
   close: 'Collapse',
 };
