@@ -107,7 +107,7 @@ describe('backup and restore (R-DATA-1)', () => {
 
     // The audit chain verifies from genesis and ends at the archived head.
     const chain = await chainOf(restored, f.school.id);
-    expect(chain).toHaveLength(8);
+    expect(chain).toHaveLength(9);
     expect(verifyAuditChain(chain, GENESIS_HASH, '1')).toEqual([]);
     expect(chain.at(-1)!.hash).toBe(archive.manifest.auditChain.head);
 
@@ -118,7 +118,7 @@ describe('backup and restore (R-DATA-1)', () => {
     expect(again.manifest.merkle.root).toBe(archive.manifest.merkle.root);
     expect(again.manifest.auditChain.head).toBe(archive.manifest.auditChain.head);
 
-    // The chain's trigger came back too: the next event takes position 9, linked to the head.
+    // The chain's trigger came back too: the next event takes position 10, linked to the head.
     const em = restored.em.fork();
     recordAudit(
       em,
@@ -132,7 +132,7 @@ describe('backup and restore (R-DATA-1)', () => {
     );
     await em.flush();
     const grown = await chainOf(restored, f.school.id);
-    expect(grown.at(-1)).toMatchObject({ seq: '9', prevHash: archive.manifest.auditChain.head });
+    expect(grown.at(-1)).toMatchObject({ seq: '10', prevHash: archive.manifest.auditChain.head });
     expect(verifyAuditChain(grown, GENESIS_HASH, '1')).toEqual([]);
   }, 180_000);
 });

@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe("a closed year's archive (R-DATA-2)", () => {
-  it('R-DATA-2: holds the year as JSON with the counts of the hand-built year, a Merkle root over 9 records and audit chain 1..8', async () => {
+  it('R-DATA-2: holds the year as JSON with the counts of the hand-built year, a Merkle root over 9 records and audit chain 1..9', async () => {
     const counts = Object.fromEntries(manifest.records.map((r) => [r.entity, r.count]));
     expect(counts).toEqual({
       AcademicYear: 1,
@@ -81,11 +81,12 @@ describe("a closed year's archive (R-DATA-2)", () => {
     // 3 lessons + 4 marks + 2 attendance records.
     expect(manifest.merkle.leafCount).toBe(9);
     expect(manifest.merkle.root).toMatch(/^[0-9a-f]{64}$/);
-    // 4 marks and 2 attendance records by the teacher, then the quarter and the year closed.
+    // 4 marks, the register taken and 2 attendance records by the teacher, then the quarter and
+    // the year closed.
     expect(manifest.auditChain).toMatchObject({
       fromSeq: '1',
-      toSeq: '8',
-      count: 8,
+      toSeq: '9',
+      count: 9,
       anchor: '0'.repeat(64),
     });
     const contents = files(zip);

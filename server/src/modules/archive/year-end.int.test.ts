@@ -49,15 +49,16 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('closing a year (R-DATA-2)', () => {
-  it('R-DATA-2: the audit trail is a hash chain Node recomputes: positions 1..6 of the school, linked from genesis', async () => {
+  it('R-DATA-2: the audit trail is a hash chain Node recomputes: positions 1..7 of the school, linked from genesis', async () => {
     const rows = await em
       .fork()
       .execute<ChainedAuditEvent[]>(
         `select ${AUDIT_EVENT_COLUMNS} from audit_event e where e.school_id = ? order by e.seq`,
         [f.school.id],
       );
-    // Four marks and two attendance records, entered by the teacher through the API.
-    expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5', '6']);
+    // Four marks, the register taken for a lesson and two attendance records, entered by the
+    // teacher through the API.
+    expect(rows.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(rows[0]!.prevHash).toBe(GENESIS_HASH);
     expect(verifyAuditChain(rows, GENESIS_HASH, '1')).toEqual([]);
   });
@@ -385,7 +386,7 @@ describe('closing a year (R-DATA-2)', () => {
         `select ${AUDIT_EVENT_COLUMNS} from audit_event e where e.school_id = ? order by e.seq`,
         [f.school.id],
       );
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
     expect(verifyAuditChain(rows, GENESIS_HASH, '1')).toEqual([]);
   });
 
