@@ -511,6 +511,9 @@ export async function seedDemoSchool(orm: MikroORM): Promise<Record<string, numb
         workType,
         status: LessonStatus.HELD,
         enteredBy: page.teacher.id,
+        // The register is taken at almost every lesson; the few forgotten ones are what the
+        // deputy's control page finds (R-CTL-1).
+        attendanceTakenAt: chance(0.985) ? enteredAt : null,
         createdAt: enteredAt,
         updatedAt: enteredAt,
       });
