@@ -1,6 +1,7 @@
 // Raw-SQL baselines of issue 7's control and report queries: the module's own service (its SQL
 // and the arithmetic that turns rows into figures) called directly, with its statements sent
-// through plain node-postgres, and the result serialised with JSON.stringify. What is left out
+// through plain node-postgres, and the result narrowed to the scenario's selection and serialised
+// with JSON.stringify. What is left out
 // is exactly what the issue's "≤ 2 × raw SQL" asks about: HTTP, session lookup, GraphQL parsing,
 // validation and execution, graphql-shield, and MikroORM's connection layer.
 import type pg from 'pg';
@@ -10,6 +11,7 @@ import { performanceReport } from '../../server/src/modules/reports/performance.
 import { userActivity } from '../../server/src/modules/control/user-activity.service.js';
 import { attendanceReport } from '../../server/src/modules/reports/attendance-report.service.js';
 import { summarySheet } from '../../server/src/modules/reports/summary-sheet.service.js';
+import { projectToQuery } from './project.js';
 import type { BenchContext } from './school.js';
 
 type EntityManager = Parameters<typeof journalControl>[0];
@@ -76,17 +78,18 @@ export interface ReportBaseline {
 export async function reportBaselines(
   pool: pg.Pool,
   ctx: BenchContext,
-  variablesOf: (prefix: string) => Record<string, unknown> | null,
+  scenarioOf: (prefix: string) => { query: string; variables: Record<string, unknown> } | null,
 ): Promise<ReportBaseline[]> {
   const em = pgEntityManager(pool);
   const viewer = await deputyViewer(pool, ctx);
   const out: ReportBaseline[] = [];
   for (const [prefix, service] of SERVICES) {
-    const vars = variablesOf(prefix);
-    if (vars) {
+    const sc = scenarioOf(prefix);
+    if (sc) {
       out.push({
         scenario: prefix,
-        run: async () => JSON.stringify(await service(em, viewer, vars.input as never)),
+        run: async () =>
+          projectToQuery(sc.query, await service(em, viewer, sc.variables.input as never)),
       });
     }
   }
