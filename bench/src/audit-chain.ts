@@ -48,14 +48,14 @@ export async function fillAuditChain(client: pg.ClientBase): Promise<number> {
     for (;;) {
       const page: pg.QueryResult<ChainedAuditEvent & { oa: string; ca: string }> =
         await client.query(
-        `select ${AUDIT_EVENT_COLUMNS}, e.occurred_at::text as oa, e.created_at::text as ca
+          `select ${AUDIT_EVENT_COLUMNS}, e.occurred_at::text as oa, e.created_at::text as ca
            from audit_event e
           where ${ofChain(school)}
             and ($2::timestamptz is null or (e.occurred_at, e.created_at, e.id) > ($2, $3::timestamptz, $4::uuid))
           order by e.occurred_at, e.created_at, e.id
           limit ${BATCH}`,
-        [school, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
-      );
+          [school, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null],
+        );
       if (page.rows.length === 0) {
         break;
       }

@@ -264,7 +264,9 @@ export async function generate(
     const tc = performance.now();
     const chained = await fillAuditChain(client);
     await client.query('commit');
-    log(`audit chain of ${chained} events filled in ${((performance.now() - tc) / 1000).toFixed(1)} s`);
+    log(
+      `audit chain of ${chained} events filled in ${((performance.now() - tc) / 1000).toFixed(1)} s`,
+    );
     const ti = performance.now();
     for (const ix of indexes.rows) {
       await client.query(ix.def);

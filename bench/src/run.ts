@@ -429,12 +429,12 @@ async function main() {
       scenarios: results,
       baseline: s1Seq &&
         baselineSeq && {
-        sequential: baselineSeq,
-        statements: baselineStatements,
-        bytes: Buffer.byteLength(baselineJson),
-        ratio: s1Seq.p50 / baselineSeq.p50,
-        cpuRatio: s1Seq.cpuMs / baselineSeq.cpuMs,
-      },
+          sequential: baselineSeq,
+          statements: baselineStatements,
+          bytes: Buffer.byteLength(baselineJson),
+          ratio: s1Seq.p50 / baselineSeq.p50,
+          cpuRatio: s1Seq.cpuMs / baselineSeq.cpuMs,
+        },
     };
     const md = markdown(report);
     await mkdir(resultsDir, { recursive: true });

@@ -159,7 +159,6 @@ const DIARY_PERIOD = /* GraphQL */ `
   }
 `;
 
-
 // Issue 7's control and report queries, asked for exactly as the client's pages ask (the
 // documents are copied from client/src/routes/control and client/src/routes/reports/*: every
 // figure and every drill-down list, which is the heavy case).
@@ -202,7 +201,6 @@ const CONTROL = /* GraphQL */ `
     }
   }
 
-
   fragment ControlLessonList on ControlLessonFigure {
     lessons {
       lessonId
@@ -211,7 +209,6 @@ const CONTROL = /* GraphQL */ `
       count
     }
   }
-
 
   fragment ControlPeriodList on ControlPeriodMarkFigure {
     items {
@@ -225,7 +222,6 @@ const CONTROL = /* GraphQL */ `
     }
   }
 
-
   fragment ControlSignInCounts on ControlSignInFigure {
     total
     signedIn
@@ -235,7 +231,6 @@ const CONTROL = /* GraphQL */ `
       name
     }
   }
-
 
   query JournalControl($input: JournalControlInput!) {
     journalControl(input: $input) {
@@ -375,7 +370,6 @@ const PERFORMANCE = /* GraphQL */ `
     }
   }
 
-
   query PerformanceReport($input: PerformanceReportInput!) {
     performanceReport(input: $input) {
       periodId
@@ -408,7 +402,6 @@ const ATTENDANCE = /* GraphQL */ `
     noReason
     late
   }
-
 
   query AttendanceReport($input: AttendanceReportInput!) {
     attendanceReport(input: $input) {
@@ -605,7 +598,7 @@ export const SCENARIOS: Scenario[] = [
     variables: (ctx) => ({ input: { schoolClassId: ctx.schoolClassId } }),
   },
   {
-    name: "S5h explainAverage (parent, own child, maths, 3rd quarter)",
+    name: 'S5h explainAverage (parent, own child, maths, 3rd quarter)',
     as: 'parent',
     query: EXPLAIN,
     variables: (ctx) => ({
