@@ -41,8 +41,8 @@ function numbered(sql: string): string {
 /** The part of an EntityManager the report services use: `getConnection().execute`. */
 function pgEntityManager(pool: pg.Pool): EntityManager {
   const connection = {
-    execute: async (sql: string, params: unknown[] = []) =>
-      (await pool.query(numbered(sql), params)).rows,
+    execute: async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
+      (await pool.query<Record<string, unknown>>(numbered(sql), params)).rows,
   };
   return { getConnection: () => connection } as unknown as EntityManager;
 }

@@ -370,7 +370,7 @@ async function main() {
       floorStatements = 0;
       const json = await f.run();
       const statementsOnce = floorStatements;
-      const seq = await sequential(o.requests, f.run);
+      const seq = await sequential(o.requests, () => f.run());
       r.baseline = {
         ...seq,
         statements: statementsOnce,
