@@ -6,12 +6,13 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashPassword } from '../../server/src/auth/passwords.js';
 import { createOrm, migrateUp, withDatabase } from '../../server/src/core/db.js';
+import { checkAuditChain, fillAuditChain } from './audit-chain.js';
 import { copyRows, type Cell } from './copy.js';
 import { buildSchool, TABLE_ORDER, type BenchContext } from './school.js';
 
 export const BENCH_PASSWORD = 'bench-password';
 /** Bump when the generator changes what it writes: a stale database is then rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateParams {
   classes: number;
@@ -145,7 +146,7 @@ const AUDIT_OF_WRITES = [
   [
     'Mark',
     'mark',
-    `jsonb_build_object('lessonId', lesson_id, 'studentId', student_id, 'value', value, 'weight', weight, 'workTypeId', work_type_id)`,
+    `jsonb_build_object('lessonId', lesson_id, 'studentId', student_id, 'value', value, 'weight', weight::float8, 'workTypeId', work_type_id)`,
   ],
   [
     'Attendance',
@@ -244,6 +245,10 @@ export async function generate(
       `foreign keys and same-school references verified in ${((performance.now() - tv) / 1000).toFixed(1)} s`,
     );
     const t2 = performance.now();
+    // The audit trail's chain trigger (and append-only trigger) stay off: the chain is filled
+    // set-wise below, in the order the events happened.
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
     for (const [entityType, table, after] of AUDIT_OF_WRITES) {
       const r = await client.query(
         `insert into audit_event (id, created_at, school_id, actor_id, session_id, occurred_at,
@@ -256,6 +261,12 @@ export async function generate(
       counts.audit_event = (counts.audit_event ?? 0) + (r.rowCount ?? 0);
     }
     log(`audit events of journal writes in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+    const tc = performance.now();
+    const chained = await fillAuditChain(client);
+    await client.query('commit');
+    log(
+      `audit chain of ${chained} events filled in ${((performance.now() - tc) / 1000).toFixed(1)} s`,
+    );
     const ti = performance.now();
     for (const ix of indexes.rows) {
       await client.query(ix.def);
@@ -263,6 +274,9 @@ export async function generate(
     log(
       `${indexes.rows.length} secondary indexes rebuilt in ${((performance.now() - ti) / 1000).toFixed(1)} s`,
     );
+    const tk = performance.now();
+    await checkAuditChain(client);
+    log(`audit chain verified in ${((performance.now() - tk) / 1000).toFixed(1)} s`);
     const t3 = performance.now();
     await client.query('vacuum analyze');
     log(`vacuum analyze in ${((performance.now() - t3) / 1000).toFixed(1)} s`);

@@ -20,6 +20,7 @@ import { createBus } from '../../server/src/core/pubsub.js';
 import { benchOptions } from './args.js';
 import { journalPageBaseline } from './baseline.js';
 import { BENCH_PASSWORD, ensureGenerated } from './generate.js';
+import { reportBaselines } from './report-baselines.js';
 import { SCENARIOS, type BenchRole, type Scenario } from './scenarios.js';
 import { summarise, type LatencySummary } from './stats.js';
 
@@ -46,6 +47,28 @@ interface ScenarioResult {
   responseBytes?: number;
   sequential?: LatencySummary & { cpuMs: number };
   concurrent?: Record<string, LoadResult>;
+  /** The module's own SQL and arithmetic without HTTP, GraphQL, shield or ORM (report-baselines.ts). */
+  baseline?: LatencySummary & {
+    cpuMs: number;
+    statements: number;
+    bytes: number;
+    ratio: number;
+    cpuRatio: number;
+  };
+}
+
+/** A GraphQL response that is not a clean success: the run must fail, not measure errors. */
+function problemOf(status: number, text: string): string | null {
+  if (status !== 200) {
+    return `HTTP ${status} ${text.slice(0, 300)}`;
+  }
+  if (text.includes('"errors"')) {
+    const parsed = JSON.parse(text) as { errors?: unknown };
+    if (parsed.errors) {
+      return `GraphQL errors ${JSON.stringify(parsed.errors).slice(0, 300)}`;
+    }
+  }
+  return null;
 }
 
 async function post(url: string, body: string, token: string | null) {
@@ -86,7 +109,7 @@ async function sequential(
   times: number,
   once: () => Promise<unknown>,
 ): Promise<LatencySummary & { cpuMs: number }> {
-  for (let i = 0; i < WARM_UP; i++) {
+  for (let i = 0; i < Math.min(WARM_UP, times); i++) {
     await once();
   }
   const samples: number[] = [];
@@ -138,7 +161,7 @@ function markdown(report: Report): string {
         .map(([t, n]) => `${n} ${t}`)
         .join(', '),
     '',
-    `Sequential: ${report.requests} requests after ${WARM_UP} warm-up, one at a time. ` +
+    `Sequential: ${report.requests} requests after ${Math.min(WARM_UP, report.requests)} warm-up, one at a time. ` +
       `Concurrent: autocannon in a separate process, ${report.rounds} requests per connection, ` +
       `all completed and measured. Latencies in ms (client side, including queueing).`,
     '',
@@ -161,6 +184,24 @@ function markdown(report: Report): string {
       `| ${r.name} | ${r.as} | ${r.statements} | ${((r.responseBytes ?? 0) / 1024).toFixed(0)} | ${ms(r.sequential?.cpuMs)} | ` +
         `${ms(r.sequential?.p50)} | ${ms(r.sequential?.p95)} | ${ms(r.sequential?.p99)} | ${cells.join(' | ')} |`,
     );
+  }
+  const floors = report.scenarios.filter((r) => r.baseline);
+  if (floors.length > 0) {
+    lines.push(
+      '',
+      `Raw-SQL baselines: the module's own service (its SQL through plain node-postgres, and its ` +
+        `arithmetic), no HTTP, GraphQL, shield or ORM; its result narrowed to the query's selection and JSON.stringify'd. Ratio = scenario / baseline.`,
+      '',
+      '| scenario | baseline stmts | KB | node CPU ms/req | p50 | p95 | p99 | ratio at p50 | ratio in node CPU |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const r of floors) {
+      const b = r.baseline!;
+      lines.push(
+        `| ${r.name} | ${b.statements} | ${(b.bytes / 1024).toFixed(0)} | ${ms(b.cpuMs)} | ${ms(b.p50)} | ` +
+          `${ms(b.p95)} | ${ms(b.p99)} | ${b.ratio.toFixed(1)}× | ${b.cpuRatio.toFixed(1)}× |`,
+      );
+    }
   }
   if (report.baseline) {
     const b = report.baseline;
@@ -193,7 +234,7 @@ interface Report {
   requests: number;
   rounds: number;
   scenarios: ScenarioResult[];
-  baseline?: {
+  baseline?: null | {
     sequential: LatencySummary & { cpuMs: number };
     statements: number;
     bytes: number;
@@ -263,7 +304,21 @@ async function main() {
       statements = 0;
       await post(countingUrl, body, tokens[s.as]);
       result.statements = statements;
-      result.sequential = await sequential(o.requests, () => post(url, body, tokens[s.as]));
+      let failures = 0;
+      let lastProblem: string | null = null;
+      result.sequential = await sequential(o.requests, async () => {
+        const r = await post(url, body, tokens[s.as]);
+        const problem = problemOf(r.status, r.text);
+        if (problem) {
+          failures++;
+          lastProblem = problem;
+        }
+      });
+      if (failures > 0) {
+        result.error = `${failures} requests failed: ${lastProblem}`;
+        say(`${s.name}: ${result.error}`);
+        continue;
+      }
       say(
         `${s.name}: ${result.statements} statements, ${ms(result.sequential.cpuMs)} ms node CPU/req, ` +
           `seq p50 ${ms(result.sequential.p50)} ` +
@@ -288,6 +343,47 @@ async function main() {
       }
     }
 
+    // Raw-SQL floors of the report and control scenarios that ran.
+    const ran = (prefix: string) => {
+      const sc = SCENARIOS.find((x) => x.name.startsWith(`${prefix} `));
+      const r = sc && results.find((x) => x.name === sc.name && x.sequential);
+      return sc && r ? { sc, r } : null;
+    };
+    let floorStatements = 0;
+    const floorPool = new Proxy(pool, {
+      get(target, prop, receiver) {
+        if (prop === 'query') {
+          return (...args: Parameters<pg.Pool['query']>) => {
+            floorStatements++;
+            return (target.query as (...a: unknown[]) => unknown)(...args);
+          };
+        }
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const floors = await reportBaselines(floorPool, ctx, (prefix) => {
+      const found = ran(prefix);
+      return found ? { query: found.sc.query, variables: found.sc.variables(ctx) } : null;
+    });
+    for (const f of floors) {
+      const { r } = ran(f.scenario)!;
+      floorStatements = 0;
+      const json = await f.run();
+      const statementsOnce = floorStatements;
+      const seq = await sequential(o.requests, () => f.run());
+      r.baseline = {
+        ...seq,
+        statements: statementsOnce,
+        bytes: Buffer.byteLength(json),
+        ratio: r.sequential!.p50 / seq.p50,
+        cpuRatio: r.sequential!.cpuMs / seq.cpuMs,
+      };
+      say(
+        `  baseline of ${f.scenario}: ${statementsOnce} statements, ${ms(seq.cpuMs)} ms node CPU/req, ` +
+          `p50 ${ms(seq.p50)} ms → ${r.baseline.ratio.toFixed(1)}× at p50, ${r.baseline.cpuRatio.toFixed(1)}× in CPU`,
+      );
+    }
+
     // Baseline: S1's page with plain queries; its statements are counted by wrapping the pool.
     const s1 = SCENARIOS[0]!;
     const vars = s1.variables(ctx) as { a: string; p: string };
@@ -303,11 +399,12 @@ async function main() {
         return Reflect.get(target, prop, receiver) as unknown;
       },
     });
-    const baselineJson = await journalPageBaseline(countingPool, vars.a, vars.p);
-    const baselineSeq = await sequential(o.requests, () =>
-      journalPageBaseline(pool, vars.a, vars.p),
-    );
     const s1Seq = results.find((r) => r.name === s1.name)?.sequential;
+    // Only when S1 ran (`--only` may leave it out).
+    const baselineJson = s1Seq ? await journalPageBaseline(countingPool, vars.a, vars.p) : '';
+    const baselineSeq = s1Seq
+      ? await sequential(o.requests, () => journalPageBaseline(pool, vars.a, vars.p))
+      : null;
     const report: Report = {
       startedAt,
       machine: {
@@ -330,13 +427,14 @@ async function main() {
       requests: o.requests,
       rounds: o.rounds,
       scenarios: results,
-      baseline: {
-        sequential: baselineSeq,
-        statements: baselineStatements,
-        bytes: Buffer.byteLength(baselineJson),
-        ratio: s1Seq ? s1Seq.p50 / baselineSeq.p50 : Number.NaN,
-        cpuRatio: s1Seq ? s1Seq.cpuMs / baselineSeq.cpuMs : Number.NaN,
-      },
+      baseline: s1Seq &&
+        baselineSeq && {
+          sequential: baselineSeq,
+          statements: baselineStatements,
+          bytes: Buffer.byteLength(baselineJson),
+          ratio: s1Seq.p50 / baselineSeq.p50,
+          cpuRatio: s1Seq.cpuMs / baselineSeq.cpuMs,
+        },
     };
     const md = markdown(report);
     await mkdir(resultsDir, { recursive: true });

@@ -1,5 +1,6 @@
 // The benchmark's scenarios: one entry each. Add report and control queries here as they land
 // (issue 7, Speed: each must answer within a second over the full 1000-student year).
+import { YEAR } from './plan.js';
 import type { BenchContext } from './school.js';
 
 export type BenchRole = 'deputy' | 'teacher' | 'parent';
@@ -158,6 +159,371 @@ const DIARY_PERIOD = /* GraphQL */ `
   }
 `;
 
+// Issue 7's control and report queries, asked for exactly as the client's pages ask (the
+// documents are copied from client/src/routes/control and client/src/routes/reports/*: every
+// figure and every drill-down list, which is the heavy case).
+
+const CONTROL = /* GraphQL */ `
+  fragment ControlCounts on ControlFigures {
+    lessonsHeld
+    lessonsPlanned
+    completion
+    lessonsWithoutTopic {
+      count
+    }
+    lessonsWithoutHomework {
+      count
+    }
+    lateMarks {
+      count
+    }
+    lateWrittenMarks {
+      count
+    }
+    lessonsWithoutAttendance {
+      count
+    }
+    studentsWithoutMarks {
+      count
+      total
+      share
+    }
+    studentsWithOneMark {
+      count
+      total
+      share
+    }
+    periodMarksMissing {
+      count
+    }
+    periodMarksLate {
+      count
+    }
+  }
+
+  fragment ControlLessonList on ControlLessonFigure {
+    lessons {
+      lessonId
+      date
+      topic
+      count
+    }
+  }
+
+  fragment ControlPeriodList on ControlPeriodMarkFigure {
+    items {
+      student {
+        personId
+        name
+      }
+      periodName
+      periodEndsOn
+      setOn
+    }
+  }
+
+  fragment ControlSignInCounts on ControlSignInFigure {
+    total
+    signedIn
+    share
+    notSignedIn {
+      personId
+      name
+    }
+  }
+
+  query JournalControl($input: JournalControlInput!) {
+    journalControl(input: $input) {
+      from
+      to
+      schoolId
+      total {
+        ...ControlCounts
+        unansweredMessages {
+          count
+        }
+        signIns {
+          students {
+            total
+            signedIn
+            share
+          }
+          parents {
+            total
+            signedIn
+            share
+          }
+        }
+      }
+      classes {
+        schoolClassId
+        className
+        ...ControlCounts
+        signIns {
+          students {
+            ...ControlSignInCounts
+          }
+          parents {
+            ...ControlSignInCounts
+          }
+        }
+      }
+      teachers {
+        teacherId
+        teacherName
+        ...ControlCounts
+        unansweredMessages {
+          count
+          threads {
+            threadId
+            subject
+            parentName
+            sentAt
+            answeredAt
+          }
+        }
+      }
+      pages {
+        assignmentId
+        schoolClassId
+        className
+        subjectName
+        audience
+        teacherId
+        teacherName
+        ...ControlCounts
+        lessonsWithoutTopic {
+          ...ControlLessonList
+        }
+        lessonsWithoutHomework {
+          ...ControlLessonList
+        }
+        lateMarks {
+          ...ControlLessonList
+        }
+        lateWrittenMarks {
+          ...ControlLessonList
+        }
+        lessonsWithoutAttendance {
+          ...ControlLessonList
+        }
+        studentsWithoutMarks {
+          students {
+            personId
+            name
+          }
+        }
+        studentsWithOneMark {
+          students {
+            personId
+            name
+          }
+        }
+        periodMarksMissing {
+          ...ControlPeriodList
+        }
+        periodMarksLate {
+          ...ControlPeriodList
+        }
+      }
+    }
+  }
+`;
+
+const PERFORMANCE = /* GraphQL */ `
+  fragment PerformanceRowFields on PerformanceRow {
+    kind
+    id
+    label
+    attested
+    exempt
+    successRate
+    qualityRate
+    averageMark
+    excellentCount
+    singleGoodCount
+    singleSatisfactoryCount
+    failingCount
+    excellent {
+      id
+      name
+      className
+      subjects
+    }
+    singleGood {
+      id
+      name
+      className
+      subjects
+    }
+    singleSatisfactory {
+      id
+      name
+      className
+      subjects
+    }
+    failing {
+      id
+      name
+      className
+      subjects
+    }
+  }
+
+  query PerformanceReport($input: PerformanceReportInput!) {
+    performanceReport(input: $input) {
+      periodId
+      periodName
+      periodKind
+      restricted
+      total {
+        ...PerformanceRowFields
+      }
+      byClass {
+        ...PerformanceRowFields
+      }
+      bySubject {
+        ...PerformanceRowFields
+      }
+      byTeacher {
+        ...PerformanceRowFields
+      }
+    }
+  }
+`;
+
+const ATTENDANCE = /* GraphQL */ `
+  fragment AbsenceCountsFields on AbsenceCounts {
+    total
+    illness
+    excused
+    unexcused
+    other
+    noReason
+    late
+  }
+
+  query AttendanceReport($input: AttendanceReportInput!) {
+    attendanceReport(input: $input) {
+      from
+      to
+      restricted
+      total {
+        ...AbsenceCountsFields
+      }
+      classes {
+        schoolClassId
+        className
+        counts {
+          ...AbsenceCountsFields
+        }
+        students {
+          studentId
+          name
+          counts {
+            ...AbsenceCountsFields
+          }
+        }
+      }
+    }
+  }
+`;
+
+const SUMMARY_SHEET = /* GraphQL */ `
+  query SummarySheet($input: SummarySheetInput!) {
+    summarySheet(input: $input) {
+      schoolClassId
+      className
+      yearName
+      classTeacherName
+      restricted
+      periods {
+        id
+        name
+        kind
+      }
+      subjects {
+        id
+        name
+        shortName
+      }
+      students {
+        id
+        name
+        enrolledFrom
+        admissionKind
+        arrived
+        leftOn
+        departureKind
+        marks {
+          subjectId
+          periodId
+          value
+          special
+        }
+      }
+    }
+  }
+`;
+
+const EXPLAIN = /* GraphQL */ `
+  query ExplainAverage($input: ExplainAverageInput!) {
+    explainAverage(input: $input) {
+      studentId
+      studentName
+      subjectName
+      periodName
+      marks {
+        id
+        date
+        lessonNumber
+        topic
+        workType
+        value
+        numericValue
+        weight
+      }
+      average
+      weightedAverage
+      proposedMark
+      enoughMarks
+      minMarks
+      periodMark
+      periodMarkSpecial
+    }
+  }
+`;
+
+/** What a month's activity report shows (R-RPT-1): no client page yet, so every field. */
+const USER_ACTIVITY = /* GraphQL */ `
+  query BenchUserActivity($input: UserActivityInput!) {
+    userActivity(input: $input) {
+      month
+      schoolId
+      lessons
+      keptOnDay
+      share
+      roles {
+        role
+        people
+        signedIn
+        signIns
+        actions
+      }
+      teachers {
+        teacherId
+        teacherName
+        lessons
+        keptOnDay
+        share
+      }
+    }
+  }
+`;
+
+/** A busy month of the bench year (no holidays): March 2026. */
+const MONTH = { from: '2026-03-01', to: '2026-03-31', month: '2026-03' };
+
 export const SCENARIOS: Scenario[] = [
   {
     name: 'S1 journalPage (teacher, 5А maths, 3rd quarter)',
@@ -184,5 +550,59 @@ export const SCENARIOS: Scenario[] = [
     as: 'parent',
     query: DIARY_PERIOD,
     variables: (ctx) => ({ s: ctx.studentId, p: year(ctx) }),
+  },
+  {
+    name: 'S5a journalControl (deputy, whole school, whole year)',
+    as: 'deputy',
+    query: CONTROL,
+    variables: (ctx) => ({
+      input: { from: YEAR.startsOn, to: YEAR.endsOn, schoolId: ctx.schoolId },
+    }),
+  },
+  {
+    name: 'S5b journalControl (deputy, whole school, one month)',
+    as: 'deputy',
+    query: CONTROL,
+    variables: (ctx) => ({ input: { from: MONTH.from, to: MONTH.to, schoolId: ctx.schoolId } }),
+  },
+  {
+    name: 'S5c userActivity (deputy, one month)',
+    as: 'deputy',
+    query: USER_ACTIVITY,
+    variables: (ctx) => ({ input: { month: MONTH.month, schoolId: ctx.schoolId } }),
+  },
+  {
+    name: 'S5d performanceReport (deputy, whole school, year)',
+    as: 'deputy',
+    query: PERFORMANCE,
+    variables: (ctx) => ({ input: { periodId: year(ctx) } }),
+  },
+  {
+    name: 'S5e performanceReport (deputy, whole school, 3rd quarter)',
+    as: 'deputy',
+    query: PERFORMANCE,
+    variables: (ctx) => ({ input: { periodId: quarter(ctx, 3) } }),
+  },
+  {
+    name: 'S5f attendanceReport (deputy, whole school, whole year)',
+    as: 'deputy',
+    query: ATTENDANCE,
+    variables: (ctx) => ({
+      input: { from: YEAR.startsOn, to: YEAR.endsOn, schoolId: ctx.schoolId },
+    }),
+  },
+  {
+    name: 'S5g summarySheet (deputy, 5А, whole year)',
+    as: 'deputy',
+    query: SUMMARY_SHEET,
+    variables: (ctx) => ({ input: { schoolClassId: ctx.schoolClassId } }),
+  },
+  {
+    name: 'S5h explainAverage (parent, own child, maths, 3rd quarter)',
+    as: 'parent',
+    query: EXPLAIN,
+    variables: (ctx) => ({
+      input: { studentId: ctx.studentId, subjectId: ctx.subjectId, periodId: quarter(ctx, 3) },
+    }),
   },
 ];

@@ -746,6 +746,12 @@ export function buildSchool(options: {
         updated_at: enteredAt,
         ...created(enteredAt),
       });
+      // R-CTL-1 "attendance not recorded": the register is taken at the start of nearly every
+      // held lesson; about 1 % are left untaken (below).
+      const lessonRow = tables.get('lesson')!.at(-1)!;
+      const startsAt = at(date, 0, minutesOf(BELLS[n - 1]!) + 5);
+      lessonRow.attendance_taken_at = cancelled ? null : startsAt;
+      const attendanceBefore = tables.get('attendance')!.length;
       const pending = pendingHomework.get(page.id);
       if (pending && !cancelled) {
         pending.due_on = date;
@@ -774,7 +780,6 @@ export function buildSchool(options: {
       const markChance = isTest ? 0.9 : workType === wt('independent') ? 0.6 : 0.36;
       const written = writtenIds.has(workType);
       const weight = weightOf.get(workType)!;
-      const startsAt = at(date, 0, minutesOf(BELLS[n - 1]!) + 5);
       for (const member of audienceOf(page)) {
         if (!within(member, date)) {
           continue;
@@ -852,6 +857,12 @@ export function buildSchool(options: {
         } else {
           marksFor.set(key, [{ value, weight }]);
         }
+      }
+      // About 1 % of held lessons: the register was never taken, so nothing about who was absent
+      // was recorded either. Chosen without the PRNG, so every other generated row stays as it was.
+      if (position % 97 === 41) {
+        lessonRow.attendance_taken_at = null;
+        tables.get('attendance')!.length = attendanceBefore;
       }
     }
   });

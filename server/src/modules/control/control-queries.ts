@@ -133,22 +133,35 @@ export function flaggedLessons(
                       and l.date between p.p_from and p.p_to
          left join bell_time b on b.school_id = l.school_id and b.lesson_number = l.lesson_number
      ),
+     -- Marks and homework are aggregated once for all the lessons (hash joins), not looked up
+     -- lesson by lesson: a year of a 1000-student school is 40 000 lessons and 400 000 marks.
+     mk as (
+       select m.lesson_id,
+              count(*) filter (where not coalesce(w.is_written, false)
+                                 and (m.created_at at time zone z.tz)::date > l.date) as late_marks,
+              count(*) filter (where w.is_written
+                                 and (m.created_at at time zone z.tz)::date > l.date + 7) as late_written
+         from l cross join z
+         join mark m on m.lesson_id = l.id
+         left join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
+        group by m.lesson_id
+     ),
+     hw as (
+       select h.lesson_id, min(h.created_at) as first_at
+         from l join homework h on h.lesson_id = l.id
+        group by h.lesson_id
+     ),
      f as (
        select l.*,
               (l.topic is null or btrim(l.topic) = '') as no_topic,
-              (l.homework_due < now() and not exists (
-                 select 1 from homework h
-                  where h.lesson_id = l.id and h.created_at <= l.homework_due)) as no_homework,
+              (l.homework_due < now() and (hw.first_at is null or hw.first_at > l.homework_due))
+                as no_homework,
               (l.attendance_taken_at is null) as no_attendance,
-              (select count(*) from mark m
-                 left join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
-                where m.lesson_id = l.id and not coalesce(w.is_written, false)
-                  and (m.created_at at time zone z.tz)::date > l.date)::int as late_marks,
-              (select count(*) from mark m
-                 join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
-                where m.lesson_id = l.id and w.is_written
-                  and (m.created_at at time zone z.tz)::date > l.date + 7)::int as late_written
-         from l cross join z
+              coalesce(mk.late_marks, 0)::int as late_marks,
+              coalesce(mk.late_written, 0)::int as late_written
+         from l
+         left join mk on mk.lesson_id = l.id
+         left join hw on hw.lesson_id = l.id
      )
      select id, assignment_id, to_char(date, 'YYYY-MM-DD') as date, lesson_number, topic,
             no_topic, no_homework, no_attendance, late_marks, late_written
