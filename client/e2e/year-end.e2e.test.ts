@@ -67,7 +67,9 @@ describe('year end (R-DATA-2)', () => {
       await form.getByRole('button', { name: 'Закрыть год' }).click();
       const problem = form.getByTestId('form-error');
       await problem.waitFor();
-      expect(await problem.innerText()).not.toBe('');
+      expect(await problem.innerText()).toBe(
+        'Учебный год ещё не закончился: закрыть его можно с последнего дня.',
+      );
       expect(await page.getByTestId('year-closed').count()).toBe(0);
       await screenshots(page, 'year-end-refused');
     } finally {
@@ -89,7 +91,9 @@ describe('year end (R-DATA-2)', () => {
       await form.getByRole('button', { name: 'Закрыть год' }).click();
       const closed = page.getByTestId('year-closed');
       await closed.waitFor();
-      expect(await closed.innerText()).toMatch(/^Год закрыт .+\. Журналы доступны только для чтения\.$/);
+      expect(await closed.innerText()).toMatch(
+        /^Год закрыт .+\. Журналы доступны только для чтения\.$/,
+      );
       // Closed: its periods are no longer edited, no new periods are offered.
       expect(await page.getByText('Новый период').count()).toBe(0);
       expect(await page.getByText('Архивов этого года ещё нет.').count()).toBe(1);
@@ -109,7 +113,9 @@ describe('year end (R-DATA-2)', () => {
         page.waitForEvent('download'),
         archive.getByTestId('archive-download').click(),
       ]);
-      expect(download.suggestedFilename()).toMatch(/^classbook-archive-2025-2026-[0-9a-f]{8}\.zip$/);
+      expect(download.suggestedFilename()).toMatch(
+        /^classbook-archive-2025-2026-[0-9a-f]{8}\.zip$/,
+      );
       const body = await readFile(await download.path());
       expect(body.subarray(0, 2).toString('latin1')).toBe('PK');
       const sha = (text.match(/SHA-256\s+([0-9a-f]{64})/) ?? [])[1];
@@ -130,10 +136,14 @@ describe('year end (R-DATA-2)', () => {
       expect(await page.getByTestId('new-lesson').count()).toBe(0);
       // The marks entered before closing are shown, and no cell takes input.
       expect(await page.locator('table').first().innerText()).toContain('5');
+      expect(await page.getByTestId('journal-grid').getAttribute('aria-readonly')).toBe('true');
       expect(await page.locator('table input, table [contenteditable="true"]').count()).toBe(0);
       await screenshots(page, 'year-end-journal');
       // Teachers are refused the archive itself.
-      const refused = await page.evaluate(async (path) => (await fetch(path)).status, '/api/archives/00000000-0000-0000-0000-000000000000.zip');
+      const refused = await page.evaluate(
+        async (path) => (await fetch(path)).status,
+        '/api/archives/00000000-0000-0000-0000-000000000000.zip',
+      );
       expect([403, 404]).toContain(refused);
     } finally {
       await context.close();
