@@ -67,7 +67,7 @@ type Documents = {
     "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreatePeriodDocument,
     "\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdatePeriodDocument,
     "\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n": typeof types.AdminClosePeriodDocument,
-    "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n      downloadPath\n    }\n  }\n": typeof types.AdminYearArchivesDocument,
+    "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n    }\n  }\n": typeof types.AdminYearArchivesDocument,
     "\n  mutation AdminCloseYear($input: CloseAcademicYearInput!) {\n    closeAcademicYear(input: $input) {\n      id\n      closedAt\n    }\n  }\n": typeof types.AdminCloseYearDocument,
     "\n  mutation AdminArchiveYear($input: ArchiveAcademicYearInput!) {\n    archiveAcademicYear(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminArchiveYearDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": typeof types.CreateSocketTicketDocument,
@@ -186,7 +186,7 @@ const documents: Documents = {
     "\n  mutation AdminCreatePeriod($input: CreateReportingPeriodInput!) {\n    createReportingPeriod(input: $input) {\n      id\n    }\n  }\n": types.AdminCreatePeriodDocument,
     "\n  mutation AdminUpdatePeriod($input: UpdateReportingPeriodInput!) {\n    updateReportingPeriod(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdatePeriodDocument,
     "\n  mutation AdminClosePeriod($input: CloseReportingPeriodInput!) {\n    closeReportingPeriod(input: $input) {\n      id\n      closedAt\n    }\n  }\n": types.AdminClosePeriodDocument,
-    "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n      downloadPath\n    }\n  }\n": types.AdminYearArchivesDocument,
+    "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n    }\n  }\n": types.AdminYearArchivesDocument,
     "\n  mutation AdminCloseYear($input: CloseAcademicYearInput!) {\n    closeAcademicYear(input: $input) {\n      id\n      closedAt\n    }\n  }\n": types.AdminCloseYearDocument,
     "\n  mutation AdminArchiveYear($input: ArchiveAcademicYearInput!) {\n    archiveAcademicYear(input: $input) {\n      id\n    }\n  }\n": types.AdminArchiveYearDocument,
     "\n  mutation CreateSocketTicket {\n    createSocketTicket {\n      ticket\n    }\n  }\n": types.CreateSocketTicketDocument,
@@ -481,7 +481,7 @@ export function graphql(source: "\n  mutation AdminClosePeriod($input: CloseRepo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n      downloadPath\n    }\n  }\n"): (typeof documents)["\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n      downloadPath\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n    }\n  }\n"): (typeof documents)["\n  query AdminYearArchives($yearId: ID!) {\n    yearArchives(yearId: $yearId) {\n      id\n      createdAt\n      sizeBytes\n      sha256\n      merkleRoot\n      auditChainHead\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -73,7 +73,6 @@ const ArchivesQuery = graphql(`
       sha256
       merkleRoot
       auditChainHead
-      downloadPath
     }
   }
 `);
