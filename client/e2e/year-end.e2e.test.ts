@@ -139,6 +139,12 @@ describe('year end (R-DATA-2)', () => {
       expect(await page.getByTestId('journal-grid').getAttribute('aria-readonly')).toBe('true');
       expect(await page.locator('table input, table [contenteditable="true"]').count()).toBe(0);
       await screenshots(page, 'year-end-journal');
+      // A lesson's editor, opened by its address, leads back to the grid and its banner.
+      await page.goto(
+        `${web.url}/journal/${f.assignment.id}/lesson/${f.lessons[0]!.id}?period=${f.period.id}`,
+      );
+      await page.getByTestId('year-closed').waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/journal/${f.assignment.id}`);
       // Teachers are refused the archive itself.
       const refused = await page.evaluate(
         async (path) => (await fetch(path)).status,
