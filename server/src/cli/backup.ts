@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { loadConfig } from '../core/config.js';
 import { cliArgs, finish, usage, userPath } from './args.js';
-import { pgTool, requireToolFor, run, serverFacts } from './pg-tools.js';
+import { pgToolFor, run, serverFacts } from './pg-tools.js';
 
 const { values } = cliArgs({ out: { type: 'string' } });
 if (!values.out) {
@@ -16,9 +16,9 @@ if (!url) {
 const out = userPath(values.out);
 try {
   const { major } = await serverFacts(url);
-  await requireToolFor(pgTool('pg_dump'), major);
+  const dump = await pgToolFor('pg_dump', major);
   // Owners and grants are left out: a restore recreates the objects as the restoring role.
-  await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-acl', `--file=${out}`, url]);
+  await run(dump, ['--format=custom', '--no-owner', '--no-acl', `--file=${out}`, url]);
   const { size } = await stat(out);
   process.stdout.write(`backup written: ${out} (${size} bytes)\n`);
 } catch (err) {

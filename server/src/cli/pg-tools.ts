@@ -1,12 +1,64 @@
-// pg_dump / pg_restore for the backup commands (R-DATA-1): the client binaries on PATH, or in
-// PG_BIN_DIR. pg_dump refuses a server newer than itself, so the versions are checked first with
-// a message that says what to install.
+// pg_dump / pg_restore for the backup commands (R-DATA-1). pg_dump refuses a server newer than
+// itself, so the tool is chosen by the server's major version: PG_BIN_DIR if set; else Debian's
+// /usr/lib/postgresql/<major>/bin for the server's major, or a newer one installed beside it; else
+// the one on PATH. None new enough: an error that says what to install.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  return process.env.PG_BIN_DIR ? join(process.env.PG_BIN_DIR, name) : name;
+export type PgTool = 'pg_dump' | 'pg_restore';
+
+/** Where Debian and Ubuntu install each major version's client tools side by side. */
+const DEBIAN_PG_ROOT = '/usr/lib/postgresql';
+
+/** The candidates for `name`, best first, for a server of major version `serverMajor`. */
+function candidates(name: PgTool, serverMajor: number, root: string): string[] {
+  if (process.env.PG_BIN_DIR) {
+    return [join(process.env.PG_BIN_DIR, name)];
+  }
+  let majors: number[] = [];
+  try {
+    majors = readdirSync(root)
+      .map(Number)
+      .filter((m) => Number.isInteger(m) && m >= serverMajor)
+      .sort((a, b) => a - b);
+  } catch {
+    // No such folder (not Debian): only PATH.
+  }
+  return [
+    ...majors.map((m) => join(root, String(m), 'bin', name)).filter((path) => existsSync(path)),
+    name,
+  ];
+}
+
+/**
+ * The `name` tool that can work with a server of major version `serverMajor` (its own major or
+ * newer), or an error naming what was found and what to install.
+ */
+export async function pgToolFor(
+  name: PgTool,
+  serverMajor: number,
+  root = DEBIAN_PG_ROOT,
+): Promise<string> {
+  const found: string[] = [];
+  for (const tool of candidates(name, serverMajor, root)) {
+    let major: number;
+    try {
+      major = await toolMajor(tool);
+    } catch {
+      continue;
+    }
+    if (major >= serverMajor) {
+      return tool;
+    }
+    found.push(`${tool} (PostgreSQL ${major})`);
+  }
+  throw new Error(
+    `no ${name} for PostgreSQL ${serverMajor}` +
+      (found.length ? `; found only ${found.join(', ')}` : '') +
+      `: install the PostgreSQL ${serverMajor} client tools or point PG_BIN_DIR at them`,
+  );
 }
 
 /** Runs a tool to completion; rejects with its standard error on a non-zero exit. */
@@ -53,14 +105,5 @@ export async function serverFacts(url: string): Promise<{ major: number; hasTabl
     };
   } finally {
     await client.end();
-  }
-}
-
-export async function requireToolFor(tool: string, serverMajor: number): Promise<void> {
-  const major = await toolMajor(tool);
-  if (major < serverMajor) {
-    throw new Error(
-      `${tool} is PostgreSQL ${major}, the server is ${serverMajor}: install the PostgreSQL ${serverMajor} client tools or point PG_BIN_DIR at them`,
-    );
   }
 }

@@ -3,7 +3,7 @@
 // the backup holds, for restoring over a database that has data.
 import { loadConfig } from '../core/config.js';
 import { cliArgs, finish, usage, userPath } from './args.js';
-import { pgTool, requireToolFor, run, serverFacts } from './pg-tools.js';
+import { pgToolFor, run, serverFacts } from './pg-tools.js';
 
 const { values } = cliArgs({ from: { type: 'string' }, clean: { type: 'boolean' } });
 if (!values.from) {
@@ -18,8 +18,8 @@ try {
   if (hasTables && !values.clean) {
     usage('the database already has tables: restore into an empty database, or pass --clean');
   }
-  await requireToolFor(pgTool('pg_restore'), major);
-  await run(pgTool('pg_restore'), [
+  const restore = await pgToolFor('pg_restore', major);
+  await run(restore, [
     '--single-transaction',
     '--exit-on-error',
     '--no-owner',

@@ -1,6 +1,7 @@
 // A small closed year to archive (issue 7, R-DATA-2), hand-built so every count is known:
 // one class 5А with two students, one page (mathematics) with three lessons, four marks and two
-// attendance records entered by the teacher through the API (six audit events), one period mark,
+// attendance records entered by the teacher through the API (seven audit events: four marks, the
+// lesson's attendance taken, two attendance records), one period mark,
 // and the year closed by the director (two more events: the open quarter and the year).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AttendanceStatus } from '../../src/modules/journal/attendance.entity.js';

@@ -116,6 +116,7 @@ const YearsQuery = graphql(`
       name
       startsOn
       endsOn
+      closedAt
     }
   }
 `);

@@ -15,7 +15,7 @@ import { isoDateInput, optionalText } from '../journal/text-inputs.js';
 import { Person } from '../people/person.entity.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
 import { PeriodKind, ReportingPeriod } from '../year/reporting-period.entity.js';
-import { classFor } from '../year/structure.service.js';
+import { classFor, requireYearOpen } from '../year/structure.service.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import {
   audit,
@@ -125,8 +125,11 @@ async function slotToWrite(em: EntityManager, viewer: Viewer, id: string, field:
   return slot;
 }
 
-async function yearOf(em: EntityManager, assignment: TeachingAssignment) {
-  return em.findOneOrFail(AcademicYear, assignment.year.id);
+/** The page's year, for a write: a closed year's timetable is as final as its journals (R-DATA-2). */
+async function openYearOf(em: EntityManager, assignment: TeachingAssignment, field: string) {
+  const year = await em.findOneOrFail(AcademicYear, assignment.year.id);
+  requireYearOpen(year, field);
+  return year;
 }
 
 function dateInYear(year: AcademicYear, value: string, field: string) {
@@ -427,7 +430,7 @@ export async function createTimetableSlot(
 ) {
   return em.transactional(async (tx) => {
     const assignment = await assignmentToWrite(tx, viewer, input.assignmentId, 'assignmentId');
-    const year = await yearOf(tx, assignment);
+    const year = await openYearOf(tx, assignment, 'assignmentId');
     const weekday = weekdayInput(input.weekday, 'weekday');
     const lessonNumber = lessonNumberInput(input.lessonNumber, 'lessonNumber');
     const room = roomInput(input.room, 'room');
@@ -483,7 +486,7 @@ export async function updateTimetableSlot(
 ) {
   return em.transactional(async (tx) => {
     const slot = await slotToWrite(tx, viewer, input.slotId, 'slotId');
-    const year = await yearOf(tx, slot.assignment);
+    const year = await openYearOf(tx, slot.assignment, 'slotId');
     const from = changeDate(slot, year, input.from);
     const reason = optionalText(input.reason, 'reason', 500);
     const weekday = absent(input.weekday) ? slot.weekday : weekdayInput(input.weekday, 'weekday');
@@ -583,7 +586,7 @@ export async function endTimetableSlot(
 ) {
   return em.transactional(async (tx) => {
     const slot = await slotToWrite(tx, viewer, input.slotId, 'slotId');
-    const year = await yearOf(tx, slot.assignment);
+    const year = await openYearOf(tx, slot.assignment, 'slotId');
     const from = changeDate(slot, year, input.from);
     if (from === slot.validFrom) {
       // A slot keeps at least its first day: its history is never erased.
@@ -648,7 +651,11 @@ export async function publishTimetableChange(
       assignment = slot.assignment;
     }
     const schoolId = assignment.school.id;
-    const year = await yearOf(tx, assignment);
+    const year = await openYearOf(
+      tx,
+      assignment,
+      kind === TimetableChangeKind.ADDED ? 'assignmentId' : 'slotId',
+    );
     const date = dateInYear(year, input.date, 'date');
     const note = optionalText(input.note, 'note', 500);
     const room = roomInput(input.room, 'room');

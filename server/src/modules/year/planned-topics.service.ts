@@ -7,7 +7,8 @@ import type { Locale } from '../../core/messages.js';
 import { describeProblems, fileHasProblems, readUploadedTable } from '../../core/table-file.js';
 import { PlannedTopic } from './planned-topic.entity.js';
 import { MAX_HOURS, MAX_TITLE, MAX_TOPICS, readPlan, type PlanRow } from './planned-topics-file.js';
-import { requiredText } from './structure.service.js';
+import { AcademicYear } from './academic-year.entity.js';
+import { requiredText, requireYearOpen } from './structure.service.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
 import { audit } from './year-access.js';
 import type {
@@ -30,6 +31,10 @@ async function pageFor(tx: EntityManager, viewer: Viewer, id: string, write: boo
   const administers = viewer.hasRole(assignment.school.id, ...ADMINISTRATION);
   if (write && access !== PageAccess.KEEP && !administers) {
     throw forbidden();
+  }
+  if (write) {
+    // R-DATA-2: a closed year's plan is as final as its journal.
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, assignment.year.id), 'assignmentId');
   }
   return assignment;
 }

@@ -574,6 +574,7 @@ export async function setCurriculum(em: EntityManager, viewer: Viewer, input: Se
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
     requireAdministration(viewer, schoolId, 'schoolClassId');
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'schoolClassId');
     const wanted = new Map<
       string,
       { subject: Subject; period: ReportingPeriod | null; n: number }

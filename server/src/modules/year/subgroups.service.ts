@@ -14,7 +14,7 @@ import { SubgroupMembership } from './subgroup-membership.entity.js';
 import { Subgroup } from './subgroup.entity.js';
 import { Subject } from './subject.entity.js';
 import { TeachingAssignment } from './teaching-assignment.entity.js';
-import { classFor, ofSchool, requiredText } from './structure.service.js';
+import { classFor, ofSchool, requiredText, requireYearOpen } from './structure.service.js';
 import { audit, flushMapped, requireReader } from './year-access.js';
 import type {
   CreateSubgroupInput,
@@ -257,6 +257,8 @@ export async function createSubgroup(
   return em.transactional(async (tx) => {
     const schoolClass = await classFor(tx, viewer, input.schoolClassId, 'schoolClassId');
     const schoolId = schoolClass.school.id;
+    // R-DATA-2: a closed year's subgroups are as final as its journals.
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'schoolClassId');
     const subject = await ofSchool(tx, Subject, schoolId, input.subjectId, 'subjectId');
     const today = await todayAt(tx, schoolId);
     let from: string;
@@ -302,6 +304,7 @@ export async function setSubgroupMembers(
   return em.transactional(async (tx) => {
     const subgroup = await subgroupFor(tx, viewer, input.subgroupId, 'subgroupId');
     const schoolClass = await tx.findOneOrFail(SchoolClass, subgroup.schoolClass.id);
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'subgroupId');
     const from = await dateInYear(tx, schoolClass, input.from);
     await requireSubgroupEditor(tx, viewer, schoolClass, subgroup.subject.id, from);
     const reason = optionalText(input.reason, 'reason', 500);
@@ -323,6 +326,7 @@ export async function moveToSubgroup(
   return em.transactional(async (tx) => {
     const target = await subgroupFor(tx, viewer, input.subgroupId, 'subgroupId');
     const schoolClass = await tx.findOneOrFail(SchoolClass, target.schoolClass.id);
+    requireYearOpen(await tx.findOneOrFail(AcademicYear, schoolClass.year.id), 'subgroupId');
     const from = await dateInYear(tx, schoolClass, input.from);
     await requireSubgroupEditor(tx, viewer, schoolClass, target.subject.id, from);
     const studentId = requireId(input.studentId, 'studentId');

@@ -1,4 +1,4 @@
-import { error, fail, isHttpError, redirect } from '@sveltejs/kit';
+import { error, fail, isHttpError, isRedirect, redirect } from '@sveltejs/kit';
 import { apiErrorOf } from '#lib/errors.ts';
 import { textField } from '#lib/forms.ts';
 import { graphql } from '#lib/graphql/index.ts';
@@ -28,6 +28,10 @@ const LessonEditorQuery = graphql(`
         schoolClass {
           id
           name
+          year {
+            id
+            closedAt
+          }
         }
         subgroup {
           id
@@ -124,6 +128,13 @@ export async function loadLessonEditor(
     if (data.journalPage.access !== 'KEEP') {
       error(403, messagesFor(locals.locale).journal.readOnlyHelp);
     }
+    if (data.journalPage.assignment.schoolClass.year.closedAt) {
+      // R-DATA-2: a closed year's lessons are final; the grid says so with its banner.
+      redirect(
+        303,
+        `/journal/${encodeURIComponent(assignmentId)}?period=${encodeURIComponent(periodId)}`,
+      );
+    }
     const types = await api.query({
       query: WorkTypesQuery,
       variables: { schoolId: data.journalPage.assignment.school.id },
@@ -134,7 +145,7 @@ export async function loadLessonEditor(
       workTypes: types.data.workTypes,
     };
   } catch (thrown) {
-    if (isHttpError(thrown)) {
+    if (isHttpError(thrown) || isRedirect(thrown)) {
       throw thrown;
     }
     loadFailed(locals, thrown);

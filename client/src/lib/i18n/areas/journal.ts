@@ -33,6 +33,8 @@ export const ru = {
   gridHelp:
     'Стрелки — перейти по клеткам. Введите отметку, «н» (отсутствовал) или «оп» (опоздал) и нажмите Enter; в столбце «Итог» — отметку за период, «осв» или «н/а». Enter на клетке — исправить, Delete — удалить, Esc — отменить ввод.',
   readOnlyHelp: 'Вы просматриваете эту страницу: изменять отметки может только её учитель.',
+  yearClosed:
+    'Учебный год {year} закрыт {date}: журнал доступен только для чтения. Исправление вносит администрация школы с указанием причины.',
   absentCode: 'н',
   lateCode: 'оп',
   exemptCode: 'осв.',
@@ -126,6 +128,8 @@ export const en: typeof ru = {
   gridHelp:
     'Arrow keys move between cells. Type a mark, “н” (absent) or “оп” (late) and press Enter; in the “Final” column, the period mark, “осв” (exempt) or “н/а” (not attested). Enter on a cell edits it, Delete removes, Esc cancels typing.',
   readOnlyHelp: 'You are viewing this page: only its teacher can change marks.',
+  yearClosed:
+    'The school year {year} was closed on {date}: the journal is read-only. A correction is made by the school administration with a reason.',
   absentCode: 'н',
   lateCode: 'оп',
   exemptCode: 'осв.',

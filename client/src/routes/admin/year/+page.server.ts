@@ -64,6 +64,36 @@ const ClosePeriod = graphql(`
   }
 `);
 
+const ArchivesQuery = graphql(`
+  query AdminYearArchives($yearId: ID!) {
+    yearArchives(yearId: $yearId) {
+      id
+      createdAt
+      sizeBytes
+      sha256
+      merkleRoot
+      auditChainHead
+    }
+  }
+`);
+
+const CloseYear = graphql(`
+  mutation AdminCloseYear($input: CloseAcademicYearInput!) {
+    closeAcademicYear(input: $input) {
+      id
+      closedAt
+    }
+  }
+`);
+
+const ArchiveYear = graphql(`
+  mutation AdminArchiveYear($input: ArchiveAcademicYearInput!) {
+    archiveAcademicYear(input: $input) {
+      id
+    }
+  }
+`);
+
 const PERIOD_KINDS: readonly PeriodKind[] = ['QUARTER', 'TRIMESTER', 'HALF_YEAR', 'YEAR'];
 
 /** «1-11», «5, 6, 7» or «1-4, 9» as grade numbers; null when it is not that. */
@@ -95,9 +125,16 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
       ? (await api.query({ query: PeriodsQuery, variables: { yearId: year.id } })).data
           .reportingPeriods
       : [];
+    // R-DATA-2: archives are the administration's (archive.permissions.ts), kept of closed years.
+    const archives =
+      year?.closedAt && scope.access.writeStructure
+        ? (await api.query({ query: ArchivesQuery, variables: { yearId: year.id } })).data
+            .yearArchives
+        : [];
     return {
       years,
       year,
+      archives,
       periods: [...periods].sort((a, b) =>
         a.startsOn === b.startsOn ? a.number - b.number : a.startsOn < b.startsOn ? -1 : 1,
       ),
@@ -227,5 +264,32 @@ export const actions: Actions = {
       }),
     notice: (t) => t.year.periodClosed,
     keepRow: true,
+  }),
+
+  // R-DATA-2: the year end. The checkbox is the confirmation, so it works without JavaScript.
+  closeYear: formAction({
+    name: 'closeYear',
+    allowed: (a) => a.writeStructure,
+    required: ['yearId', 'confirm'],
+    run: (api, values) =>
+      api.mutate({
+        mutation: CloseYear,
+        variables: {
+          input: { yearId: values['yearId'] ?? '', reason: optional(values['reason']) },
+        },
+      }),
+    notice: (t) => t.year.yearClosed,
+  }),
+
+  archiveYear: formAction({
+    name: 'archiveYear',
+    allowed: (a) => a.writeStructure,
+    required: ['yearId'],
+    run: (api, values) =>
+      api.mutate({
+        mutation: ArchiveYear,
+        variables: { input: { yearId: values['yearId'] ?? '' } },
+      }),
+    notice: (t) => t.year.archiveCreated,
   }),
 };

@@ -77,6 +77,7 @@ const JournalGridQuery = graphql(`
           year {
             id
             name
+            closedAt
           }
         }
         subgroup {
