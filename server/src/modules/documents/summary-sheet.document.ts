@@ -157,6 +157,7 @@ export const summarySheetFileName = (data: SummarySheetData) =>
 const NUMBER_WIDTH = 20;
 const NAME_WIDTH = 150;
 const PERIOD_WIDTH = 26;
+const MIN_SUBJECT_WIDTH = 64;
 const PAD = 2.5;
 const SIGNATURES_HEIGHT = 110;
 
@@ -221,7 +222,9 @@ export async function renderSummarySheetPdf(
   drawHeader(doc, title, headerLines(sheet, locale));
   const cell = cellsOf(sheet, locale);
   const periods = sheet.periods;
-  const subjectWidth = Math.max(1, periods.length) * PERIOD_WIDTH;
+  // A subject's columns are at least wide enough for its name on two lines.
+  const subjectWidth = Math.max(Math.max(1, periods.length) * PERIOD_WIDTH, MIN_SUBJECT_WIDTH);
+  const periodWidth = subjectWidth / Math.max(1, periods.length);
   const perSheet = Math.max(
     1,
     Math.floor((pageContentWidth(doc) - NUMBER_WIDTH - NAME_WIDTH) / subjectWidth),
@@ -245,7 +248,7 @@ export async function renderSummarySheetPdf(
     const periodHeight = Math.max(
       12,
       ...periods.map(
-        (p) => doc.heightOfString(periodShort(p), { width: PERIOD_WIDTH - 2 * PAD }) + 2 * PAD,
+        (p) => doc.heightOfString(periodShort(p), { width: periodWidth - 2 * PAD }) + 2 * PAD,
       ),
     );
     const top = doc.y;
@@ -260,9 +263,9 @@ export async function renderSummarySheetPdf(
         const fill = p.kind === 'YEAR' ? '#d8d8d8' : '#e8e8e8';
         box(
           doc,
-          x + i * PERIOD_WIDTH,
+          x + i * periodWidth,
           top + subjectHeight,
-          PERIOD_WIDTH,
+          periodWidth,
           periodHeight,
           periodShort(p),
           {
@@ -299,7 +302,7 @@ export async function renderSummarySheetPdf(
       let x = left + NUMBER_WIDTH + NAME_WIDTH;
       for (const subject of subjects) {
         periods.forEach((p, pi) => {
-          box(doc, x + pi * PERIOD_WIDTH, top, PERIOD_WIDTH, height, cell(s.id, subject.id, p.id), {
+          box(doc, x + pi * periodWidth, top, periodWidth, height, cell(s.id, subject.id, p.id), {
             ...body,
             align: 'center',
             bold: p.kind === 'YEAR',
