@@ -88,7 +88,11 @@ describe('journal control as a document (R-CTL-1, R-RPT-4)', () => {
     const csv = await download(control('csv'), f.tokens.deputy);
     const records: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
     expect(records).toContainEqual(['По учителям']);
-    expect(records.find((r) => r[0] === 'Борисова Вера')?.slice(0, 3)).toEqual(['Борисова Вера', '2', '8']);
+    expect(records.find((r) => r[0] === 'Борисова Вера')?.slice(0, 3)).toEqual([
+      'Борисова Вера',
+      '2',
+      '8',
+    ]);
   });
 
   it('R-CTL-1: a teacher downloads only their own pages', async () => {
@@ -118,7 +122,11 @@ describe('user activity as a document (R-RPT-1, R-RPT-4)', () => {
   });
 
   it('R-RPT-1: a teacher is refused; a bad month is 400', async () => {
-    expect((await download('/documents/user-activity.csv?month=2025-10', f.tokens.t1)).status).toBe(403);
-    expect((await download('/documents/user-activity.csv?month=октябрь', f.tokens.deputy)).status).toBe(400);
+    expect((await download('/documents/user-activity.csv?month=2025-10', f.tokens.t1)).status).toBe(
+      403,
+    );
+    expect(
+      (await download('/documents/user-activity.csv?month=октябрь', f.tokens.deputy)).status,
+    ).toBe(400);
   });
 });

@@ -94,6 +94,7 @@ export function performanceTables(data: PerformanceData, locale: Locale): TableD
       row.singleSatisfactoryCount,
       row.failingCount,
     ]),
+    fontSize: 7.5,
   });
   // The names behind the counts, over everything the report covers (the school total's lists).
   const names: DocumentTable[] = NAMED_LISTS.map(([list, key]) => ({
