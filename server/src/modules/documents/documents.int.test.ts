@@ -26,7 +26,7 @@ import type { Lesson } from '../journal/lesson.entity.js';
 import { Mark } from '../journal/mark.entity.js';
 import { PeriodMark, PeriodMarkSpecial } from '../journal/period-mark.entity.js';
 import { Guardianship, GuardianshipKind } from '../people/guardianship.entity.js';
-import type { Person } from '../people/person.entity.js';
+import { Person as PersonEntity, type Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { BellTime } from '../timetable/bell-time.entity.js';
 import { TimetableSlot } from '../timetable/timetable-slot.entity.js';
@@ -695,14 +695,14 @@ describe('the reports as documents (R-RPT-2, R-RPT-3, R-RPT-4)', () => {
   it('R-RPT-3: in English the sheet prints in English', async () => {
     const res = await download(sheetPath('pdf'), tokens.deputy);
     expect(res.status).toBe(200);
-    await em.fork().nativeUpdate('Person', { id: people.deputy.id }, { locale: 'en' });
+    await em.fork().nativeUpdate(PersonEntity, { id: people.deputy.id }, { locale: 'en' });
     try {
       const text = await pdfText((await download(sheetPath('pdf'), tokens.deputy)).body);
       expect(text).toContain('Summary sheet of attestation');
       expect(text).toContain('Class teacher');
       expect(text).toContain('exempt');
     } finally {
-      await em.fork().nativeUpdate('Person', { id: people.deputy.id }, { locale: 'ru' });
+      await em.fork().nativeUpdate(PersonEntity, { id: people.deputy.id }, { locale: 'ru' });
     }
   });
 
