@@ -205,7 +205,7 @@ function drawSignatures(doc: Pdf, sheet: Sheet, locale: Locale) {
   line(reportLabel(locale, 'director'), null);
   doc.font('regular').fontSize(10);
   doc.text(reportLabel(locale, 'dateLine'), left, y, { lineBreak: false });
-  doc.font('bold').text(reportLabel(locale, 'seal'), left + 420, y - 24, { lineBreak: false });
+  doc.font('bold').text(reportLabel(locale, 'seal'), left + 540, y - 24, { lineBreak: false });
   doc.font('regular');
   doc.y = y + 14;
 }
