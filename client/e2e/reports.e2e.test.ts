@@ -206,6 +206,13 @@ describe('reports in the browser', () => {
     expect(rows[0]).toMatch(/Алексеева Анна/);
     expect(rows[4]).toMatch(/Дмитриева Дарья[\s\S]*н\/а[\s\S]*осв/);
     await screenshots(page, 'reports-summary-sheet');
+    // R-RPT-4: the sheet ready to certify, downloaded through the proxy with the session cookie.
+    const href = await page.getByTestId('download-pdf').getAttribute('href');
+    expect(href).toMatch(/\/api\/documents\/summary-sheet\.pdf\?schoolClassId=/);
+    const pdf = await page.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // Власова's algebra mark → how it came about.
     await page.getByTestId('sheet-row').nth(2).getByRole('link', { name: '3' }).first().click();

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, createSchool, createYear } from '../../../test/factories/index.js';
 import { sessionFor } from '../../../test/factories/journal.js';
@@ -12,6 +13,7 @@ import { closedYearFixture, type ClosedYearFixture } from '../../../test/factori
 import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
 import { AuditEvent } from '../audit/index.js';
 import { Role } from '../people/role-assignment.entity.js';
+import { yearArchiveContributors } from './archive.service.js';
 import { sha256Hex } from './canonical.js';
 import { verifyArchive, type Finding } from './verify.js';
 import { buildYearArchive, type ArchiveManifest } from './year-archive.js';
@@ -284,6 +286,71 @@ describe("a closed year's archive (R-DATA-2)", () => {
     expect(broken?.stdout).toContain('file altered: data/marks.json');
     // Each command starts a Node process that compiles TypeScript on the fly: seconds apiece.
   }, 180_000);
+});
+
+describe("the year's documents in its archive (R-DATA-2)", () => {
+  let built: Awaited<ReturnType<typeof buildYearArchive>>;
+  const PDFS = [
+    'pdf/journal-pages/5А Математика 1 четверть.pdf',
+    'pdf/reports/attendance 2025 2026.pdf',
+    'pdf/reports/performance/1 четверть (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).pdf',
+    'pdf/summary-sheets/5А 2025-2026.pdf',
+  ];
+
+  beforeAll(async () => {
+    built = await buildYearArchive(em.fork(), f.year.id, yearArchiveContributors);
+  }, 60_000);
+
+  it('R-DATA-2: the manifest lists the journal page, summary sheet and reports as PDF, and the reports as JSON', () => {
+    const paths = built.manifest.files.map((x) => x.path);
+    expect(paths.filter((p) => p.endsWith('.pdf')).sort()).toEqual(PDFS);
+    expect(paths.filter((p) => p.startsWith('reports/')).sort()).toEqual([
+      'reports/attendance 2025 2026.json',
+      'reports/performance/1 четверть (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).json',
+      'reports/summary-sheets/5А 2025-2026.json',
+    ]);
+    const contents = files(built.zip);
+    for (const path of PDFS) {
+      expect(strFromU8(contents[path]!.subarray(0, 5))).toBe('%PDF-');
+    }
+    // The data of the year is the same whether or not the documents are added.
+    expect(built.manifest.merkle.root).toBe(manifest.merkle.root);
+  });
+
+  it('R-DATA-2: the summary sheet in the archive reads back with the class, year, marks and signature lines', async () => {
+    const contents = files(built.zip);
+    const pdf = await getDocumentProxy(contents['pdf/summary-sheets/5А 2025-2026.pdf']);
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Сводная ведомость учёта успеваемости',
+      'Класс: 5А · Учебный год: 2025/2026',
+      'Математика',
+      '1 ч.',
+      'Классный руководитель',
+      'Директор',
+      'М.П.',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The one period mark of the year: a 4 for the first student.
+    expect(text).toMatch(/Петрова Маша\s+4/);
+    const journal = await getDocumentProxy(
+      contents['pdf/journal-pages/5А Математика 1 четверть.pdf'],
+    );
+    expect((await extractText(journal, { mergePages: true })).text).toContain('Натуральные числа');
+  });
+
+  it('R-DATA-2: a PDF altered inside the ZIP is caught by verify', async () => {
+    const contents = files(built.zip);
+    expect(await verifyArchive(built.zip)).toEqual([]);
+    const path = 'pdf/summary-sheets/5А 2025-2026.pdf';
+    const bytes = contents[path]!;
+    const altered = new Uint8Array(bytes);
+    altered[altered.length - 10] = altered[altered.length - 10]! ^ 1;
+    contents[path] = altered;
+    const findings = await verifyArchive(rezip(contents));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'file', path })]);
+  });
 });
 
 describe('archiving through the API (R-DATA-2)', () => {

@@ -3,6 +3,7 @@ import { ADMINISTRATION, type Viewer } from '../../auth/viewer.js';
 import { badInput, forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { recordAudit } from '../audit/index.js';
+import { yearDocuments } from '../documents/archive-documents.js';
 import { AcademicYear } from '../year/academic-year.entity.js';
 import { yearFor } from '../year/structure.service.js';
 import { requireAdministration } from '../year/year-access.js';
@@ -12,10 +13,10 @@ import { YearArchive } from './year-archive.entity.js';
 import type { ArchiveAcademicYearInput } from './year-end.inputs.js';
 
 /**
- * What else goes into a year's archive besides its data: the PDF renderers (journal pages,
- * summary sheets, reports) register here when they are wired in (issue 7, printing).
+ * What else goes into a year's archive besides its data: the journal pages, summary sheets and
+ * reports as PDF (and the reports as JSON), made as the school's administration (issue 7).
  */
-export const yearArchiveContributors: ArchiveContributor[] = [];
+export const yearArchiveContributors: ArchiveContributor[] = [yearDocuments];
 
 /**
  * Builds the archive of a closed year and keeps it (R-DATA-2), audited. The data is read in one

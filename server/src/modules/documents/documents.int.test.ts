@@ -26,7 +26,7 @@ import type { Lesson } from '../journal/lesson.entity.js';
 import { Mark } from '../journal/mark.entity.js';
 import { PeriodMark, PeriodMarkSpecial } from '../journal/period-mark.entity.js';
 import { Guardianship, GuardianshipKind } from '../people/guardianship.entity.js';
-import type { Person } from '../people/person.entity.js';
+import { Person as PersonEntity, type Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
 import { BellTime } from '../timetable/bell-time.entity.js';
 import { TimetableSlot } from '../timetable/timetable-slot.entity.js';
@@ -638,5 +638,142 @@ describe('OneRoster 1.2 bundle (R-RPT-4)', () => {
     const bad = await download('/documents/oneroster.zip?yearId=2026', tokens.admin);
     expect(bad.status).toBe(400);
     expect(bad.json().code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the reports as documents (R-RPT-2, R-RPT-3, R-RPT-4)', () => {
+  const sheetPath = (ext: string) =>
+    `/documents/summary-sheet.${ext}?schoolClassId=${page.schoolClass.id}`;
+  const performancePath = (ext: string) => `/documents/performance-report.${ext}?periodId=${q1.id}`;
+
+  it('R-RPT-3: the summary sheet prints ready to certify: school, class, year, marks, signature lines and the seal', async () => {
+    const res = await download(sheetPath('pdf'), tokens.deputy);
+    expect(res.status).toBe(200);
+    expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(res.body);
+    for (const expected of [
+      'Сводная ведомость учёта успеваемости',
+      `Школа: ${schoolName}`,
+      'Класс: 5А · Учебный год: 2026/2027',
+      'Математика',
+      '1 ч.',
+      'Классный руководитель ________________',
+      'Директор ________________',
+      'подпись',
+      'М.П.',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Әлиева exempt, Петрова 4, Сидоров (left on 1 October) not attested.
+    expect(text).toMatch(
+      /1 Әлиева Әйгерім осв\. 2 Петрова Маша 4 3 Сидоров Иван \(выбыл\(а\) 01\.10\.2026\) н\/а/,
+    );
+  });
+
+  it('R-RPT-3: the summary sheet exports as XLSX and CSV with a column per subject and period', async () => {
+    const xlsx = await download(sheetPath('xlsx'), tokens.deputy);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.findIndex((r) => r[1] === 'Ученик');
+    expect(rows[header]).toEqual(['№', 'Ученик', 'Математика: 1 ч.']);
+    expect(rows.slice(header + 1)).toEqual([
+      [1, 'Әлиева Әйгерім', 'осв.'],
+      [2, 'Петрова Маша', '4'],
+      [3, 'Сидоров Иван (выбыл(а) 01.10.2026)', 'н/а'],
+    ]);
+    const csv = await download(sheetPath('csv'), tokens.deputy);
+    const records: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
+    expect(records.slice(-3)).toEqual([
+      ['1', 'Әлиева Әйгерім', 'осв.'],
+      ['2', 'Петрова Маша', '4'],
+      ['3', 'Сидоров Иван (выбыл(а) 01.10.2026)', 'н/а'],
+    ]);
+  });
+
+  it('R-RPT-3: in English the sheet prints in English', async () => {
+    const res = await download(sheetPath('pdf'), tokens.deputy);
+    expect(res.status).toBe(200);
+    await em.fork().nativeUpdate(PersonEntity, { id: people.deputy.id }, { locale: 'en' });
+    try {
+      const text = await pdfText((await download(sheetPath('pdf'), tokens.deputy)).body);
+      expect(text).toContain('Summary sheet of attestation');
+      expect(text).toContain('Class teacher');
+      expect(text).toContain('exempt');
+    } finally {
+      await em.fork().nativeUpdate(PersonEntity, { id: people.deputy.id }, { locale: 'ru' });
+    }
+  });
+
+  it('R-RPT-2: the performance report prints the figures by class, subject and teacher and the names', async () => {
+    const res = await download(performancePath('pdf'), tokens.deputy);
+    expect(res.status).toBe(200);
+    const text = await pdfText(res.body);
+    expect(text).toContain('Успеваемость и качество знаний');
+    expect(text).toContain('Период: 1 четверть');
+    // Сидоров left on 1 October, before the quarter ended: not in the class's report. Attested:
+    // Петрова (4) alone, Әлиева exempt: success and quality 100%, average 4, one single «4».
+    expect(text).toMatch(/5А 1 1 100 100 4 0 1 0 0/);
+    expect(text).toMatch(/Математикова Анна 1 1 100 100 4 0 1 0 0/);
+    expect(text).toMatch(/С одной «4» \(1\) Ученик Класс Предметы Петрова Маша 5А Математика/);
+    expect(text).toContain('Неуспевающие (0)');
+  });
+
+  it('R-RPT-2: the performance report exports as XLSX and CSV', async () => {
+    const xlsx = await download(performancePath('xlsx'), tokens.deputy);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name).slice(0, 3)).toEqual([
+      'По классам',
+      'По предметам',
+      'По учителям',
+    ]);
+    const rows: unknown[][] = [];
+    workbook.worksheets[1]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.at(-1)).toEqual(['Математика', 1, 1, 100, 100, 4, 0, 1, 0, 0]);
+    const csv = await download(performancePath('csv'), tokens.deputy);
+    const records: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
+    expect(records).toContainEqual(['Петрова Маша', '5А', 'Математика']);
+  });
+
+  it('R-RPT-4: attendance and explain-this-average print with their figures', async () => {
+    const attendance = await download(
+      '/documents/attendance-report.pdf?from=2026-09-01&to=2026-09-30',
+      tokens.deputy,
+    );
+    expect(attendance.status).toBe(200);
+    const a = await pdfText(attendance.body);
+    expect(a).toContain('Пропуски уроков');
+    // One lesson missed, for illness, by Сидоров.
+    expect(a).toMatch(/5А Сидоров Иван 1 1 0 0 0 0 0/);
+    const explain = await download(
+      `/documents/explain-average.pdf?studentId=${people.masha.id}&periodId=${q1.id}&assignmentId=${page.id}`,
+      tokens.mother,
+    );
+    expect(explain.status).toBe(200);
+    const e = await pdfText(explain.body);
+    expect(e).toContain('Как получен средний балл');
+    expect(e).toContain('Петрова Маша');
+    // 5 (weight 1) and 4 (weight 2): plain 4.5, weighted 4.33, proposed 4, the teacher's 4.
+    expect(e).toMatch(
+      /Среднее арифметическое 4\.5 Средневзвешенный балл 4\.33 Предлагаемая итоговая 4 Итоговая учителя 4/,
+    );
+  });
+
+  it('R-RPT-4: a parent may not download the summary sheet; another school gets 404; a teacher sees their subjects', async () => {
+    const parent = await download(sheetPath('pdf'), tokens.mother);
+    expect(parent.status).toBe(403);
+    expect(parent.json().code).toBe('FORBIDDEN');
+    for (const path of [sheetPath('pdf'), sheetPath('xlsx')]) {
+      const other = await download(path, tokens.otherAdmin);
+      expect(other.status).toBe(404);
+      expect(other.json().code).toBe('NOT_FOUND');
+    }
+    const teacher = await download(sheetPath('pdf'), tokens.teacher);
+    expect(teacher.status).toBe(200);
+    expect(await pdfText(teacher.body)).toContain('Только ваши классы и предметы');
+    const student = await download(performancePath('pdf'), tokens.masha);
+    expect(student.status).toBe(403);
   });
 });

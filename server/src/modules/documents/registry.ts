@@ -24,6 +24,37 @@ import {
 } from './journal-page.document.js';
 import type { PrintMeta } from './pdf-layout.js';
 import {
+  JOURNAL_CONTROL_OPERATION,
+  journalControlFileName,
+  journalControlTables,
+  USER_ACTIVITY_OPERATION,
+  userActivityFileName,
+  userActivityTables,
+  type JournalControlData,
+  type UserActivityData,
+} from './control-documents.js';
+import {
+  ATTENDANCE_OPERATION,
+  attendanceFileName,
+  attendanceTables,
+  EXPLAIN_OPERATION,
+  explainFileName,
+  explainTables,
+  PERFORMANCE_OPERATION,
+  performanceFileName,
+  performanceTables,
+  type AttendanceData,
+  type ExplainData,
+  type PerformanceData,
+} from './report-documents.js';
+import {
+  renderSummarySheetPdf,
+  SUMMARY_SHEET_OPERATION,
+  summarySheetFileName,
+  summarySheetTables,
+  type SummarySheetData,
+} from './summary-sheet.document.js';
+import {
   renderTableCsv,
   renderTablePdf,
   renderTableXlsx,
@@ -116,11 +147,16 @@ export function defineDocument<Params extends Record<string, unknown>, Data>(
 
 const id = z.uuid();
 const isoDate = z.iso.date();
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+/** Optional ids arrive as absent or as an empty string (an unset form field). */
+const optionalId = z
+  .union([id, z.literal('')])
+  .optional()
+  .transform((v) => v || null);
+/** The report queries take one `input`: the URL parameters are its fields. */
+const asInput = <P extends Record<string, unknown>>(params: P) => ({ input: params });
 
-/**
- * name → document. The lead wires the reports here (journalControl, userActivity,
- * performanceReport, attendanceReport, summarySheet, explainAverage) with one entry each.
- */
+/** name → document: each report of issue 7 with one entry (R-RPT-4: PDF, XLSX and CSV). */
 export const documentRegistry: Record<string, RegisteredDocument> = {
   'journal-page': defineDocument<{ assignmentId: string; periodId: string }, JournalPageData>({
     operation: JOURNAL_PAGE_OPERATION,
@@ -136,5 +172,91 @@ export const documentRegistry: Record<string, RegisteredDocument> = {
     toTables: diaryWeekTables,
     pdf: renderDiaryWeekPdf,
     fileName: diaryWeekFileName,
+  }),
+  // R-CTL-1: the control figures per class, teacher and page.
+  'journal-control': defineDocument<
+    {
+      from: string;
+      to: string;
+      schoolId: string | null;
+      schoolClassId: string | null;
+      teacherId: string | null;
+    },
+    JournalControlData
+  >({
+    operation: JOURNAL_CONTROL_OPERATION,
+    params: z.object({
+      from: isoDate,
+      to: isoDate,
+      schoolId: optionalId,
+      schoolClassId: optionalId,
+      teacherId: optionalId,
+    }),
+    variables: asInput,
+    toTables: journalControlTables,
+    fileName: journalControlFileName,
+  }),
+  // R-RPT-1: monthly user activity.
+  'user-activity': defineDocument<{ month: string; schoolId: string | null }, UserActivityData>({
+    operation: USER_ACTIVITY_OPERATION,
+    params: z.object({ month, schoolId: optionalId }),
+    variables: asInput,
+    toTables: userActivityTables,
+    fileName: userActivityFileName,
+  }),
+  // R-RPT-2: performance and quality by class, subject and teacher, with the names.
+  'performance-report': defineDocument<
+    { periodId: string; schoolClassId: string | null },
+    PerformanceData
+  >({
+    operation: PERFORMANCE_OPERATION,
+    params: z.object({ periodId: id, schoolClassId: optionalId }),
+    variables: asInput,
+    toTables: performanceTables,
+    fileName: performanceFileName,
+  }),
+  'attendance-report': defineDocument<
+    { from: string; to: string; schoolClassId: string | null; schoolId: string | null },
+    AttendanceData
+  >({
+    operation: ATTENDANCE_OPERATION,
+    params: z.object({
+      from: isoDate,
+      to: isoDate,
+      schoolClassId: optionalId,
+      schoolId: optionalId,
+    }),
+    variables: asInput,
+    toTables: attendanceTables,
+    fileName: attendanceFileName,
+  }),
+  // R-RPT-3: the summary sheet, printed ready to certify.
+  'summary-sheet': defineDocument<{ schoolClassId: string }, SummarySheetData>({
+    operation: SUMMARY_SHEET_OPERATION,
+    params: z.object({ schoolClassId: id }),
+    variables: asInput,
+    toTables: summarySheetTables,
+    pdf: renderSummarySheetPdf,
+    fileName: summarySheetFileName,
+  }),
+  'explain-average': defineDocument<
+    {
+      studentId: string;
+      periodId: string;
+      assignmentId: string | null;
+      subjectId: string | null;
+    },
+    ExplainData
+  >({
+    operation: EXPLAIN_OPERATION,
+    params: z.object({
+      studentId: id,
+      periodId: id,
+      assignmentId: optionalId,
+      subjectId: optionalId,
+    }),
+    variables: asInput,
+    toTables: explainTables,
+    fileName: explainFileName,
   }),
 };

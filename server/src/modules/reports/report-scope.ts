@@ -57,6 +57,7 @@ export interface ClassRow {
   grade_level: number;
   name: string;
   year_name: string;
+  school_name: string;
   year_starts_on: string;
   class_teacher_name: string | null;
   leads: boolean;
@@ -76,13 +77,14 @@ export async function requireClass(
 ): Promise<{ schoolClass: ClassRow; scope: ReportScope }> {
   const rows = await em.getConnection().execute<ClassRow[]>(
     `select c.id, c.school_id, c.year_id, c.grade_level, c.grade_level || c.letter as name,
-            y.name as year_name, to_char(y.starts_on, 'YYYY-MM-DD') as year_starts_on,
+            y.name as year_name, sc.name as school_name, to_char(y.starts_on, 'YYYY-MM-DD') as year_starts_on,
             nullif(concat_ws(' ', t.last_name, t.first_name, t.middle_name), '') as class_teacher_name,
             coalesce(c.class_teacher_id = ?::uuid, false) as leads,
             exists (select 1 from teaching_assignment ta
                      where ta.school_class_id = c.id and ta.teacher_id = ?::uuid) as teaches
        from school_class c
        join academic_year y on y.id = c.year_id
+       join school sc on sc.id = c.school_id
        left join person t on t.id = c.class_teacher_id
       where c.id = any(?::uuid[])`,
     [viewer.personId, viewer.personId, uuidArray([schoolClassId])],

@@ -294,6 +294,9 @@ export class SummarySheet {
   @Field(() => String, { description: 'The academic year, e.g. 2026/2027.' })
   yearName!: string;
 
+  @Field(() => String, { description: 'The school, as the printed sheet names it.' })
+  schoolName!: string;
+
   @Field(() => String, { nullable: true, description: 'The class teacher’s name.' })
   classTeacherName!: string | null;
 

@@ -114,6 +114,7 @@ export async function summarySheet(
     schoolClassId: classId,
     className: schoolClass.name,
     yearName: schoolClass.year_name,
+    schoolName: schoolClass.school_name,
     classTeacherName: schoolClass.class_teacher_name,
     restricted: !scope.full && !schoolClass.leads,
     periods,

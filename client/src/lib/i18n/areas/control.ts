@@ -47,6 +47,7 @@ export const ru = {
   waiting: (sentAt: string) => `написал(а) ${sentAt}, ответа нет`,
   answeredLate: (sentAt: string, answeredAt: string) => `написал(а) ${sentAt}, ответ ${answeredAt}`,
   close: 'Свернуть',
+  downloads: { download: 'Скачать', pdf: 'PDF для печати', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };
 
 export const en: typeof ru = {
@@ -97,4 +98,5 @@ export const en: typeof ru = {
   answeredLate: (sentAt: string, answeredAt: string) =>
     `wrote on ${sentAt}, answered ${answeredAt}`,
   close: 'Collapse',
+  downloads: { download: 'Download', pdf: 'PDF to print', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };

@@ -82,6 +82,7 @@ export const ru = {
   backToMarks: 'К оценкам',
   refused: 'Этот отчёт вам недоступен',
   unavailable: 'Не удалось построить отчёт. Попробуйте позже.',
+  downloads: { download: 'Скачать', pdf: 'PDF для печати', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };
 
 export const en: typeof ru = {
@@ -165,4 +166,5 @@ export const en: typeof ru = {
   backToMarks: 'Back to the marks',
   refused: 'This report is not available to you',
   unavailable: 'The report could not be built. Try again later.',
+  downloads: { download: 'Download', pdf: 'PDF to print', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };

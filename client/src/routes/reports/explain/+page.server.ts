@@ -59,6 +59,9 @@ export const load: PageServerLoad = async ({ locals, request, url }) => {
     return {
       explanation: data.explainAverage,
       periodId,
+      studentId,
+      assignmentId: p.get('assignment'),
+      subjectId: p.get('subject'),
       fromClass: p.get('class'),
     };
   } catch (thrown) {
