@@ -109,9 +109,13 @@ export async function buildAppSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const served = applyMiddleware(bare, buildPermissions());
   for (const [type, fields] of own) {
     const t = served.getType(type);
-    if (!isObjectType(t)) continue;
+    if (!isObjectType(t)) {
+      continue;
+    }
     for (const f of Object.values(t.getFields())) {
-      if (fields.has(f.name)) f.resolve = fields.get(f.name);
+      if (fields.has(f.name)) {
+        f.resolve = fields.get(f.name);
+      }
     }
   }
   return served;
