@@ -11,7 +11,11 @@ import { SCENARIOS } from './scenarios.js';
 import type { BenchContext } from './school.js';
 
 const o = benchOptions();
-const pool = new pg.Pool({ connectionString: withDatabase(o.serverUrl, o.dbName), max: 10 });
+const pool = new pg.Pool({
+  connectionString: withDatabase(o.serverUrl, o.dbName),
+  max: 10,
+  options: '-c jit=off', // as the app's pool (server/src/core/db.ts)
+});
 try {
   const ctx = (await pool.query<{ context: BenchContext }>(`select context from bench_marker`))
     .rows[0]!.context;

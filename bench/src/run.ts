@@ -276,7 +276,11 @@ async function main() {
   const countingOrm = await createOrm(dbUrl, log, { onQuery: () => statements++ });
   const countingApp = await createApp({ config, orm: countingOrm, log, bus });
   const countingUrl = await countingApp.listen(0, '127.0.0.1');
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: dbUrl,
+    max: 10,
+    options: '-c jit=off' /* as the app's pool (core/db.ts) */,
+  });
   pool.on('error', (err) => log.warn({ err }, 'baseline pool'));
   try {
     const tokens: Record<BenchRole, string> = {

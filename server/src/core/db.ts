@@ -33,6 +33,11 @@ export function ormOptions(clientUrl: string, log?: Logger, hooks: OrmHooks = {}
     allowGlobalContext: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
+    // JIT off for every application connection: the control and report statements (issue 7) are
+    // short reads whose row estimates (unnest of page ranges) cross jit_above_cost, and PostgreSQL
+    // then spent seconds compiling (3.1 s of 4.9 s in one month's flaggedLessons, BENCHMARKS.md S5)
+    // to save milliseconds of execution. Nothing here runs long enough for JIT to pay off.
+    driverOptions: { options: '-c jit=off' },
     debug: hooks.onQuery ? ['query'] : false,
     // Statement counting (tests, benchmarks) hooks the query log itself, not its coloured text.
     loggerFactory: (options) => new CountingLogger(options, hooks.onQuery),

@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import { allow } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import type { AuthSettings } from '../auth/auth.service.js';
-import { buildPermissions } from '../auth/permissions.js';
+import { buildPermissions, mergePermissions, permissionMaps } from '../auth/permissions.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { controlResolvers } from '../modules/control/index.js';
 import { MessagesResolver } from '../modules/messages/messages.resolver.js';
@@ -85,7 +92,33 @@ export async function buildBareSchema(deps: SchemaDeps): Promise<GraphQLSchema> 
 
 /** The served schema: every field behind graphql-shield, deny by default. */
 export async function buildAppSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(deps), buildPermissions());
+  const bare = await buildBareSchema(deps);
+  // Types whose rule is plain `allow` (result rows reached only through a guarded root field):
+  // shield's wrapper on each of their fields decides nothing, yet costs a promise and a rule
+  // evaluation per field and row — most of a large report's node CPU (BENCHMARKS.md S5, issue 7
+  // Speed). Their fields keep the resolvers type-graphql built; every other field stays wrapped.
+  const rules = mergePermissions(permissionMaps);
+  const open = Object.keys(rules).filter((type) => rules[type] === allow);
+  const own = new Map<string, Map<string, GraphQLFieldResolver<unknown, unknown> | undefined>>();
+  for (const type of open) {
+    const t = bare.getType(type);
+    if (isObjectType(t)) {
+      own.set(type, new Map(Object.values(t.getFields()).map((f) => [f.name, f.resolve])));
+    }
+  }
+  const served = applyMiddleware(bare, buildPermissions());
+  for (const [type, fields] of own) {
+    const t = served.getType(type);
+    if (!isObjectType(t)) {
+      continue;
+    }
+    for (const f of Object.values(t.getFields())) {
+      if (fields.has(f.name)) {
+        f.resolve = fields.get(f.name);
+      }
+    }
+  }
+  return served;
 }
 
 export function printSdl(schema: GraphQLSchema): string {

@@ -8,6 +8,7 @@ import { Migration20261130073637_idempotency_key } from './Migration202611300736
 import { Migration20261130073938_announcement_audience } from './Migration20261130073938_announcement_audience.js';
 import { Migration20261130080855_socket_ticket } from './Migration20261130080855_socket_ticket.js';
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
+import { Migration20261130121900_control_indexes } from './Migration20261130121900_control_indexes.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
 
 export const migrations: MigrationObject[] = [
@@ -29,5 +30,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130101500_attendance_taken',
     class: Migration20261130101500_attendance_taken,
+  },
+  {
+    name: 'Migration20261130121900_control_indexes',
+    class: Migration20261130121900_control_indexes,
   },
 ];
