@@ -209,7 +209,7 @@ describe('reports in the browser', () => {
     // R-RPT-4: the sheet ready to certify, downloaded through the proxy with the session cookie.
     const href = await page.getByTestId('download-pdf').getAttribute('href');
     expect(href).toMatch(/\/api\/documents\/summary-sheet\.pdf\?schoolClassId=/);
-    const pdf = await page.request.get(href!);
+    const pdf = await page.request.get(new URL(href!, page.url()).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
