@@ -58,6 +58,7 @@ import {
   startClientApp,
   type ClientApp,
 } from './client-app.js';
+import { gotoLive } from './live-wait.js';
 
 // The student's and parent's diary through a real browser (issue 6; R-DRY-1, R-DRY-2, R-JRN-7):
 // a parent of two children reads each child's week and marks, is refused another family's diary,
@@ -656,19 +657,7 @@ describe('the live diary (R-JRN-7)', () => {
   it('a mark the teacher sets appears in the parent’s open diary with a notice, without reload', async () => {
     const { context, page } = await parentPhone();
     try {
-      const subscribed = new Promise<void>((done) => {
-        page.on('websocket', (socket) =>
-          socket.on('framesent', ({ payload }) => {
-            if (String(payload).includes('studentJournalChanged')) {
-              done();
-            }
-          }),
-        );
-      });
-      await page.goto(`${web.url}/diary?student=${ids.masha}`);
-      await subscribed;
-      // The API registers the subscription just after the frame arrives.
-      await page.waitForTimeout(2_000);
+      await gotoLive(api, page, `${web.url}/diary?student=${ids.masha}`);
       await page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });

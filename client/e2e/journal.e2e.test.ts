@@ -20,6 +20,7 @@ import {
 } from '../../server/test/factories/journal.js';
 import { gql, startTestApp, type TestApp } from '../../server/test/harness.js';
 import { launchBrowser, screenshots, startClientApp, type ClientApp } from './client-app.js';
+import { gotoLive } from './live-wait.js';
 import { screenshotDir } from './paths.js';
 
 // The teacher's journal grid in a real browser (issue 6): keyboard entry of marks and absences,
@@ -473,20 +474,8 @@ describe('the journal grid', () => {
     const first = await signedIn(teacher.login);
     const second = await signedIn(teacher.login);
     try {
-      await first.page.goto(gridUrl());
-      // graphql-ws has no "subscribed" answer: wait for the subscription to be sent, then a moment.
-      const subscribed = new Promise<void>((done) => {
-        second.page.on('websocket', (socket) =>
-          socket.on('framesent', ({ payload }) => {
-            if (String(payload).includes('journalPageChanged')) {
-              done();
-            }
-          }),
-        );
-      });
-      await second.page.goto(gridUrl());
-      await subscribed;
-      await new Promise((r) => setTimeout(r, 500));
+      await gotoLive(api, first.page, gridUrl());
+      await gotoLive(api, second.page, gridUrl());
       expect(await cellText(second.page, 4, 1)).toBe('');
 
       await cell(first.page, 4, 1).click();

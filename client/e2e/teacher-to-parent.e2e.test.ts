@@ -18,6 +18,7 @@ import {
 } from '../../server/test/factories/journal.js';
 import { startTestApp, type TestApp } from '../../server/test/harness.js';
 import { DESKTOP, launchBrowser, PHONE, startClientApp, type ClientApp } from './client-app.js';
+import { gotoLive } from './live-wait.js';
 
 // Issue 6's end-to-end promise (R-JRN-7): a teacher types a mark into the journal grid in one
 // browser, and the parent's diary, open on a phone in another, shows it without a reload.
@@ -106,19 +107,7 @@ describe('a mark from the grid to the diary (R-JRN-7)', () => {
     const parent = await signedIn(tokens.parent, PHONE);
     const teacher = await signedIn(tokens.teacher, DESKTOP);
     try {
-      const subscribed = new Promise<void>((done) => {
-        parent.page.on('websocket', (socket) =>
-          socket.on('framesent', ({ payload }) => {
-            if (String(payload).includes('studentJournalChanged')) {
-              done();
-            }
-          }),
-        );
-      });
-      await parent.page.goto(`${web.url}/diary?student=${ids.student}`);
-      await subscribed;
-      // graphql-ws has no acknowledgement of a subscription: give the API a moment to register it.
-      await parent.page.waitForTimeout(2_000);
+      await gotoLive(api, parent.page, `${web.url}/diary?student=${ids.student}`);
       await parent.page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });

@@ -48,6 +48,8 @@ export interface TestApp {
   /** SQL statements seen since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
+  /** How many subscriptions this instance has started on `topic` (Bus.subscriptionsStarted). */
+  subscriptionsStarted(topic: string): number;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startTestApp(
     resetQueries: () => {
       queries.length = 0;
     },
+    subscriptionsStarted: (topic) => bus.subscriptionsStarted(topic),
     close: async () => {
       await app.close();
       await bus.close();

@@ -1,5 +1,5 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub } from '@graphql-yoga/subscription';
+import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 
@@ -9,6 +9,12 @@ export interface Bus {
   pubSub: EventBus;
   /** 'in-process', or the Redis connection state ('ready', 'reconnecting', …). */
   status(): string;
+  /**
+   * How many subscriptions this instance has started on `topic` so far (never decreases). graphql-ws
+   * has no "subscribed" answer, so this is how a test or a benchmark knows a client's subscription
+   * is in place.
+   */
+  subscriptionsStarted(topic: string): number;
   close(): Promise<void>;
 }
 
@@ -18,7 +24,13 @@ export interface Bus {
  */
 export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   if (!redisUrl) {
-    return { pubSub: createPubSub(), status: () => 'in-process', close: async () => {} };
+    const target = counted(new EventTarget() as PubSubEventTarget<Record<string, [unknown]>>);
+    return {
+      pubSub: createPubSub({ eventTarget: target }),
+      status: () => 'in-process',
+      subscriptionsStarted: (topic) => target.started(topic),
+      close: async () => {},
+    };
   }
   const connect = (role: string) => {
     const client = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
@@ -30,11 +42,11 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   };
   const publishClient = connect('publish');
   const subscribeClient = connect('subscribe');
-  const pubSub = createPubSub({
-    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
-  });
+  const target = counted(createRedisEventTarget({ publishClient, subscribeClient }));
+  const pubSub = createPubSub({ eventTarget: target });
   return {
     pubSub,
+    subscriptionsStarted: (topic) => target.started(topic),
     status: () =>
       publishClient.status === subscribeClient.status
         ? publishClient.status
@@ -43,4 +55,22 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   };
+}
+
+/** The event target, counting per topic the listeners (subscriptions) added to it. */
+function counted<T extends PubSubEventTarget<Record<string, [unknown]>>>(
+  target: T,
+): T & { started(topic: string): number } {
+  const counts = new Map<string, number>();
+  const wrapped = {
+    addEventListener: ((topic, callback, options) => {
+      counts.set(topic, (counts.get(topic) ?? 0) + 1);
+      target.addEventListener(topic, callback, options);
+    }) as T['addEventListener'],
+    removeEventListener: ((topic, callback, options) =>
+      target.removeEventListener(topic, callback, options)) as T['removeEventListener'],
+    dispatchEvent: ((event) => target.dispatchEvent(event)) as T['dispatchEvent'],
+    started: (topic: string) => counts.get(topic) ?? 0,
+  };
+  return wrapped as unknown as T & { started(topic: string): number };
 }
