@@ -13,6 +13,7 @@ import {
 import {
   createAssignment,
   createLesson,
+  createPeriod,
   createSubject,
   sessionFor,
 } from '../../../test/factories/journal.js';
@@ -34,6 +35,7 @@ import { VoidedOperation } from './voided-operation.entity.js';
 const SET_MARKS = `mutation($i: SetMarksInput!) { setMarks(input: $i) { marks { id studentId value version } } }`;
 const SET_ATTENDANCE = `mutation($i: SetAttendanceInput!) { setAttendance(input: $i) { attendance { id studentId status version } } }`;
 const UPDATE_LESSON = `mutation($i: UpdateLessonInput!) { updateLesson(input: $i) { id topic version homework { text } } }`;
+const CREATE_LESSON = `mutation($i: CreateLessonInput!) { createLesson(input: $i) { id } }`;
 const START_THREAD = `mutation($i: StartThreadInput!) { startThread(input: $i) { id } }`;
 const TICKET = `mutation { createSocketTicket { ticket } }`;
 const REPORT = `mutation($i: ReportCompromiseInput!) { reportCompromise(input: $i) { id since reportedAt sessionsRevoked note person { id } reportedBy { id } } }`;
@@ -107,6 +109,8 @@ function follow(url: string, params: Record<string, string>, query: string, vari
     connectionParams: params,
     retryAttempts: 0,
     lazy: false,
+    // The close is what the test watches (closedWith); graphql-ws would also log it.
+    onNonLazyError: () => {},
     on: {
       connected: () => (connected = true),
       closed: (event) => (closedWith = (event as { code: number }).code),
@@ -177,6 +181,7 @@ beforeAll(async () => {
   const em = app.orm.em.fork();
   const school = await createSchool(em);
   const year = await createYear(em, school);
+  await createPeriod(em, year);
   teacher = await createPerson(em, { school, roles: [Role.TEACHER], lastName: 'Учителева' });
   const schoolClass = await createClass(em, { school, year });
   page = await createAssignment(em, {
@@ -653,6 +658,107 @@ describe('a compromised account (R-AUTH-3)', () => {
     expect(
       await app.orm.em.fork().count(Attendance, { lesson: lesson.id, student: kids[1]!.id }),
     ).toBe(0);
+  });
+
+  it('removes a lesson the intruder recorded with its marks; a place taken since is a conflict', async () => {
+    const em = app.orm.em.fork();
+    const stolen = await sessionFor(em, teacher);
+    const since = await instantAfterEverything();
+    const fake = ok(
+      await gql<{ createLesson: { id: string } }>(
+        app.url,
+        CREATE_LESSON,
+        { i: { assignmentId: page.id, date: '2026-09-17', lessonNumber: 2, topic: 'Фальшивый' } },
+        { token: stolen },
+      ),
+    ).createLesson;
+    await setMarks(stolen, { lessonId: fake.id, add: [{ studentId: kids[0]!.id, value: '2' }] });
+    const x = await em.findOneOrFail(Attendance, ids.x!);
+    ok(
+      await gql(
+        app.url,
+        SET_ATTENDANCE,
+        {
+          i: {
+            lessonId: lesson.id,
+            entries: [{ studentId: kids[2]!.id, status: null, version: x.version }],
+          },
+        },
+        { token: stolen },
+      ),
+    );
+    const report3 = ok(
+      await gql<{ reportCompromise: { id: string } }>(
+        app.url,
+        REPORT,
+        { i: { personId: teacher.id, since: since.toISOString() } },
+        { token: token.DIRECTOR },
+      ),
+    ).reportCompromise;
+    // Signed in again, the teacher records the student late: a new record where the old one was.
+    token.teacher = await sessionFor(em, teacher);
+    ok(
+      await gql(
+        app.url,
+        SET_ATTENDANCE,
+        {
+          i: {
+            lessonId: lesson.id,
+            entries: [{ studentId: kids[2]!.id, status: 'LATE', minutesLate: 5 }],
+          },
+        },
+        { token: token.teacher },
+      ),
+    );
+
+    const ops = ok(
+      await gql<{ disputedOperations: Op[] }>(
+        app.url,
+        DISPUTED,
+        { r: report3.id },
+        { token: token.DIRECTOR },
+      ),
+    ).disputedOperations;
+    expect(ops.map((o) => [o.entityType, o.action])).toEqual([
+      ['Lesson', 'create'],
+      ['Mark', 'create'],
+      ['Attendance', 'delete'],
+    ]);
+    const before = await writesSoFar();
+    const refused = await gql(
+      app.url,
+      VOID,
+      { i: { reportId: report3.id, reason: 'Взлом' } },
+      { token: token.DIRECTOR },
+    );
+    expect(codes(refused)).toEqual(['CONFLICT']);
+    expect(refused.errors![0]!.extensions!.conflicts).toEqual([
+      { operationId: ops[2]!.id, entityType: 'Attendance', entityId: ids.x, problem: 'OCCUPIED' },
+    ]);
+    expect(await writesSoFar()).toEqual(before);
+    expect(await em.fork().count(Lesson, { id: fake.id })).toBe(1);
+
+    // The lesson and its mark go together; the teacher's lateness stays.
+    const voided = ok(
+      await gql<{ voidOperations: { voided: number } }>(
+        app.url,
+        VOID,
+        {
+          i: {
+            reportId: report3.id,
+            reason: 'Взлом',
+            operationIds: [ops[0]!.id, ops[1]!.id],
+          },
+        },
+        { token: token.DIRECTOR },
+      ),
+    ).voidOperations;
+    expect(voided.voided).toBe(2);
+    const after = em.fork();
+    expect(await after.count(Lesson, { id: fake.id })).toBe(0);
+    expect(await after.count(Mark, { lesson: fake.id })).toBe(0);
+    const late = await after.find(Attendance, { lesson: lesson.id, student: kids[2]!.id });
+    expect(late.map((a) => [a.status, a.minutesLate])).toEqual([['LATE', 5]]);
   });
 });
 
