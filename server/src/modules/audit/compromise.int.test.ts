@@ -263,6 +263,15 @@ describe('a compromised account (R-AUTH-3)', () => {
       change: [{ markId: ids.d, version: mark(1).version, value: '2', reason: 'пересчёт' }],
     });
 
+    const recorded = ok(
+      await gql<{ updateLesson: { version: number } }>(
+        app.url,
+        UPDATE_LESSON,
+        { i: { lessonId: lesson.id, version: lesson.version, homework: { text: 'стр. 10' } } },
+        { token: own },
+      ),
+    ).updateLesson;
+
     const since = await instantAfterEverything();
 
     // After it: the intruder adds, changes (twice), removes marks, takes attendance, rewrites
@@ -303,7 +312,7 @@ describe('a compromised account (R-AUTH-3)', () => {
         {
           i: {
             lessonId: lesson.id,
-            version: lesson.version,
+            version: recorded.version,
             topic: 'Взломано',
             homework: { text: 'Ничего не задано' },
           },
@@ -311,7 +320,7 @@ describe('a compromised account (R-AUTH-3)', () => {
         { token: stolen },
       ),
     );
-    expect(rewritten.updateLesson.version).toBe(lesson.version + 1);
+    expect(rewritten.updateLesson.version).toBe(recorded.version + 1);
     ok(
       await gql(
         app.url,
@@ -397,7 +406,7 @@ describe('a compromised account (R-AUTH-3)', () => {
       o.entityType,
       o.action,
       o.entityId,
-      o.before?.value ?? o.before?.topic ?? o.before?.status ?? null,
+      o.before?.value ?? o.before?.topic ?? o.before?.status ?? o.before?.text ?? null,
       o.after?.value ?? o.after?.topic ?? o.after?.status ?? o.after?.text ?? null,
       o.voidable,
     ]);
@@ -411,7 +420,7 @@ describe('a compromised account (R-AUTH-3)', () => {
       ['Lesson', 'update', lesson.id, 'Дроби', 'Взломано', true],
     ]);
     expect(brief.filter((b) => b[0] === 'Homework').map((b) => b.slice(1))).toEqual([
-      ['create', expect.any(String), null, 'Ничего не задано', true],
+      ['update', expect.any(String), 'стр. 10', 'Ничего не задано', true],
     ]);
     expect(brief.filter((b) => b[0] === 'MessageThread').map((b) => [b[1], b[5]])).toEqual([
       ['start', false],
@@ -523,7 +532,8 @@ describe('a compromised account (R-AUTH-3)', () => {
     ]);
     const restored = await em.findOneOrFail(Lesson, lesson.id);
     expect(restored.topic).toBe('Дроби');
-    expect(await em.count(Homework, { lesson: lesson.id })).toBe(0);
+    const homework = await em.find(Homework, { lesson: lesson.id });
+    expect(homework.map((h) => h.text)).toEqual(['стр. 10']);
 
     const voids = await em.find(AuditEvent, { action: 'void' }, { orderBy: { seq: 'asc' } });
     expect(voids).toHaveLength(7); // one per record: mark A's two changes restore together
