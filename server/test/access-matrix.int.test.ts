@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.disputedOperations': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.reportCompromise': ROLES,
   'Mutation.voidOperations': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.compromiseReports': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Query.myDigestSubscription': [Role.PARENT],
   'Mutation.setDigestSubscription': [Role.PARENT],
   'Query.myThreads': ROLES,

@@ -5,6 +5,8 @@ import { Session } from '../auth/session.entity.js';
 import { SocketTicket } from '../auth/socket-ticket.entity.js';
 import { YearArchive } from '../modules/archive/year-archive.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { CompromiseReport } from '../modules/audit/compromise-report.entity.js';
+import { VoidedOperation } from '../modules/audit/voided-operation.entity.js';
 import { AppliedMutation } from '../modules/journal/applied-mutation.entity.js';
 import { Attendance } from '../modules/journal/attendance.entity.js';
 import { HomeworkAttachment } from '../modules/journal/homework-attachment.entity.js';
@@ -45,6 +47,8 @@ export const entities = [
   SocketTicket,
   Invitation,
   AuditEvent,
+  CompromiseReport,
+  VoidedOperation,
   Guardianship,
   Enrolment,
   // the school year

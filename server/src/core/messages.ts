@@ -9,6 +9,11 @@ const ru = {
   'error.conflict': 'Запись уже изменил кто-то другой. Обновите данные и повторите.',
   'error.introspection': 'Описание схемы доступно только сотрудникам после входа.',
   'compromise.since': 'Укажите момент утечки — не позже текущего времени.',
+  'compromise.conflict':
+    'Записей, изменённых с тех пор другими людьми: {count}. Ничего не отменено: проверьте их и исключите из выбора.',
+  'compromise.selection': 'Выберите от одной до {max} операций.',
+  'compromise.unknownOperation': 'Этой операции нет среди спорных операций заявления.',
+  'compromise.notVoidable': 'Эту операцию нельзя отменить (например, отправленное сообщение).',
   'auth.invalidCredentials': 'Неверный логин или пароль.',
   'invitation.unknown': 'Код приглашения не найден.',
   'invitation.used': 'Этот код приглашения уже использован.',
@@ -214,6 +219,12 @@ const en: Record<MessageKey, string> = {
   'error.conflict': 'Someone else has changed this record. Reload and try again.',
   'error.introspection': 'The schema is described to signed-in staff only.',
   'compromise.since': 'Give the moment of the leak, not later than now.',
+  'compromise.conflict':
+    '{count} record(s) have been changed by someone else since. Nothing was voided: check them and leave them out.',
+  'compromise.selection': 'Choose from one to {max} operations.',
+  'compromise.unknownOperation':
+    'This operation is not among the disputed operations of the report.',
+  'compromise.notVoidable': 'This operation cannot be voided (a sent message, for instance).',
   'auth.invalidCredentials': 'Wrong login or password.',
   'invitation.unknown': 'This invitation code does not exist.',
   'invitation.used': 'This invitation code has already been used.',
@@ -425,6 +436,12 @@ const kk: Partial<Record<MessageKey, string>> = {
   'reports.schoolRequired': 'Мектепті немесе сыныпты таңдаңыз.',
   'reports.classOfAnotherYear': 'Бұл сынып басқа оқу жылына жатады.',
   'reports.pageOrSubject': 'Журнал бетін не пәнді көрсетіңіз.',
+  'compromise.since': 'Ұрлану сәтін көрсетіңіз — қазіргі уақыттан кеш емес.',
+  'compromise.conflict':
+    'Содан бері басқа адамдар өзгерткен жазбалар: {count}. Ештеңе болдырылмады: оларды тексеріп, таңдаудан алып тастаңыз.',
+  'compromise.selection': 'Бірден {max} операцияға дейін таңдаңыз.',
+  'compromise.unknownOperation': 'Бұл операция өтініштің даулы операцияларының арасында жоқ.',
+  'compromise.notVoidable': 'Бұл операцияны болдырмау мүмкін емес (мысалы, жіберілген хабарлама).',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

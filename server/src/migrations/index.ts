@@ -10,6 +10,7 @@ import { Migration20261130080855_socket_ticket } from './Migration20261130080855
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
 import { Migration20261130121900_control_indexes } from './Migration20261130121900_control_indexes.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
+import { Migration20261130133000_compromise_report } from './Migration20261130133000_compromise_report.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -34,5 +35,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130121900_control_indexes',
     class: Migration20261130121900_control_indexes,
+  },
+  {
+    name: 'Migration20261130133000_compromise_report',
+    class: Migration20261130133000_compromise_report,
   },
 ];

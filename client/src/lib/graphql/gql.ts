@@ -31,11 +31,16 @@ type Documents = {
     "\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n": typeof types.HomeUnreadDocument,
     "\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  ": typeof types.HomeMessageReceivedDocument,
     "\n    subscription HomeThreadRead {\n      threadRead\n    }\n  ": typeof types.HomeThreadReadDocument,
+    "\n  mutation ReportOwnCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n    }\n  }\n": typeof types.ReportOwnCompromiseDocument,
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n": typeof types.AdminYearsDocument,
     "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminTeachersDocument,
     "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminClassListDocument,
     "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateClassDocument,
     "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateClassDocument,
+    "\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminCompromiseReportsDocument,
+    "\n  query AdminDisputedOperations($reportId: ID!) {\n    disputedOperations(reportId: $reportId) {\n      id\n      occurredAt\n      entityType\n      entityId\n      action\n      before\n      after\n      reason\n      voidable\n      ipAddress\n      userAgent\n      lessonDate\n      student {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminDisputedOperationsDocument,
+    "\n  mutation AdminReportCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n      sessionsRevoked\n    }\n  }\n": typeof types.AdminReportCompromiseDocument,
+    "\n  mutation AdminVoidOperations($input: VoidOperationsInput!) {\n    voidOperations(input: $input) {\n      voided\n    }\n  }\n": typeof types.AdminVoidOperationsDocument,
     "\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n": typeof types.AdminTeacherLoadDocument,
     "\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminAssignTeacherDocument,
     "\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminChangeTeacherDocument,
@@ -150,11 +155,16 @@ const documents: Documents = {
     "\n  query HomeUnread {\n    myThreads {\n      id\n      unreadCount\n    }\n  }\n": types.HomeUnreadDocument,
     "\n    subscription HomeMessageReceived {\n      messageReceived {\n        messageId\n      }\n    }\n  ": types.HomeMessageReceivedDocument,
     "\n    subscription HomeThreadRead {\n      threadRead\n    }\n  ": types.HomeThreadReadDocument,
+    "\n  mutation ReportOwnCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n    }\n  }\n": types.ReportOwnCompromiseDocument,
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n": types.AdminYearsDocument,
     "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminTeachersDocument,
     "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminClassListDocument,
     "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateClassDocument,
     "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateClassDocument,
+    "\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminCompromiseReportsDocument,
+    "\n  query AdminDisputedOperations($reportId: ID!) {\n    disputedOperations(reportId: $reportId) {\n      id\n      occurredAt\n      entityType\n      entityId\n      action\n      before\n      after\n      reason\n      voidable\n      ipAddress\n      userAgent\n      lessonDate\n      student {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminDisputedOperationsDocument,
+    "\n  mutation AdminReportCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n      sessionsRevoked\n    }\n  }\n": types.AdminReportCompromiseDocument,
+    "\n  mutation AdminVoidOperations($input: VoidOperationsInput!) {\n    voidOperations(input: $input) {\n      voided\n    }\n  }\n": types.AdminVoidOperationsDocument,
     "\n  query AdminTeacherLoad($yearId: ID!, $schoolClassId: ID, $schoolId: ID!) {\n    teachingAssignments(yearId: $yearId, schoolClassId: $schoolClassId) {\n      id\n      startsOn\n      endsOn\n      schoolClass {\n        id\n        name\n        gradeLevel\n        letter\n      }\n      subject {\n        id\n        name\n      }\n      subgroup {\n        id\n        name\n      }\n      individualStudent {\n        id\n        lastName\n        firstName\n      }\n      teacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    subjects(schoolId: $schoolId) {\n      id\n      name\n    }\n  }\n": types.AdminTeacherLoadDocument,
     "\n  mutation AdminAssignTeacher($input: AssignTeacherInput!) {\n    assignTeacher(input: $input) {\n      id\n    }\n  }\n": types.AdminAssignTeacherDocument,
     "\n  mutation AdminChangeTeacher($input: ChangeTeacherInput!) {\n    changeTeacher(input: $input) {\n      id\n    }\n  }\n": types.AdminChangeTeacherDocument,
@@ -337,6 +347,10 @@ export function graphql(source: "\n    subscription HomeThreadRead {\n      thre
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ReportOwnCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ReportOwnCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n"): (typeof documents)["\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -354,6 +368,22 @@ export function graphql(source: "\n  mutation AdminCreateClass($input: CreateSch
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminDisputedOperations($reportId: ID!) {\n    disputedOperations(reportId: $reportId) {\n      id\n      occurredAt\n      entityType\n      entityId\n      action\n      before\n      after\n      reason\n      voidable\n      ipAddress\n      userAgent\n      lessonDate\n      student {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminDisputedOperations($reportId: ID!) {\n    disputedOperations(reportId: $reportId) {\n      id\n      occurredAt\n      entityType\n      entityId\n      action\n      before\n      after\n      reason\n      voidable\n      ipAddress\n      userAgent\n      lessonDate\n      student {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReportCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n      sessionsRevoked\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReportCompromise($input: ReportCompromiseInput!) {\n    reportCompromise(input: $input) {\n      id\n      sessionsRevoked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminVoidOperations($input: VoidOperationsInput!) {\n    voidOperations(input: $input) {\n      voided\n    }\n  }\n"): (typeof documents)["\n  mutation AdminVoidOperations($input: VoidOperationsInput!) {\n    voidOperations(input: $input) {\n      voided\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

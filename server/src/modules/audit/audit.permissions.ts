@@ -7,6 +7,7 @@ export const auditPermissions: PermissionMap = {
   Query: {
     history: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
     disputedOperations: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
+    compromiseReports: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
   },
   Mutation: {
     // Anyone may report their own account; the service checks an administrator's reach.
@@ -14,4 +15,7 @@ export const auditPermissions: PermissionMap = {
     voidOperations: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
   },
   AuditEntry: allow,
+  CompromiseReport: allow,
+  DisputedOperation: allow,
+  VoidOperationsPayload: allow,
 };

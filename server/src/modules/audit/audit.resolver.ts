@@ -5,8 +5,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
-  Mutation,
   ObjectType,
   Query,
   Resolver,
@@ -18,10 +16,7 @@ import type { Context } from '../../core/context.js';
 import { unauthenticated } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { Person } from '../people/person.entity.js';
-import { SESSIONS_REVOKED, type SessionsRevoked } from '../../auth/auth.events.js';
-import { requireViewer } from '../../auth/viewer.js';
 import { AuditEvent } from './audit-event.entity.js';
-import { disputedOperations, reportCompromise, voidOperations } from './compromise.service.js';
 
 @ObjectType({ description: 'One change in the history of a record (R-DATA-3).' })
 export class AuditEntry {
@@ -121,48 +116,6 @@ export class AuditResolver {
     const events = await ctx.em.find(AuditEvent, { id: { $in: rows.map((r) => r.id) } });
     const byId = new Map(events.map((e) => [e.id, e]));
     return rows.map((r) => toEntry(byId.get(r.id)!));
-  }
-
-  @Query(() => [AuditEntry], {
-    description:
-      'What an account did since a moment its credentials leaked: the disputed operations (R-AUTH-3).',
-  })
-  async disputedOperations(
-    @Arg('personId', () => ID, { description: 'The account.' }) personId: string,
-    @Arg('since', () => Date, { description: 'When the credentials leaked.' }) since: Date,
-    @Ctx() ctx: Context,
-  ): Promise<AuditEntry[]> {
-    return (await disputedOperations(ctx.em, requireViewer(ctx), personId, since)).map(toEntry);
-  }
-
-  @Mutation(() => Int, {
-    description:
-      "Reports an account's credentials leaked as of a moment: every session ends and its sockets close (R-AUTH-3). Returns the sessions ended.",
-  })
-  async reportCompromise(
-    @Arg('personId', () => ID, { description: 'The account (yourself, or one you administer).' })
-    personId: string,
-    @Arg('since', () => Date, { description: 'When the credentials leaked.' }) since: Date,
-    @Arg('note', () => String, { nullable: true, description: 'What happened.' })
-    note: string | null,
-    @Ctx() ctx: Context,
-  ): Promise<number> {
-    const result = await reportCompromise(ctx.em, requireViewer(ctx), personId, since, note);
-    ctx.bus.publish(SESSIONS_REVOKED, { personId: result.personId } satisfies SessionsRevoked);
-    return result.sessionsRevoked;
-  }
-
-  @Mutation(() => Int, {
-    description:
-      'Voids every disputed operation of an account since a moment, restoring the previous values from the audit trail; returns how many (R-AUTH-3).',
-  })
-  voidOperations(
-    @Arg('personId', () => ID, { description: 'The account.' }) personId: string,
-    @Arg('since', () => Date, { description: 'When the credentials leaked.' }) since: Date,
-    @Arg('reason', () => String, { description: 'Why (kept in the audit trail).' }) reason: string,
-    @Ctx() ctx: Context,
-  ): Promise<number> {
-    return voidOperations(ctx.em, requireViewer(ctx), personId, since, reason);
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who made the change.' })

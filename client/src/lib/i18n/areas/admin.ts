@@ -43,6 +43,8 @@ export const ru = {
     studentsHint: 'Списки классов, зачисление, перевод, выбытие, родители.',
     import: 'Импорт',
     importHint: 'Загрузка списков учеников, родителей и сотрудников из CSV или XLSX.',
+    compromise: 'Взломанные учётные записи',
+    compromiseHint: 'Заявления о взломе, спорные операции и их отмена.',
   },
   year: {
     title: 'Учебный год',
@@ -374,6 +376,8 @@ export const en: typeof ru = {
     studentsHint: 'Class rosters, admission, transfer, departure, parents.',
     import: 'Import',
     importHint: 'Lists of students, parents and staff from CSV or XLSX.',
+    compromise: 'Compromised accounts',
+    compromiseHint: 'Compromise reports, disputed operations and voiding them.',
   },
   year: {
     title: 'School year',
