@@ -9,6 +9,8 @@ export interface Bus {
   pubSub: EventBus;
   /** 'in-process', or the Redis connection state ('ready', 'reconnecting', …). */
   status(): string;
+  /** With REDIS_URL: a connection for plain commands (sign-in throttling counters). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   });
   return {
     pubSub,
+    redis: publishClient,
     status: () =>
       publishClient.status === subscribeClient.status
         ? publishClient.status
