@@ -100,9 +100,7 @@ describe('TOTP second factor (issue 8)', () => {
         const step = second.page.getByTestId('second-factor');
         await step.waitFor();
         expect(await step.locator('h2').innerText()).toBe('Код подтверждения');
-        expect((await second.context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(
-          false,
-        );
+        expect((await second.context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
         await screenshots(second.page, 'signin-totp');
         // The code that turned the factor on cannot be used again.
         await second.page.locator('#code').fill(codeAt(secret, enrolledAt));

@@ -69,8 +69,20 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.redeemInvitation': EVERYONE,
   // Sign-in defences (issue 8).
   'Mutation.signInSecondFactor': EVERYONE,
-  'Mutation.beginTotpEnrolment': [Role.ADMINISTRATOR, Role.DIRECTOR, Role.DEPUTY, Role.RECORDS_CLERK, Role.TEACHER],
-  'Mutation.confirmTotpEnrolment': [Role.ADMINISTRATOR, Role.DIRECTOR, Role.DEPUTY, Role.RECORDS_CLERK, Role.TEACHER],
+  'Mutation.beginTotpEnrolment': [
+    Role.ADMINISTRATOR,
+    Role.DIRECTOR,
+    Role.DEPUTY,
+    Role.RECORDS_CLERK,
+    Role.TEACHER,
+  ],
+  'Mutation.confirmTotpEnrolment': [
+    Role.ADMINISTRATOR,
+    Role.DIRECTOR,
+    Role.DEPUTY,
+    Role.RECORDS_CLERK,
+    Role.TEACHER,
+  ],
   'Mutation.disableTotp': ROLES,
   'Mutation.signOut': ROLES,
   'Mutation.signOutEverywhere': ROLES,

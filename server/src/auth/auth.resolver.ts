@@ -105,7 +105,11 @@ export class AuthResolver {
       'after `confirmTotpEnrolment`.',
   })
   async beginTotpEnrolment(@Ctx() ctx: Context): Promise<TotpEnrolment> {
-    const enrolment = await beginTotpEnrolment(ctx.em, this.settings.totp ?? {}, requireViewer(ctx));
+    const enrolment = await beginTotpEnrolment(
+      ctx.em,
+      this.settings.totp ?? {},
+      requireViewer(ctx),
+    );
     return Object.assign(new TotpEnrolment(), enrolment);
   }
 

@@ -196,7 +196,8 @@ async function startSession(
   });
 }
 
-const invalidCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'auth.invalidCredentials');
+const invalidCredentials = () =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'auth.invalidCredentials');
 
 /**
  * R-AUTH-1: sign in with issued credentials. Unknown login and wrong password look the same, and
@@ -210,10 +211,17 @@ export async function signIn(
   client: ClientInfo,
 ): Promise<SignInOutcome> {
   const throttle = throttleOf(settings);
-  const login = input.login.trim().toLowerCase().slice(0, LOGIN_MAX + 1);
+  const login = input.login
+    .trim()
+    .toLowerCase()
+    .slice(0, LOGIN_MAX + 1);
   const person = await em.findOne(Person, { login }, { populate: ['passwordHash'] });
   const deviceHash = deviceHashOf(input.deviceId);
-  const keys = { login, address: client.ip, knownDevice: await knownDevice(em, person, deviceHash) };
+  const keys = {
+    login,
+    address: client.ip,
+    knownDevice: await knownDevice(em, person, deviceHash),
+  };
   await throttle.check(keys);
   // Over-long input is refused without hashing it (bounds the work of one request).
   const password = input.password.length > PASSWORD_MAX * 4 ? '' : input.password;

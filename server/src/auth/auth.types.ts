@@ -92,7 +92,9 @@ export class ConfirmTotpEnrolmentInput {
   code!: string;
 }
 
-@InputType({ description: 'Proof of presence to turn the second factor off: a code or the password.' })
+@InputType({
+  description: 'Proof of presence to turn the second factor off: a code or the password.',
+})
 export class DisableTotpInput {
   @Field(() => String, { nullable: true, description: 'A current code from the app.' })
   code?: string | null;

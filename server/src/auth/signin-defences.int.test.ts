@@ -163,16 +163,12 @@ describe('throttling (issue 8)', () => {
       const address = `10.1.0.${i + 1}`;
       // Two free failures, the third starts a one-second delay.
       for (let n = 0; n < 3; n++) {
-        expect(codes(await signIn(login, 'wrong password!', address))).toEqual([
-          'UNAUTHENTICATED',
-        ]);
+        expect(codes(await signIn(login, 'wrong password!', address))).toEqual(['UNAUTHENTICATED']);
       }
       const held = await signIn(login, PASSWORD, address);
       expect(codes(held)).toEqual(['TOO_MANY_ATTEMPTS']);
       expect(retryAfterOf(held)).toBe(1);
-      expect(held.errors![0]!.message).toBe(
-        'Too many failed sign-in attempts. Try again in 1 s.',
-      );
+      expect(held.errors![0]!.message).toBe('Too many failed sign-in attempts. Try again in 1 s.');
     }
     // The real login recovers after the delay; the correct password then works.
     const { login } = await teacher();
@@ -347,8 +343,9 @@ describe('TOTP second factor for staff (issue 8)', () => {
     expect(row.secret).toMatch(/^v1\./);
     expect(row.secret).not.toContain(secret);
     // Not on until confirmed: sign-in still needs the password only.
-    expect((await gql<{ me: { totpEnabled: boolean } }>(app.url, ME, {}, { token })).data!.me)
-      .toMatchObject({ totpEnabled: false });
+    expect(
+      (await gql<{ me: { totpEnabled: boolean } }>(app.url, ME, {}, { token })).data!.me,
+    ).toMatchObject({ totpEnabled: false });
 
     expect(codes(await gql(app.url, CONFIRM, { code: '000000' }, { token }))).toEqual([
       'BAD_USER_INPUT',
@@ -396,9 +393,7 @@ describe('TOTP second factor for staff (issue 8)', () => {
     expect(me.data!.me.person.id).toBe(t.person.id);
     // The challenge is spent; a new one with the same code is a replay.
     expect(
-      codes(
-        await gql(app.url, SECOND, { input: { challenge, code: nextCode } }, from('10.4.0.1')),
-      ),
+      codes(await gql(app.url, SECOND, { input: { challenge, code: nextCode } }, from('10.4.0.1'))),
     ).toEqual(['BAD_USER_INPUT']);
     const again = await signIn(t.login, PASSWORD, '10.4.0.1');
     const replay = await gql(
@@ -421,7 +416,12 @@ describe('TOTP second factor for staff (issue 8)', () => {
     const first = await signIn(t.login, PASSWORD, address);
     const challenge = first.data!.signIn.secondFactor!.challenge;
     for (let i = 0; i < 3; i++) {
-      const wrong = await gql(app.url, SECOND, { input: { challenge, code: '000000' } }, from(address));
+      const wrong = await gql(
+        app.url,
+        SECOND,
+        { input: { challenge, code: '000000' } },
+        from(address),
+      );
       expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
     }
     const held = await gql(
@@ -455,7 +455,9 @@ describe('TOTP second factor for staff (issue 8)', () => {
       'BAD_USER_INPUT',
     ]);
     expect(
-      codes(await gql(app.url, DISABLE, { input: { password: 'not my password' } }, { token: t.token })),
+      codes(
+        await gql(app.url, DISABLE, { input: { password: 'not my password' } }, { token: t.token }),
+      ),
     ).toEqual(['BAD_USER_INPUT']);
     const off = await gql(app.url, DISABLE, { input: { password: PASSWORD } }, { token: t.token });
     expect(off.errors).toBeUndefined();
@@ -510,7 +512,11 @@ describe('session lifetimes (issue 8)', () => {
       { person: t.person },
       { orderBy: { createdAt: 'asc' } },
     );
-    await em.nativeUpdate(Session, { id: idle!.id }, { lastSeenAt: new Date(Date.now() - 121 * 60_000) });
+    await em.nativeUpdate(
+      Session,
+      { id: idle!.id },
+      { lastSeenAt: new Date(Date.now() - 121 * 60_000) },
+    );
     await em.nativeUpdate(Session, { id: expired!.id }, { expiresAt: new Date(Date.now() - 1000) });
     for (const token of [idleToken, expiredToken]) {
       expect((await gql(app.url, ME, {}, { token })).data).toEqual({ me: null });

@@ -196,7 +196,11 @@ export async function disableTotp(
   if (!input.code && !input.password) {
     throw badInput('code', 'totp.proofRequired');
   }
-  const throttleKeys = { login: viewer.person.login ?? viewer.personId, address, knownDevice: null };
+  const throttleKeys = {
+    login: viewer.person.login ?? viewer.personId,
+    address,
+    knownDevice: null,
+  };
   await throttle.check(throttleKeys);
   let proven = false;
   if (input.code) {

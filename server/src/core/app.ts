@@ -64,7 +64,10 @@ const MAX_BODY_BYTES = 1_000_000;
  * could pick a fresh address per guess and walk past sign-in throttling. The rightmost entry not
  * itself a trusted proxy is the client.
  */
-export function clientAddress(req: IncomingMessage, trustedProxies: readonly string[]): string | null {
+export function clientAddress(
+  req: IncomingMessage,
+  trustedProxies: readonly string[],
+): string | null {
   const peer = req.socket.remoteAddress ?? null;
   const forwarded = req.headers['x-forwarded-for'];
   if (!peer || !trustedProxies.includes(peer) || !forwarded) {

@@ -54,12 +54,24 @@ const schema = z.object({
   SESSION_STAFF_TTL_HOURS: z.coerce.number().int().positive().default(12),
   SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   SIGNIN_PAIR_FREE_FAILURES: z.coerce.number().int().positive().default(5),
-  SIGNIN_PAIR_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  SIGNIN_PAIR_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   SIGNIN_PAIR_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(60),
   SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().positive().default(200),
-  SIGNIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  SIGNIN_ADDRESS_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   SIGNIN_ACCOUNT_FAILURES: z.coerce.number().int().positive().default(50),
-  SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   SIGNIN_ACCOUNT_DELAY_SECONDS: z.coerce.number().int().positive().default(10),
   TOTP_ENCRYPTION_KEY: z
     .string()
