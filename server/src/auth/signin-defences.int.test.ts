@@ -143,10 +143,11 @@ beforeAll(async () => {
       pairWindowSeconds: 60,
       pairMaxDelaySeconds: 1,
       addressFailures: 6,
-      addressWindowSeconds: 2,
+      // Long enough for six failures on a loaded machine, short enough to wait out.
+      addressWindowSeconds: 3,
       accountFailures: 4,
       accountWindowSeconds: 60,
-      accountDelaySeconds: 1,
+      accountDelaySeconds: 2,
     },
     totpEncryptionKey: 'ab'.repeat(32),
   });
@@ -193,10 +194,10 @@ describe('throttling (issue 8)', () => {
     const held = await signIn(login, PASSWORD, address);
     expect(codes(held)).toEqual(['TOO_MANY_ATTEMPTS']);
     expect(retryAfterOf(held)).toBeGreaterThanOrEqual(1);
-    expect(retryAfterOf(held)).toBeLessThanOrEqual(2);
+    expect(retryAfterOf(held)).toBeLessThanOrEqual(3);
     // Another address is not affected.
     expect((await signIn(login, PASSWORD, '10.2.0.2')).errors).toBeUndefined();
-    const after = await untilNotThrottled(() => signIn(login, PASSWORD, address));
+    const after = await untilNotThrottled(() => signIn(login, PASSWORD, address), 5000);
     expect(after.errors).toBeUndefined();
   });
 
@@ -213,7 +214,8 @@ describe('throttling (issue 8)', () => {
     }
     const held = await signIn(login, PASSWORD, '10.3.2.1');
     expect(codes(held)).toEqual(['TOO_MANY_ATTEMPTS']);
-    expect(retryAfterOf(held)).toBe(1);
+    expect(retryAfterOf(held)).toBeGreaterThanOrEqual(1);
+    expect(retryAfterOf(held)).toBeLessThanOrEqual(2);
     // The teacher's own device, even from a new address, is not held back.
     const owner = await signIn(login, PASSWORD, '10.3.3.1', device);
     expect(owner.errors).toBeUndefined();
