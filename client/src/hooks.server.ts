@@ -3,7 +3,7 @@ import type { Handle } from '@sveltejs/kit/hooks';
 import { createApolloClient } from '#lib/apollo.ts';
 import { apiErrorOf } from '#lib/errors.ts';
 import { LOCALE_COOKIE, messagesFor, pickLocale } from '#lib/i18n/index.ts';
-import { clearSessionCookie, SESSION_COOKIE } from '#lib/session.ts';
+import { clearSessionCookie, sessionTokenOf } from '#lib/session.ts';
 import { MeQuery, type Viewer } from '#lib/viewer.ts';
 
 /**
@@ -18,12 +18,17 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.cookies.get(LOCALE_COOKIE) ?? null,
   );
   const userAgent = event.request.headers.get('user-agent');
-  const token = event.cookies.get(SESSION_COOKIE) ?? null;
+  const token = sessionTokenOf(event.cookies);
 
   let viewer: Viewer | null = null;
   if (token) {
     try {
-      const api = createApolloClient({ token, locale: browserLocale, userAgent });
+      const api = createApolloClient({
+        token,
+        locale: browserLocale,
+        userAgent,
+        clientAddress: event.getClientAddress(),
+      });
       const { data } = await api.query({ query: MeQuery });
       viewer = data.me;
     } catch (thrown) {

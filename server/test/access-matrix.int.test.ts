@@ -68,6 +68,23 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.explainAverage': [...STAFF_TEACHING, Role.STUDENT, Role.PARENT],
   'Mutation.signIn': EVERYONE,
   'Mutation.redeemInvitation': EVERYONE,
+  // Sign-in defences (issue 8).
+  'Mutation.signInSecondFactor': EVERYONE,
+  'Mutation.beginTotpEnrolment': [
+    Role.ADMINISTRATOR,
+    Role.DIRECTOR,
+    Role.DEPUTY,
+    Role.RECORDS_CLERK,
+    Role.TEACHER,
+  ],
+  'Mutation.confirmTotpEnrolment': [
+    Role.ADMINISTRATOR,
+    Role.DIRECTOR,
+    Role.DEPUTY,
+    Role.RECORDS_CLERK,
+    Role.TEACHER,
+  ],
+  'Mutation.disableTotp': ROLES,
   'Mutation.signOut': ROLES,
   'Mutation.signOutEverywhere': ROLES,
   'Mutation.createSocketTicket': ROLES,

@@ -10,6 +10,11 @@ export interface ApiCaller {
   locale: Locale;
   /** The browser's User-Agent, which the API keeps with a new session. */
   userAgent: string | null;
+  /**
+   * The browser's address (`event.getClientAddress()`), sent as X-Forwarded-For: the API
+   * throttles sign-in per address and believes the header only from its TRUSTED_PROXIES.
+   */
+  clientAddress?: string | null;
 }
 
 /**
@@ -19,13 +24,21 @@ export interface ApiCaller {
  * (STYLE.md, habit 6). The cache is also bypassed (`no-cache`) because a client lives for a single
  * request and nothing would read it back.
  */
-export function createApolloClient({ token, locale, userAgent }: ApiCaller): ApolloClient {
+export function createApolloClient({
+  token,
+  locale,
+  userAgent,
+  clientAddress,
+}: ApiCaller): ApolloClient {
   const headers: Record<string, string> = { 'accept-language': locale };
   if (token) {
     headers['authorization'] = `Bearer ${token}`;
   }
   if (userAgent) {
     headers['user-agent'] = userAgent;
+  }
+  if (clientAddress) {
+    headers['x-forwarded-for'] = clientAddress;
   }
   return new ApolloClient({
     link: new HttpLink({ uri: CLASSBOOK_API_URL, headers }),

@@ -2,7 +2,12 @@ import { CombinedGraphQLErrors } from '@apollo/client/core';
 
 /** The error codes the API puts in `extensions.code` (STYLE.md, "Names"). */
 export type ApiErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'TOO_MANY_ATTEMPTS';
 
 const API_ERROR_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
   'UNAUTHENTICATED',
@@ -10,6 +15,7 @@ const API_ERROR_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'TOO_MANY_ATTEMPTS',
 ]);
 
 /** The first GraphQL error of a failed operation, in the shape the UI needs. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import { unauthenticated } from '../core/errors.js';
 import {
@@ -6,7 +6,9 @@ import {
   issueInvitation,
   redeemInvitation,
   signIn,
+  signInSecondFactor,
   signOut,
+  throttleOf,
   signOutEverywhere,
   type AuthSettings,
   type IssuedInvitationResult,
@@ -16,13 +18,20 @@ import {
   IssuedInvitation,
   IssueInvitationInput,
   RedeemInvitationInput,
+  ConfirmTotpEnrolmentInput,
+  DisableTotpInput,
+  SecondFactorChallenge,
   SignInInput,
   SignInPayload,
+  SignInResult,
+  SignInSecondFactorInput,
+  TotpEnrolment,
   SocketTicketPayload,
   ViewerPayload,
 } from './auth.types.js';
 import { issueSocketTicket } from './socket-ticket.service.js';
 import { SESSIONS_REVOKED, type SessionsRevoked } from './auth.events.js';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp, totpEnabled } from './totp.js';
 import { requireViewer, viewerFromToken } from './viewer.js';
 
 function toIssued(result: IssuedInvitationResult): IssuedInvitation {
@@ -52,10 +61,83 @@ export class AuthResolver {
     });
   }
 
-  @Mutation(() => SignInPayload, { description: 'Signs in with a login and password.' })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context) {
-    const issued = await signIn(ctx.em, this.settings, input, ctx.client);
+  @Mutation(() => SignInResult, {
+    description:
+      'Signs in with a login and password. Failures are throttled (TOO_MANY_ATTEMPTS with ' +
+      '`extensions.retryAfter` seconds). An account with a second factor gets `secondFactor`.',
+  })
+  async signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() ctx: Context,
+  ): Promise<SignInResult> {
+    const outcome = await signIn(ctx.em, this.settings, input, ctx.client);
+    if (outcome.kind === 'secondFactor') {
+      return Object.assign(new SignInResult(), {
+        token: null,
+        expiresAt: null,
+        viewer: null,
+        secondFactor: Object.assign(new SecondFactorChallenge(), {
+          challenge: outcome.challenge,
+          expiresAt: outcome.expiresAt,
+        }),
+      });
+    }
+    return Object.assign(new SignInResult(), {
+      ...(await this.payload(ctx, outcome.issued.token)),
+      secondFactor: null,
+    });
+  }
+
+  @Mutation(() => SignInPayload, {
+    description: 'Finishes signing in with the challenge from `signIn` and a current TOTP code.',
+  })
+  async signInSecondFactor(
+    @Arg('input', () => SignInSecondFactorInput) input: SignInSecondFactorInput,
+    @Ctx() ctx: Context,
+  ): Promise<SignInPayload> {
+    const issued = await signInSecondFactor(ctx.em, this.settings, input, ctx.client);
     return this.payload(ctx, issued.token);
+  }
+
+  @Mutation(() => TotpEnrolment, {
+    description:
+      'Staff: starts turning on a TOTP second factor; returns the secret once. Takes effect ' +
+      'after `confirmTotpEnrolment`.',
+  })
+  async beginTotpEnrolment(@Ctx() ctx: Context): Promise<TotpEnrolment> {
+    const enrolment = await beginTotpEnrolment(
+      ctx.em,
+      this.settings.totp ?? {},
+      requireViewer(ctx),
+    );
+    return Object.assign(new TotpEnrolment(), enrolment);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Turns the second factor on with a first correct code from the app.',
+  })
+  async confirmTotpEnrolment(
+    @Arg('input', () => ConfirmTotpEnrolmentInput) input: ConfirmTotpEnrolmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return confirmTotpEnrolment(ctx.em, this.settings.totp ?? {}, requireViewer(ctx), input.code);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Turns the second factor off, given a current code or the password.',
+  })
+  async disableTotp(
+    @Arg('input', () => DisableTotpInput) input: DisableTotpInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return disableTotp(
+      ctx.em,
+      this.settings.totp ?? {},
+      throttleOf(this.settings),
+      requireViewer(ctx),
+      input,
+      ctx.client.ip,
+    );
   }
 
   @Mutation(() => SignInPayload, {
@@ -138,5 +220,15 @@ export class AuthResolver {
         roles: [...viewer.roles],
       }),
     });
+  }
+}
+
+@Resolver(() => ViewerPayload)
+export class ViewerSecurityResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'Whether signing in asks for a TOTP code (issue 8).',
+  })
+  async totpEnabled(@Root() viewer: ViewerPayload, @Ctx() ctx: Context): Promise<boolean> {
+    return totpEnabled(ctx.em, viewer.person.id);
   }
 }

@@ -13,16 +13,26 @@ import {
   dummyPasswordHash,
   hashPassword,
   PASSWORD_MAX,
-  PASSWORD_MIN,
+  passwordProblem,
   verifyPassword,
 } from './passwords.js';
 import { Session } from './session.entity.js';
+import { SignInChallenge } from './sign-in-challenge.entity.js';
+import { SignInThrottle } from './throttle.js';
+import { acceptCode, confirmedFactor, type TotpKeys } from './totp.js';
+import { loadConfig, type SessionLifetimes } from '../core/config.js';
 import { newInvitationCode, newSessionToken, normaliseInvitationCode, sha256 } from './tokens.js';
 import { STAFF_ROLES, type Viewer } from './viewer.js';
 
 export interface AuthSettings {
+  /** Families' absolute session lifetime; `lifetimes` refines it when given. */
   sessionTtlHours: number;
   invitationTtlHours: number;
+  /** Idle and absolute lifetimes by kind of account (issue 8). */
+  lifetimes?: SessionLifetimes;
+  /** Sign-in throttling; a schema built without one (tests of the bare schema) counts in memory. */
+  throttle?: SignInThrottle;
+  totp?: TotpKeys;
 }
 
 export interface ClientInfo {
@@ -33,6 +43,71 @@ export interface ClientInfo {
 export interface IssuedSession {
   token: string;
   session: Session;
+}
+
+/** The password step's result: a session, or a challenge that a TOTP code completes. */
+export type SignInOutcome =
+  | { kind: 'session'; issued: IssuedSession }
+  | { kind: 'secondFactor'; challenge: string; expiresAt: Date };
+
+const CHALLENGE_MINUTES = 5;
+/** A device counts as known for this long after a sign-in from it. */
+const KNOWN_DEVICE_DAYS = 180;
+
+const fallbackThrottles = new WeakMap<AuthSettings, SignInThrottle>();
+export function throttleOf(settings: AuthSettings): SignInThrottle {
+  if (settings.throttle) {
+    return settings.throttle;
+  }
+  let throttle = fallbackThrottles.get(settings);
+  if (!throttle) {
+    throttle = new SignInThrottle(loadConfig({}).throttle, { prefix: 'bare' });
+    fallbackThrottles.set(settings, throttle);
+  }
+  return throttle;
+}
+
+function lifetimesOf(settings: AuthSettings): SessionLifetimes {
+  return (
+    settings.lifetimes ?? {
+      ...loadConfig({}).sessionLifetimes,
+      familyTtlHours: settings.sessionTtlHours,
+    }
+  );
+}
+
+/**
+ * Staff sessions end after 2 h idle and 12 h in all (a shared staff-room computer left signed
+ * in); families' after a week idle and 14 days (a parent's own phone). Configurable.
+ */
+async function lifetimeFor(em: EntityManager, settings: AuthSettings, person: Person) {
+  const lifetimes = lifetimesOf(settings);
+  const staff = await em.count(RoleAssignment, {
+    person,
+    revokedAt: null,
+    role: { $in: [...STAFF_ROLES] },
+  });
+  return staff > 0
+    ? { ttlHours: lifetimes.staffTtlHours, idleMinutes: lifetimes.staffIdleMinutes }
+    : { ttlHours: lifetimes.familyTtlHours, idleMinutes: lifetimes.familyIdleMinutes };
+}
+
+/** The device id a client keeps: only its hash is stored; anything odd counts as no device. */
+function deviceHashOf(deviceId: string | null | undefined): string | null {
+  return deviceId && deviceId.length >= 16 && deviceId.length <= 200 ? sha256(deviceId) : null;
+}
+
+async function knownDevice(
+  em: EntityManager,
+  person: Person | null,
+  deviceHash: string | null,
+): Promise<string | null> {
+  if (!person || !deviceHash) {
+    return null;
+  }
+  const since = new Date(Date.now() - KNOWN_DEVICE_DAYS * 86_400_000);
+  const count = await em.count(Session, { person, deviceHash, createdAt: { $gt: since } });
+  return count > 0 ? deviceHash : null;
 }
 
 export interface IssuedInvitationResult {
@@ -53,12 +128,14 @@ const actorOf = (viewer: Viewer): AuditActor => ({
   sessionId: viewer.sessionId,
 });
 
-function validPassword(password: string): string {
-  if (password.length < PASSWORD_MIN) {
-    throw badInput('password', 'password.tooShort', { min: PASSWORD_MIN });
-  }
-  if (password.length > PASSWORD_MAX) {
-    throw badInput('password', 'password.tooLong', { max: PASSWORD_MAX });
+/** Every place that sets a password goes through here (issue 8: auth/passwords.ts). */
+export function validPassword(
+  password: string,
+  personal: readonly (string | null | undefined)[],
+): string {
+  const problem = passwordProblem(password, personal);
+  if (problem) {
+    throw badInput('password', problem.key, 'params' in problem ? problem.params : undefined);
   }
   return password;
 }
@@ -71,36 +148,38 @@ function validLogin(login: string): string {
   return parsed.data;
 }
 
-function openSession(em: EntityManager, person: Person, ttlHours: number, client: ClientInfo) {
+function openSession(
+  em: EntityManager,
+  person: Person,
+  lifetime: { ttlHours: number; idleMinutes: number },
+  client: ClientInfo,
+  deviceHash: string | null = null,
+) {
   const token = newSessionToken();
   const session = em.create(Session, {
     person,
     tokenHash: sha256(token),
-    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+    expiresAt: new Date(Date.now() + lifetime.ttlHours * 3_600_000),
+    idleMinutes: lifetime.idleMinutes,
     userAgent: client.userAgent?.slice(0, 500) ?? null,
     ipAddress: client.ip,
+    deviceHash,
   });
   em.persist(session);
   return { token, session };
 }
 
-/** R-AUTH-1: sign in with issued credentials. Unknown login and wrong password look the same. */
-export async function signIn(
+async function startSession(
   em: EntityManager,
   settings: AuthSettings,
-  input: { login: string; password: string },
+  person: Person,
   client: ClientInfo,
+  deviceHash: string | null,
+  secondFactor: boolean,
 ): Promise<IssuedSession> {
-  const login = input.login.trim().toLowerCase();
-  const person = await em.findOne(Person, { login }, { populate: ['passwordHash'] });
-  const ok = person?.passwordHash
-    ? await verifyPassword(person.passwordHash, input.password)
-    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
-  if (!person || !ok) {
-    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'auth.invalidCredentials');
-  }
+  const lifetime = await lifetimeFor(em, settings, person);
   return em.transactional(async (tx) => {
-    const issued = openSession(tx, person, settings.sessionTtlHours, client);
+    const issued = openSession(tx, person, lifetime, client, deviceHash);
     person.lastSignInAt = new Date();
     await tx.flush();
     recordAudit(
@@ -110,11 +189,105 @@ export async function signIn(
         entityType: 'Session',
         entityId: issued.session.id,
         action: 'signIn',
-        after: { ip: client.ip },
+        after: { ip: client.ip, ...(secondFactor ? { secondFactor: 'totp' } : {}) },
       },
     );
     return issued;
   });
+}
+
+const invalidCredentials = () =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'auth.invalidCredentials');
+
+/**
+ * R-AUTH-1: sign in with issued credentials. Unknown login and wrong password look the same, and
+ * are throttled alike (auth/throttle.ts). An account with a second factor gets a challenge that
+ * `signInSecondFactor` completes with a TOTP code.
+ */
+export async function signIn(
+  em: EntityManager,
+  settings: AuthSettings,
+  input: { login: string; password: string; deviceId?: string | null },
+  client: ClientInfo,
+): Promise<SignInOutcome> {
+  const throttle = throttleOf(settings);
+  const login = input.login
+    .trim()
+    .toLowerCase()
+    .slice(0, LOGIN_MAX + 1);
+  const person = await em.findOne(Person, { login }, { populate: ['passwordHash'] });
+  const deviceHash = deviceHashOf(input.deviceId);
+  const keys = {
+    login,
+    address: client.ip,
+    knownDevice: await knownDevice(em, person, deviceHash),
+  };
+  await throttle.check(keys);
+  // Over-long input is refused without hashing it (bounds the work of one request).
+  const password = input.password.length > PASSWORD_MAX * 4 ? '' : input.password;
+  const ok = person?.passwordHash
+    ? await verifyPassword(person.passwordHash, password)
+    : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
+  if (!person || !ok) {
+    await throttle.failed(keys);
+    throw invalidCredentials();
+  }
+  if (await confirmedFactor(em, person.id)) {
+    const challenge = newSessionToken();
+    const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000);
+    em.persist(em.create(SignInChallenge, { person, tokenHash: sha256(challenge), expiresAt }));
+    await em.flush();
+    return { kind: 'secondFactor', challenge, expiresAt };
+  }
+  await throttle.succeeded(keys);
+  return {
+    kind: 'session',
+    issued: await startSession(em, settings, person, client, deviceHash, false),
+  };
+}
+
+/** The second step: the challenge from the password step and a current TOTP code. */
+export async function signInSecondFactor(
+  em: EntityManager,
+  settings: AuthSettings,
+  input: { challenge: string; code: string; deviceId?: string | null },
+  client: ClientInfo,
+): Promise<IssuedSession> {
+  const throttle = throttleOf(settings);
+  const challenge =
+    input.challenge.length <= 200
+      ? await em.findOne(
+          SignInChallenge,
+          { tokenHash: sha256(input.challenge), usedAt: null, expiresAt: { $gt: new Date() } },
+          { populate: ['person'] },
+        )
+      : null;
+  if (!challenge) {
+    throw badInput('challenge', 'auth.challengeExpired');
+  }
+  const person = challenge.person;
+  const deviceHash = deviceHashOf(input.deviceId);
+  const keys = {
+    login: person.login ?? person.id,
+    address: client.ip,
+    knownDevice: await knownDevice(em, person, deviceHash),
+  };
+  await throttle.check(keys);
+  const factor = await confirmedFactor(em, person.id);
+  if (!factor || !(await acceptCode(em, factor, input.code, settings.totp ?? {}))) {
+    await throttle.failed(keys);
+    throw badInput('code', 'totp.invalidCode');
+  }
+  const claimed = await em.nativeUpdate(
+    SignInChallenge,
+    { id: challenge.id, usedAt: null },
+    { usedAt: new Date() },
+  );
+  if (claimed !== 1) {
+    throw badInput('challenge', 'auth.challengeExpired');
+  }
+  await throttle.succeeded(keys);
+  return startSession(em, settings, person, client, deviceHash, true);
 }
 
 export async function signOut(em: EntityManager, viewer: Viewer): Promise<boolean> {
@@ -160,8 +333,9 @@ export async function redeemInvitation(
 ): Promise<IssuedSession> {
   const codeHash = sha256(normaliseInvitationCode(input.code));
   const login = validLogin(input.login);
-  const password = validPassword(input.password);
+  const password = validPassword(input.password, [login]);
   const passwordHash = await hashPassword(password);
+  const lifetimes = lifetimesOf(settings);
   return em.transactional(async (tx) => {
     // Locked so that two people racing with the same code cannot both redeem it.
     const invitation = await tx.findOne(
@@ -179,6 +353,7 @@ export async function redeemInvitation(
       throw badInput('code', 'invitation.expired');
     }
     const person = invitation.person;
+    validPassword(password, [login, person.firstName, person.lastName, person.middleName]);
     const taken = await tx.findOne(Person, { login, id: { $ne: person.id } });
     if (taken) {
       throw badInput('login', 'login.taken');
@@ -190,7 +365,15 @@ export async function redeemInvitation(
     invitation.redeemedAt = new Date();
     // A new password ends every session opened with the old one.
     await tx.nativeUpdate(Session, { person, revokedAt: null }, { revokedAt: new Date() });
-    const issued = openSession(tx, person, settings.sessionTtlHours, client);
+    const staff = STAFF_ROLES.includes(invitation.role);
+    const issued = openSession(
+      tx,
+      person,
+      staff
+        ? { ttlHours: lifetimes.staffTtlHours, idleMinutes: lifetimes.staffIdleMinutes }
+        : { ttlHours: lifetimes.familyTtlHours, idleMinutes: lifetimes.familyIdleMinutes },
+      client,
+    );
     await tx.flush();
     recordAudit(
       tx,

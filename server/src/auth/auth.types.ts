@@ -18,6 +18,89 @@ export class SignInInput {
 
   @Field(() => String, { description: 'Password.' })
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A random id (16-200 characters) the client keeps for this device, e.g. in a long-lived ' +
+      'cookie. Sign-ins from a device that signed in before are not slowed by attacks on the ' +
+      'account from elsewhere.',
+  })
+  deviceId?: string | null;
+}
+
+@ObjectType({ description: 'The password was right; a TOTP code must follow (issue 8).' })
+export class SecondFactorChallenge {
+  @Field(() => String, {
+    description: 'Pass to `signInSecondFactor` with the code. Good once, for a few minutes.',
+  })
+  challenge!: string;
+
+  @Field(() => Date, { description: 'When the challenge stops being accepted.' })
+  expiresAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'The result of the password step: a session, or (for an account with a second factor) a ' +
+    'challenge to complete with `signInSecondFactor`.',
+})
+export class SignInResult {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bearer token for the Authorization header; null while a second factor is owed.',
+  })
+  token?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the session ends at the latest.' })
+  expiresAt?: Date | null;
+
+  @Field(() => ViewerPayload, { nullable: true, description: 'Who is now signed in.' })
+  viewer?: ViewerPayload | null;
+
+  @Field(() => SecondFactorChallenge, {
+    nullable: true,
+    description: 'Set when a TOTP code is required to finish signing in.',
+  })
+  secondFactor?: SecondFactorChallenge | null;
+}
+
+@InputType({ description: 'The second sign-in step: the challenge and a current TOTP code.' })
+export class SignInSecondFactorInput {
+  @Field(() => String, { description: 'From `signIn.secondFactor.challenge`.' })
+  challenge!: string;
+
+  @Field(() => String, { description: 'The 6-digit code the authenticator app shows now.' })
+  code!: string;
+
+  @Field(() => String, { nullable: true, description: 'As in `SignInInput.deviceId`.' })
+  deviceId?: string | null;
+}
+
+@ObjectType({ description: 'A TOTP secret being enrolled; shown once.' })
+export class TotpEnrolment {
+  @Field(() => String, { description: 'The secret in base32, to type into an app by hand.' })
+  secret!: string;
+
+  @Field(() => String, { description: 'An otpauth:// URI, to show as a QR code.' })
+  uri!: string;
+}
+
+@InputType({ description: 'A code from the app, proving the enrolment worked.' })
+export class ConfirmTotpEnrolmentInput {
+  @Field(() => String, { description: 'The 6-digit code the app shows now.' })
+  code!: string;
+}
+
+@InputType({
+  description: 'Proof of presence to turn the second factor off: a code or the password.',
+})
+export class DisableTotpInput {
+  @Field(() => String, { nullable: true, description: 'A current code from the app.' })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The password (when the phone is lost).' })
+  password?: string | null;
 }
 
 @InputType({ description: 'A one-time invitation code and the credentials its holder chooses.' })

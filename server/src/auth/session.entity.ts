@@ -9,6 +9,7 @@ import { Person } from '../modules/people/person.entity.js';
  */
 @Entity({ tableName: 'session' })
 @Index({ name: 'session_person_idx', properties: ['person'] })
+@Index({ name: 'session_person_device_idx', properties: ['person', 'deviceHash'] })
 export class Session extends BaseEntity {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   person!: Person;
@@ -19,8 +20,20 @@ export class Session extends BaseEntity {
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** Touched at most once a minute (auth/viewer.ts); older than `idleMinutes` ends the session. */
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   lastSeenAt: Opt<Date> = new Date();
+
+  /** Fixed at sign-in from the person's roles (auth/session-policy.ts). */
+  @Property({ type: 'int', defaultRaw: '10080' })
+  idleMinutes: Opt<number> = 10080;
+
+  /**
+   * SHA-256 of the device id the client keeps (a long-lived cookie): a later sign-in from the same
+   * device is not held back by the per-account throttle (auth/throttle.ts).
+   */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  deviceHash?: string | null;
 
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date | null;

@@ -54,7 +54,10 @@ export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
   return ctx.viewer;
 }
 
-/** Resolves a bearer token to a live (unrevoked, unexpired) session, or null. */
+/**
+ * Resolves a bearer token to a live session (not revoked, not past its absolute or idle
+ * lifetime), or null; an HTTP request counts as activity.
+ */
 export async function viewerFromToken(
   em: EntityManager,
   token: string | null,
@@ -63,7 +66,26 @@ export async function viewerFromToken(
   if (!token || token.length > 200) {
     return null;
   }
-  return liveViewer(em, { tokenHash: sha256(token) }, now);
+  const viewer = await liveViewer(em, { tokenHash: sha256(token) }, now);
+  if (viewer) {
+    await touch(em, viewer.session, now);
+  }
+  return viewer;
+}
+
+/** lastSeenAt moves at most once a minute: one cheap conditional update, not one per request. */
+const TOUCH_EVERY_MS = 60_000;
+
+async function touch(em: EntityManager, session: Session, now: Date): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) {
+    return;
+  }
+  await em.nativeUpdate(
+    Session,
+    { id: session.id, lastSeenAt: { $lt: new Date(now.getTime() - TOUCH_EVERY_MS) } },
+    { lastSeenAt: now },
+  );
+  session.lastSeenAt = now;
 }
 
 /**
@@ -91,7 +113,9 @@ async function liveViewer(
     { ...where, revokedAt: null, expiresAt: { $gt: now } },
     { populate: ['person'] },
   );
-  if (!session) {
+  // Idle too long (issue 8): ended as if it had expired. Sockets (by session id) do not touch the
+  // session, since live events are not the person at the keyboard; they only see it end.
+  if (!session || session.lastSeenAt.getTime() + session.idleMinutes * 60_000 <= now.getTime()) {
     return null;
   }
   const roles = await em.find(

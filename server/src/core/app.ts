@@ -20,6 +20,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SESSIONS_REVOKED, type SessionsRevoked } from '../auth/auth.events.js';
 import { redeemSocketTicket } from '../auth/socket-ticket.service.js';
+import { SignInThrottle } from '../auth/throttle.js';
 import { viewerFromSessionId, viewerFromToken } from '../auth/viewer.js';
 import type { AppConfig } from './config.js';
 import type { Context } from './context.js';
@@ -56,6 +57,33 @@ export interface App {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * The address a request comes from. The SvelteKit server (and any reverse proxy) forwards the
+ * browser's address in X-Forwarded-For; it is believed only from TRUSTED_PROXIES, else anyone
+ * could pick a fresh address per guess and walk past sign-in throttling. The rightmost entry not
+ * itself a trusted proxy is the client.
+ */
+export function clientAddress(
+  req: IncomingMessage,
+  trustedProxies: readonly string[],
+): string | null {
+  const peer = req.socket.remoteAddress ?? null;
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!peer || !trustedProxies.includes(peer) || !forwarded) {
+    return peer;
+  }
+  const hops = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    if (!trustedProxies.includes(hops[i]!) || i === 0) {
+      return hops[i]!.slice(0, 64);
+    }
+  }
+  return peer;
+}
 
 function bearer(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -112,10 +140,21 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, orm, log, bus } = deps;
+  // Throttling counters are per database: deployments (and test databases) sharing one Redis
+  // never count each other's failures.
+  const databaseName = config.databaseUrl
+    ? new URL(config.databaseUrl).pathname.slice(1) || 'default'
+    : 'embedded';
   const schema = await buildAppSchema({
     auth: {
       sessionTtlHours: config.sessionTtlHours,
       invitationTtlHours: config.invitationTtlHours,
+      lifetimes: config.sessionLifetimes,
+      throttle: new SignInThrottle(config.throttle, {
+        redis: bus.redis,
+        prefix: `classbook:signin:${databaseName}`,
+      }),
+      totp: { encryptionKey: config.totpEncryptionKey },
     },
     pubSub: bus.pubSub,
   });
@@ -164,19 +203,48 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.end(JSON.stringify({ status: ok ? 'ok' : 'degraded', database, bus }));
   }
 
-  function cors(req: IncomingMessage, res: ServerResponse) {
-    if (req.headers.origin === config.clientOrigin) {
-      res.setHeader('access-control-allow-origin', config.clientOrigin);
-      res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type, accept-language');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  /**
+   * CORS (issue 8): only the origins in CORS_ORIGINS, exactly; no credentials (the API reads
+   * bearer tokens, never cookies), so another site's page cannot ride a browser's session. A
+   * request from a browser page of any other origin is refused outright, preflight or not;
+   * requests without an Origin (servers, the SvelteKit client's server side) are not browsers'.
+   * Returns false when the request was answered here.
+   */
+  const allowedOrigins = new Set(config.corsOrigins);
+  function cors(req: IncomingMessage, res: ServerResponse): boolean {
+    res.setHeader('vary', 'origin');
+    const origin = req.headers.origin;
+    if (origin === undefined) {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { allow: 'GET, POST, OPTIONS' }).end();
+        return false;
+      }
+      return true;
     }
+    if (!allowedOrigins.has(origin)) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Origin not allowed', extensions: { code: 'FORBIDDEN' } }],
+        }),
+      );
+      return false;
+    }
+    res.setHeader('access-control-allow-origin', origin);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-headers': 'authorization, content-type, accept-language',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return false;
+    }
+    return true;
   }
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL) {
-    cors(req, res);
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204).end();
+    if (!cors(req, res)) {
       return;
     }
     const headers = new HeaderMap();
@@ -208,7 +276,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           { token: bearer(req.headers.authorization) },
           req.headers['accept-language'],
           {
-            ip: req.socket.remoteAddress ?? null,
+            ip: clientAddress(req, config.trustedProxies),
             userAgent: req.headers['user-agent'] ?? null,
           },
         ),
@@ -236,7 +304,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         { token: bearer(req.headers.authorization) },
         req.headers['accept-language'],
         {
-          ip: req.socket.remoteAddress ?? null,
+          ip: clientAddress(req, config.trustedProxies),
           userAgent: req.headers['user-agent'] ?? null,
         },
       ),
@@ -401,7 +469,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             { sessionId: ctx.extra.sessionId ?? null },
             ctx.extra.request.headers['accept-language'],
             {
-              ip: ctx.extra.request.socket.remoteAddress ?? null,
+              ip: clientAddress(ctx.extra.request, config.trustedProxies),
               userAgent: ctx.extra.request.headers['user-agent'] ?? null,
             },
           ),

@@ -41,4 +41,16 @@ describe('configuration', () => {
       expect(message).toContain('SEED_DEMO');
     }
   });
+
+  it('issue 8: CORS_ORIGINS is a list of exact origins, defaulting to CLIENT_ORIGIN; no wildcard', () => {
+    expect(loadConfig({ CLIENT_ORIGIN: 'https://a.example' }).corsOrigins).toEqual([
+      'https://a.example',
+    ]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example:8443' }).corsOrigins,
+    ).toEqual(['https://a.example', 'https://b.example:8443']);
+    for (const bad of ['*', 'https://*.example', 'https://a.example/path']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad }), bad).toThrow(/CORS_ORIGINS/);
+    }
+  });
 });

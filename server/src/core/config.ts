@@ -36,7 +36,78 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Classbook <no-reply@classbook.local>'),
+  // Sign-in defences (issue 8): see auth/throttle.ts and auth/session-policy.ts for the reasons.
+  // Exact origins only: a wildcard would let any site read what a bearer of a token may read.
+  CORS_ORIGINS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((o) => !o.trim() || /^https?:\/\/[^/*\s]+$/.test(o.trim())),
+      'comma-separated origins like https://school.example (scheme and host, no path, no *)',
+    )
+    .optional(),
+  TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(7 * 24 * 60),
+  SESSION_STAFF_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  SIGNIN_PAIR_FREE_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGNIN_PAIR_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
+  SIGNIN_PAIR_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(60),
+  SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().positive().default(200),
+  SIGNIN_ADDRESS_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
+  SIGNIN_ACCOUNT_FAILURES: z.coerce.number().int().positive().default(50),
+  SIGNIN_ACCOUNT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
+  SIGNIN_ACCOUNT_DELAY_SECONDS: z.coerce.number().int().positive().default(10),
+  TOTP_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (32 bytes)')
+    .optional(),
 });
+
+/** Sign-in throttling (auth/throttle.ts): failures counted per key within a window. */
+export interface ThrottleConfig {
+  /** Per (login, address or known device): failures allowed before a delay starts. */
+  pairFreeFailures: number;
+  pairWindowSeconds: number;
+  /** The delay doubles with each further failure up to this. */
+  pairMaxDelaySeconds: number;
+  /** Per address over every login (a pupil hammering many accounts from one network). */
+  addressFailures: number;
+  addressWindowSeconds: number;
+  /** Per login from anywhere: a much higher threshold, and then only a short delay. */
+  accountFailures: number;
+  accountWindowSeconds: number;
+  accountDelaySeconds: number;
+}
+
+/** Session lifetimes (auth/session-policy.ts): staff sessions are shorter than families'. */
+export interface SessionLifetimes {
+  familyTtlHours: number;
+  familyIdleMinutes: number;
+  staffTtlHours: number;
+  staffIdleMinutes: number;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -58,6 +129,14 @@ export interface AppConfig {
   /** Absent: e-mail (digests) is written to `DATA_DIR/outbox` instead of being sent. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Browser origins allowed to call /graphql across origins (CORS_ORIGINS; default CLIENT_ORIGIN). */
+  corsOrigins: string[];
+  /** Peers whose X-Forwarded-For is believed (the SvelteKit server, a reverse proxy). */
+  trustedProxies: string[];
+  sessionLifetimes: SessionLifetimes;
+  throttle: ThrottleConfig;
+  /** 32-byte key (hex) that encrypts TOTP secrets at rest; absent: stored unencrypted. */
+  totpEncryptionKey?: string;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +165,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    corsOrigins: e.CORS_ORIGINS ? list(e.CORS_ORIGINS) : [e.CLIENT_ORIGIN],
+    trustedProxies: list(e.TRUSTED_PROXIES),
+    sessionLifetimes: {
+      familyTtlHours: e.SESSION_TTL_HOURS,
+      familyIdleMinutes: e.SESSION_IDLE_MINUTES,
+      staffTtlHours: e.SESSION_STAFF_TTL_HOURS,
+      staffIdleMinutes: e.SESSION_STAFF_IDLE_MINUTES,
+    },
+    throttle: {
+      pairFreeFailures: e.SIGNIN_PAIR_FREE_FAILURES,
+      pairWindowSeconds: e.SIGNIN_PAIR_WINDOW_SECONDS,
+      pairMaxDelaySeconds: e.SIGNIN_PAIR_MAX_DELAY_SECONDS,
+      addressFailures: e.SIGNIN_ADDRESS_FAILURES,
+      addressWindowSeconds: e.SIGNIN_ADDRESS_WINDOW_SECONDS,
+      accountFailures: e.SIGNIN_ACCOUNT_FAILURES,
+      accountWindowSeconds: e.SIGNIN_ACCOUNT_WINDOW_SECONDS,
+      accountDelaySeconds: e.SIGNIN_ACCOUNT_DELAY_SECONDS,
+    },
+    totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
   };
 }

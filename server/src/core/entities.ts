@@ -3,6 +3,8 @@ import { Trigger } from '@mikro-orm/decorators/legacy';
 import { Invitation } from '../auth/invitation.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { SocketTicket } from '../auth/socket-ticket.entity.js';
+import { SignInChallenge } from '../auth/sign-in-challenge.entity.js';
+import { TotpFactor } from '../auth/totp-factor.entity.js';
 import { YearArchive } from '../modules/archive/year-archive.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { CompromiseReport } from '../modules/audit/compromise-report.entity.js';
@@ -45,6 +47,8 @@ export const entities = [
   RoleAssignment,
   Session,
   SocketTicket,
+  SignInChallenge,
+  TotpFactor,
   Invitation,
   AuditEvent,
   CompromiseReport,

@@ -205,6 +205,18 @@ const ru = {
   'reports.schoolRequired': 'Укажите школу или класс.',
   'reports.classOfAnotherYear': 'Этот класс относится к другому учебному году.',
   'reports.pageOrSubject': 'Укажите либо страницу журнала, либо предмет.',
+  // Sign-in defences (issue 8).
+  'auth.tooManyAttempts': 'Слишком много неудачных попыток входа. Повторите через {seconds} с.',
+  'auth.challengeExpired': 'Время на ввод кода истекло. Войдите снова.',
+  'password.common':
+    'Этот пароль слишком распространён — его подбирают первым. Выберите другой, например фразу из нескольких слов.',
+  'password.personal': 'Пароль не должен повторять логин или имя.',
+  'totp.staffOnly': 'Второй фактор доступен сотрудникам школы.',
+  'totp.alreadyEnabled': 'Второй фактор уже включён.',
+  'totp.notStarted': 'Сначала начните подключение второго фактора.',
+  'totp.notEnabled': 'Второй фактор не включён.',
+  'totp.invalidCode': 'Неверный или уже использованный код.',
+  'totp.proofRequired': 'Введите текущий код из приложения или пароль.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -411,6 +423,18 @@ const en: Record<MessageKey, string> = {
   'reports.schoolRequired': 'Choose a school or a class.',
   'reports.classOfAnotherYear': 'This class belongs to another school year.',
   'reports.pageOrSubject': 'Give either the journal page or the subject, not both.',
+  // Sign-in defences (issue 8).
+  'auth.tooManyAttempts': 'Too many failed sign-in attempts. Try again in {seconds} s.',
+  'auth.challengeExpired': 'The time to enter the code has run out. Please sign in again.',
+  'password.common':
+    'This password is too common: it is among the first an attacker tries. Choose another, e.g. a phrase of several words.',
+  'password.personal': 'The password must not repeat the login or the name.',
+  'totp.staffOnly': 'The second factor is for school staff.',
+  'totp.alreadyEnabled': 'The second factor is already on.',
+  'totp.notStarted': 'Start setting up the second factor first.',
+  'totp.notEnabled': 'The second factor is not on.',
+  'totp.invalidCode': 'Wrong or already used code.',
+  'totp.proofRequired': 'Enter the current code from the app, or the password.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -442,6 +466,20 @@ const kk: Partial<Record<MessageKey, string>> = {
   'compromise.selection': 'Бірден {max} операцияға дейін таңдаңыз.',
   'compromise.unknownOperation': 'Бұл операция өтініштің даулы операцияларының арасында жоқ.',
   'compromise.notVoidable': 'Бұл операцияны болдырмау мүмкін емес (мысалы, жіберілген хабарлама).',
+  // Sign-in defences (issue 8).
+  'auth.tooManyAttempts': 'Кіру әрекеттері тым көп сәтсіз болды. {seconds} с кейін қайталаңыз.',
+  'auth.challengeExpired': 'Кодты енгізу уақыты бітті. Қайта кіріңіз.',
+  'password.tooShort': 'Құпиясөз кемінде {min} таңбадан тұруы керек.',
+  'password.tooLong': 'Құпиясөз {max} таңбадан аспауы керек.',
+  'password.common':
+    'Бұл құпиясөз тым кең таралған — оны бірінші болып тексереді. Басқасын таңдаңыз, мысалы бірнеше сөзден тұратын тіркес.',
+  'password.personal': 'Құпиясөз логинді немесе атыңызды қайталамауы керек.',
+  'totp.staffOnly': 'Екінші фактор мектеп қызметкерлеріне арналған.',
+  'totp.alreadyEnabled': 'Екінші фактор қосылып қойған.',
+  'totp.notStarted': 'Алдымен екінші факторды қосуды бастаңыз.',
+  'totp.notEnabled': 'Екінші фактор қосылмаған.',
+  'totp.invalidCode': 'Код қате немесе бұрын пайдаланылған.',
+  'totp.proofRequired': 'Қолданбадағы ағымдағы кодты немесе құпиясөзді енгізіңіз.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

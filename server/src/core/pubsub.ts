@@ -15,6 +15,8 @@ export interface Bus {
    * is in place.
    */
   subscriptionsStarted(topic: string): number;
+  /** With REDIS_URL: a connection for plain commands (sign-in throttling counters). */
+  redis?: Redis;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   return {
     pubSub,
     subscriptionsStarted: (topic) => target.started(topic),
+    redis: publishClient,
     status: () =>
       publishClient.status === subscribeClient.status
         ? publishClient.status

@@ -10,7 +10,7 @@ import {
 import { allow } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
-import { AuthResolver } from '../auth/auth.resolver.js';
+import { AuthResolver, ViewerSecurityResolver } from '../auth/auth.resolver.js';
 import type { AuthSettings } from '../auth/auth.service.js';
 import { buildPermissions, mergePermissions, permissionMaps } from '../auth/permissions.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -40,6 +40,7 @@ const resolvers = [
   PersonResolver,
   PeopleImportResolver,
   StaffResolver,
+  ViewerSecurityResolver,
   ...journalResolvers,
   ...diaryResolvers,
   ...yearResolvers,
@@ -60,6 +61,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     [PersonResolver, new PersonResolver()],
     [PeopleImportResolver, new PeopleImportResolver(deps.auth)],
     [StaffResolver, new StaffResolver()],
+    [ViewerSecurityResolver, new ViewerSecurityResolver()],
     ...journalResolvers.map((cls) => [cls, new cls()] as const),
     ...diaryResolvers.map((cls) => [cls, new cls()] as const),
     ...yearResolvers.map((cls) => [cls, new cls()] as const),

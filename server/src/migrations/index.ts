@@ -9,6 +9,7 @@ import { Migration20261130073938_announcement_audience } from './Migration202611
 import { Migration20261130080855_socket_ticket } from './Migration20261130080855_socket_ticket.js';
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
 import { Migration20261130121900_control_indexes } from './Migration20261130121900_control_indexes.js';
+import { Migration20261130133000_signin_defences } from './Migration20261130133000_signin_defences.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
 import { Migration20261130133000_compromise_report } from './Migration20261130133000_compromise_report.js';
 
@@ -39,5 +40,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130133000_compromise_report',
     class: Migration20261130133000_compromise_report,
+  },
+  {
+    name: 'Migration20261130133000_signin_defences',
+    class: Migration20261130133000_signin_defences,
   },
 ];

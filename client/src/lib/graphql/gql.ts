@@ -135,7 +135,12 @@ type Documents = {
     "\n  query ReportsYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": typeof types.ReportsYearsDocument,
     "\n  query ReportsYearContext($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      name\n      kind\n      startsOn\n      endsOn\n    }\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n    }\n  }\n": typeof types.ReportsYearContextDocument,
     "\n  query SummarySheet($input: SummarySheetInput!) {\n    summarySheet(input: $input) {\n      schoolClassId\n      className\n      yearName\n      classTeacherName\n      restricted\n      periods {\n        id\n        name\n        kind\n      }\n      subjects {\n        id\n        name\n        shortName\n      }\n      students {\n        id\n        name\n        enrolledFrom\n        admissionKind\n        arrived\n        leftOn\n        departureKind\n        marks {\n          subjectId\n          periodId\n          value\n          special\n        }\n      }\n    }\n  }\n": typeof types.SummarySheetDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query SecuritySettings {\n    me {\n      totpEnabled\n    }\n  }\n": typeof types.SecuritySettingsDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      uri\n    }\n  }\n": typeof types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input)\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input)\n  }\n": typeof types.DisableTotpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n      secondFactor {\n        challenge\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignInSecondFactor($input: SignInSecondFactorInput!) {\n    signInSecondFactor(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SignInSecondFactorDocument,
 };
 const documents: Documents = {
     "\n  query LessonEditor($assignmentId: ID!, $periodId: ID!) {\n    journalPage(assignmentId: $assignmentId, periodId: $periodId) {\n      access\n      period {\n        id\n        name\n        startsOn\n        endsOn\n        closedAt\n      }\n      assignment {\n        id\n        subject {\n          id\n          name\n        }\n        schoolClass {\n          id\n          name\n          year {\n            id\n            closedAt\n          }\n        }\n        subgroup {\n          id\n          name\n        }\n        school {\n          id\n        }\n      }\n      lessons {\n        id\n        date\n        lessonNumber\n        topic\n        status\n        version\n        workType {\n          id\n          name\n        }\n        plannedTopic {\n          id\n          title\n        }\n        homework {\n          id\n          text\n          dueOn\n        }\n      }\n    }\n    plannedTopics(assignmentId: $assignmentId) {\n      id\n      position\n      title\n      plannedHours\n    }\n  }\n": types.LessonEditorDocument,
@@ -259,7 +264,12 @@ const documents: Documents = {
     "\n  query ReportsYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n    }\n  }\n": types.ReportsYearsDocument,
     "\n  query ReportsYearContext($yearId: ID!) {\n    reportingPeriods(yearId: $yearId) {\n      id\n      name\n      kind\n      startsOn\n      endsOn\n    }\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n    }\n  }\n": types.ReportsYearContextDocument,
     "\n  query SummarySheet($input: SummarySheetInput!) {\n    summarySheet(input: $input) {\n      schoolClassId\n      className\n      yearName\n      classTeacherName\n      restricted\n      periods {\n        id\n        name\n        kind\n      }\n      subjects {\n        id\n        name\n        shortName\n      }\n      students {\n        id\n        name\n        enrolledFrom\n        admissionKind\n        arrived\n        leftOn\n        departureKind\n        marks {\n          subjectId\n          periodId\n          value\n          special\n        }\n      }\n    }\n  }\n": types.SummarySheetDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInDocument,
+    "\n  query SecuritySettings {\n    me {\n      totpEnabled\n    }\n  }\n": types.SecuritySettingsDocument,
+    "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      uri\n    }\n  }\n": types.BeginTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input)\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input)\n  }\n": types.DisableTotpDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n      secondFactor {\n        challenge\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignInSecondFactor($input: SignInSecondFactorInput!) {\n    signInSecondFactor(input: $input) {\n      token\n      expiresAt\n    }\n  }\n": types.SignInSecondFactorDocument,
 };
 
 /**
@@ -763,7 +773,27 @@ export function graphql(source: "\n  query SummarySheet($input: SummarySheetInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  query SecuritySettings {\n    me {\n      totpEnabled\n    }\n  }\n"): (typeof documents)["\n  query SecuritySettings {\n    me {\n      totpEnabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      uri\n    }\n  }\n"): (typeof documents)["\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment {\n      secret\n      uri\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input)\n  }\n"): (typeof documents)["\n  mutation ConfirmTotpEnrolment($input: ConfirmTotpEnrolmentInput!) {\n    confirmTotpEnrolment(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input)\n  }\n"): (typeof documents)["\n  mutation DisableTotp($input: DisableTotpInput!) {\n    disableTotp(input: $input)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n      secondFactor {\n        challenge\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      token\n      expiresAt\n      secondFactor {\n        challenge\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInSecondFactor($input: SignInSecondFactorInput!) {\n    signInSecondFactor(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignInSecondFactor($input: SignInSecondFactorInput!) {\n    signInSecondFactor(input: $input) {\n      token\n      expiresAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,12 +7,24 @@ import * as journal from './areas/journal.ts';
 import * as mail from './areas/mail.ts';
 import * as nav from './areas/nav.ts';
 import * as reports from './areas/reports.ts';
+import * as security from './areas/security.ts';
 import { en } from './en.ts';
 import { ru, type CoreMessages } from './ru.ts';
 
 // Each area of the client keeps its own catalogue (areas/*.ts), so pages grow without touching
 // one shared file; the core words (sign-in, roles, errors) stay in ru.ts / en.ts.
-const areas = { nav, journal, diary, classroom, mail, admin, control, reports, compromise };
+const areas = {
+  nav,
+  journal,
+  diary,
+  classroom,
+  mail,
+  admin,
+  control,
+  reports,
+  compromise,
+  security,
+};
 type Areas = typeof areas;
 
 export type Messages = CoreMessages & { [A in keyof Areas]: Areas[A]['ru'] };

@@ -23,7 +23,7 @@ const FIELDS: readonly string[] = ['code', 'login', 'password'] satisfies Field[
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url, locals }) => {
+  default: async ({ request, cookies, url, locals, getClientAddress }) => {
     const t = messagesFor(locals.locale);
     const form = await request.formData();
     const code = textField(form, 'code').trim();
@@ -41,6 +41,7 @@ export const actions: Actions = {
         token: null,
         locale: locals.locale,
         userAgent: request.headers.get('user-agent'),
+        clientAddress: getClientAddress(),
       });
       const { data } = await api.mutate({
         mutation: RedeemInvitationMutation,

@@ -24,7 +24,13 @@ export function loadFailed(locals: App.Locals, thrown: unknown): never {
   if (apiError?.code === 'UNAUTHENTICATED') {
     redirect(303, '/signin');
   }
-  const status = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_USER_INPUT: 400, CONFLICT: 409 } as const;
+  const status = {
+    NOT_FOUND: 404,
+    FORBIDDEN: 403,
+    BAD_USER_INPUT: 400,
+    CONFLICT: 409,
+    TOO_MANY_ATTEMPTS: 429,
+  } as const;
   if (apiError) {
     error(status[apiError.code], apiError.message);
   }

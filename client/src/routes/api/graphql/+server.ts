@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
  * so page scripts never hold it. SvelteKit checks the origin of form posts only; a JSON post is
  * checked here, so another site cannot make a signed-in browser write marks.
  */
-export const POST: RequestHandler = async ({ request, locals, url }) => {
+export const POST: RequestHandler = async ({ request, locals, url, getClientAddress }) => {
   const t = messagesFor(locals.locale);
   if (request.headers.get('origin') !== url.origin) {
     return json(
@@ -25,6 +25,8 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
     'content-type': 'application/json',
     authorization: `Bearer ${locals.token}`,
     'accept-language': locals.locale,
+    // The API throttles and records by the browser's address (it trusts this from us only).
+    'x-forwarded-for': getClientAddress(),
   };
   const userAgent = request.headers.get('user-agent');
   if (userAgent) {
