@@ -36,6 +36,9 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Classbook <no-reply@classbook.local>'),
+  // Requests per API token (analytics tools, issue 8) per window.
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 export interface AppConfig {
@@ -58,6 +61,8 @@ export interface AppConfig {
   /** Absent: e-mail (digests) is written to `DATA_DIR/outbox` instead of being sent. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Requests an API token may make per window (HTTP 429 past it). */
+  apiRateLimit: { points: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO === 'true',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    apiRateLimit: { points: e.API_RATE_LIMIT, windowSeconds: e.API_RATE_LIMIT_WINDOW_SECONDS },
   };
 }

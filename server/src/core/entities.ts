@@ -4,6 +4,7 @@ import { Invitation } from '../auth/invitation.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { SocketTicket } from '../auth/socket-ticket.entity.js';
 import { YearArchive } from '../modules/archive/year-archive.entity.js';
+import { ApiClient, ApiRequest } from '../modules/api-clients/api-client.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { AppliedMutation } from '../modules/journal/applied-mutation.entity.js';
 import { Attendance } from '../modules/journal/attendance.entity.js';
@@ -78,6 +79,9 @@ export const entities = [
   DigestSubscription,
   // the year's archive (R-DATA-2)
   YearArchive,
+  // API access for analytics tools (issue 8)
+  ApiClient,
+  ApiRequest,
 ];
 
 /*

@@ -200,6 +200,16 @@ const ru = {
   'reports.schoolRequired': 'Укажите школу или класс.',
   'reports.classOfAnotherYear': 'Этот класс относится к другому учебному году.',
   'reports.pageOrSubject': 'Укажите либо страницу журнала, либо предмет.',
+  // API clients for analytics tools (issue 8).
+  'apiClient.nameRequired': 'Укажите название API-клиента.',
+  'apiClient.schoolsRequired': 'Укажите от 1 до 50 школ.',
+  'apiClient.scopesRequired': 'Выберите хотя бы один вид данных.',
+  'apiClient.reasonRequired': 'Укажите причину отзыва.',
+  'apiClient.alreadyRevoked': 'Этот API-клиент уже отозван.',
+  'apiClient.tokenInvalid': 'API-токен неизвестен или отозван.',
+  'apiClient.rateLimited': 'Слишком много запросов. Повторите через {seconds} с.',
+  'connection.first': 'Размер страницы (first): от 1 до {max}.',
+  'connection.cursor': 'Неверный курсор (after): передайте endCursor предыдущей страницы.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -400,6 +410,16 @@ const en: Record<MessageKey, string> = {
   'reports.schoolRequired': 'Choose a school or a class.',
   'reports.classOfAnotherYear': 'This class belongs to another school year.',
   'reports.pageOrSubject': 'Give either the journal page or the subject, not both.',
+  // API clients for analytics tools (issue 8).
+  'apiClient.nameRequired': 'Give the API client a name.',
+  'apiClient.schoolsRequired': 'Give 1 to 50 schools.',
+  'apiClient.scopesRequired': 'Choose at least one kind of data.',
+  'apiClient.reasonRequired': 'Give the reason for revoking.',
+  'apiClient.alreadyRevoked': 'This API client is already revoked.',
+  'apiClient.tokenInvalid': 'The API token is unknown or revoked.',
+  'apiClient.rateLimited': 'Too many requests. Try again in {seconds} s.',
+  'connection.first': 'Page size (first): 1 to {max}.',
+  'connection.cursor': 'Invalid cursor (after): pass the endCursor of the previous page.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -425,6 +445,15 @@ const kk: Partial<Record<MessageKey, string>> = {
   'reports.schoolRequired': 'Мектепті немесе сыныпты таңдаңыз.',
   'reports.classOfAnotherYear': 'Бұл сынып басқа оқу жылына жатады.',
   'reports.pageOrSubject': 'Журнал бетін не пәнді көрсетіңіз.',
+  'apiClient.nameRequired': 'API-клиенттің атауын көрсетіңіз.',
+  'apiClient.schoolsRequired': '1-ден 50-ге дейін мектеп көрсетіңіз.',
+  'apiClient.scopesRequired': 'Кемінде бір деректер түрін таңдаңыз.',
+  'apiClient.reasonRequired': 'Қайтарып алу себебін көрсетіңіз.',
+  'apiClient.alreadyRevoked': 'Бұл API-клиент қайтарып алынған.',
+  'apiClient.tokenInvalid': 'API-токен белгісіз немесе қайтарып алынған.',
+  'apiClient.rateLimited': 'Сұраулар тым көп. {seconds} с кейін қайталаңыз.',
+  'connection.first': 'Бет өлшемі (first): 1-ден {max}-ге дейін.',
+  'connection.cursor': 'Курсор (after) қате: алдыңғы беттің endCursor мәнін беріңіз.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

@@ -26,6 +26,7 @@ import { reportsResolvers } from '../modules/reports/index.js';
 import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 import { archiveResolvers } from '../modules/archive/index.js';
+import { apiClientsResolvers } from '../modules/api-clients/index.js';
 
 export interface SchemaDeps {
   auth: AuthSettings;
@@ -47,6 +48,7 @@ const resolvers = [
   ...timetableResolvers,
   ...controlResolvers,
   ...reportsResolvers,
+  ...apiClientsResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -66,6 +68,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...timetableResolvers.map((cls) => [cls, new cls()] as const),
     ...controlResolvers.map((cls) => [cls, new cls()] as const),
     ...reportsResolvers.map((cls) => [cls, new cls()] as const),
+    ...apiClientsResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

@@ -10,6 +10,7 @@ import { Migration20261130080855_socket_ticket } from './Migration20261130080855
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
 import { Migration20261130121900_control_indexes } from './Migration20261130121900_control_indexes.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
+import { Migration20261130140000_api_clients } from './Migration20261130140000_api_clients.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -35,4 +36,6 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130121900_control_indexes',
     class: Migration20261130121900_control_indexes,
   },
+  // API clients for analytics tools and their request log (issue 8).
+  { name: 'Migration20261130140000_api_clients', class: Migration20261130140000_api_clients },
 ];
