@@ -139,7 +139,7 @@ function dateRange(fromInput: string, toInput: string): [string, string] {
 }
 
 /**
- * One page of a keyset query: `sql` selects `id` and `k` (the leading sort key, text) for rows
+ * One page of a keyset query: `select` has `id` and `k` (the leading sort key, a date) for rows
  * matching the filter, with `{after}` where the cursor condition goes; the rows are then loaded
  * by id in one statement. Two statements a page, whatever its size; nested fields go through the
  * per-operation dataloaders.
@@ -162,7 +162,7 @@ async function page<T extends { id: string }>(
     .getConnection()
     .execute<
       { id: string; k: string | null }[]
-    >(`select id, k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`, [...q.params, ...(key ?? []), first + 1]);
+        >(`select id, k::text as k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`, [...q.params, ...(key ?? []), first + 1]);
   const pageRows = rows.slice(0, first);
   const entities = (await em.find(cls, { id: { $in: pageRows.map((r) => r.id) } } as never)) as T[];
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -187,7 +187,7 @@ async function page<T extends { id: string }>(
 }
 
 const datedSql = (table: 'mark' | 'attendance') =>
-  `select x.id, l.date::text as k from ${table} x join lesson l on l.id = x.lesson_id
+  `select x.id, l.date as k from ${table} x join lesson l on l.id = x.lesson_id
     where x.school_id = ? and l.date between ?::date and ?::date`;
 
 const firstArg = { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 100).` };
@@ -253,7 +253,7 @@ export class ConnectionsResolver {
     @Ctx() ctx: Context,
   ) {
     const school = requireSchool(requireViewer(ctx), schoolId);
-    const sql = `select l.id, l.date::text as k from lesson l
+    const sql = `select l.id, l.date as k from lesson l
                   where l.school_id = ? and l.date between ?::date and ?::date`;
     const params = [school, ...dateRange(from, to)];
     return Object.assign(
@@ -275,7 +275,7 @@ export class ConnectionsResolver {
   ) {
     const school = requireSchool(requireViewer(ctx), schoolId);
     const day = on ? isoDateInput(on, 'on') : null;
-    const sql = `select p.id, null::text as k from person p
+    const sql = `select p.id, null::date as k from person p
                   where exists (select 1 from enrolment e
                                  where e.student_id = p.id and e.school_id = ?
                                    ${day ? 'and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)' : ''})`;
