@@ -18,7 +18,7 @@ import {
   createSubject,
   sessionFor,
 } from '../../../test/factories/journal.js';
-import { codes, gql, startTestApp, type TestApp } from '../../../test/harness.js';
+import { codes, gql, startTestApp, type GqlResult, type TestApp } from '../../../test/harness.js';
 import { Attendance, AttendanceStatus } from '../journal/attendance.entity.js';
 import type { Lesson } from '../journal/lesson.entity.js';
 import { Mark } from '../journal/mark.entity.js';
@@ -177,18 +177,19 @@ describe('API clients: the administration issues, lists and revokes them', () =>
     // The database keeps only the hash.
     const rows = await em
       .getConnection()
-      .execute<
-        { token_hash: string }[]
-      >('select token_hash from api_client where id = ?', [client.id]);
+      .execute<{ token_hash: string }[]>('select token_hash from api_client where id = ?', [
+        client.id,
+      ]);
     expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]!.token_hash).not.toContain(token.slice(4));
 
     // Audited under the school, without the token.
     const audit = await em
       .getConnection()
-      .execute<
-        { actor_id: string; school_id: string; after: Record<string, unknown> }[]
-      >(`select actor_id, school_id, after from audit_event where entity_type = 'ApiClient' and entity_id = ? and action = 'createApiClient'`, [client.id]);
+      .execute<{ actor_id: string; school_id: string; after: Record<string, unknown> }[]>(
+        `select actor_id, school_id, after from audit_event where entity_type = 'ApiClient' and entity_id = ? and action = 'createApiClient'`,
+        [client.id],
+      );
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor_id).toBe(a.director.id);
     expect(audit[0]!.school_id).toBe(a.school.id);
@@ -263,7 +264,9 @@ describe('API clients: the administration issues, lists and revokes them', () =>
     expect(refused.status).toBe(401);
     expect(codes(refused)).toEqual(['UNAUTHENTICATED']);
     // Even fields anyone may ask are refused: the token itself is dead.
-    expect(codes(await gql(app.url, '{ me { __typename } }', {}, { token }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await gql(app.url, '{ me { __typename } }', {}, { token }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
 
     expect(
       codes(await gql(app.url, REVOKE, { input: { id, reason: 'again' } }, { token: directorA })),
@@ -271,8 +274,16 @@ describe('API clients: the administration issues, lists and revokes them', () =>
     const audit = await em
       .getConnection()
       .execute<
-        { actor_id: string; reason: string; before: { revokedAt: unknown }; after: { revokedAt: unknown } }[]
-      >(`select actor_id, reason, before, after from audit_event where entity_id = ? and action = 'revokeApiClient'`, [id]);
+        {
+          actor_id: string;
+          reason: string;
+          before: { revokedAt: unknown };
+          after: { revokedAt: unknown };
+        }[]
+      >(
+        `select actor_id, reason, before, after from audit_event where entity_id = ? and action = 'revokeApiClient'`,
+        [id],
+      );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: a.director.id, reason: 'Tool retired' });
     expect(audit[0]!.before.revokedAt).toBeNull();
@@ -331,7 +342,11 @@ describe('API tokens read their schools, within their scopes, and never write', 
         ),
       ),
     ).toEqual(['FORBIDDEN']);
-    for (const query of ['{ me { __typename } }', '{ staff { __typename } }', '{ myThreads { __typename } }']) {
+    for (const query of [
+      '{ me { __typename } }',
+      '{ staff { __typename } }',
+      '{ myThreads { __typename } }',
+    ]) {
       expect(codes(await gql(app.url, query, {}, { token }))).toEqual(['FORBIDDEN']);
     }
     expect(
@@ -384,9 +399,7 @@ describe('API tokens read their schools, within their scopes, and never write', 
         ),
       ),
     ).toEqual(['FORBIDDEN']);
-    expect(codes(await gql(app.url, 'mutation { signOut }', {}, { token }))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(codes(await gql(app.url, 'mutation { signOut }', {}, { token }))).toEqual(['FORBIDDEN']);
     // Sockets are for people's live screens: an API token does not open one.
     const closed = await new Promise<number | string>((resolve) => {
       const client = createClient({
@@ -452,9 +465,7 @@ describe('API tokens read their schools, within their scopes, and never write', 
     const { token } = await createToken(['MARKS']);
     const r = await gql(app.url, '{ __schema { queryType { name } } }', {}, { token });
     expect(r.errors).toBeUndefined();
-    expect(codes(await gql(app.url, '{ __schema { queryType { name } } }'))).toEqual([
-      'FORBIDDEN',
-    ]);
+    expect(codes(await gql(app.url, '{ __schema { queryType { name } } }'))).toEqual(['FORBIDDEN']);
   });
 
   it('logs requests per minute and root fields, and keeps the last use', async () => {
@@ -466,9 +477,10 @@ describe('API tokens read their schools, within their scopes, and never write', 
     const rows = await em
       .fork()
       .getConnection()
-      .execute<
-        { fields: string; count: number; ip: string }[]
-      >('select fields, count, ip from api_request where client_id = ? order by fields', [id]);
+      .execute<{ fields: string; count: number; ip: string }[]>(
+        'select fields, count, ip from api_request where client_id = ? order by fields',
+        [id],
+      );
     expect(rows.map((r) => [r.fields, r.count])).toEqual([
       ['marksConnection', 3],
       ['me', 1],
@@ -494,9 +506,14 @@ describe('connections: keyset pages with a maximum size', () => {
     const ids: T[] = [];
     let after: string | null = null;
     let pages = 0;
-    let total = 0;
+    let total: number;
     for (;;) {
-      const r = await gql<Record<string, Conn>>(app.url, query, { ...vars, after }, { token });
+      const r: GqlResult<Record<string, Conn>> = await gql<Record<string, Conn>>(
+        app.url,
+        query,
+        { ...vars, after },
+        { token },
+      );
       expect(r.errors).toBeUndefined();
       const conn = r.data![root]!;
       total = conn.totalCount;
@@ -554,9 +571,10 @@ describe('connections: keyset pages with a maximum size', () => {
     );
     const inDb = await em
       .getConnection()
-      .execute<
-        { id: string }[]
-      >('select m.id from mark m join lesson l on l.id = m.lesson_id where m.school_id = ? order by l.date, m.id', [a.school.id]);
+      .execute<{ id: string }[]>(
+        'select m.id from mark m join lesson l on l.id = m.lesson_id where m.school_id = ? order by l.date, m.id',
+        [a.school.id],
+      );
     expect(ids).toEqual(inDb.map((r) => r.id));
   });
 

@@ -1,5 +1,5 @@
 import { allow, chain, rule } from 'graphql-shield';
-import type { IRule, IRules } from 'graphql-shield';
+import type { IRule } from 'graphql-shield';
 import type { PermissionMap } from '../../auth/permissions.js';
 import { hasAnyRole } from '../../auth/rules.js';
 import { ADMINISTRATION } from '../../auth/viewer.js';
@@ -118,7 +118,7 @@ export function withApiScopes(rules: PermissionMap): PermissionMap {
         const scopes = type === 'Query' ? API_SCOPES[field] : undefined;
         return [field, chain(scopes ? apiScope(...scopes) : notApiClient, original)];
       }),
-    ) as IRules;
+    );
   }
   return gated;
 }

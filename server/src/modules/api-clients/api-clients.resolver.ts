@@ -78,7 +78,7 @@ export class ApiClientsResolver {
   }
 
   @Mutation(() => ApiClient, {
-    description: "Revokes an API client with a reason; its token stops working at once (issue 8).",
+    description: 'Revokes an API client with a reason; its token stops working at once (issue 8).',
   })
   revokeApiClient(
     @Arg('input', () => RevokeApiClientInput) input: RevokeApiClientInput,

@@ -160,9 +160,10 @@ export async function apiClients(
   requireAdministration(viewer, schoolId, 'schoolId');
   const rows = await em
     .getConnection()
-    .execute<
-      { id: string }[]
-    >(`select id from api_client where school_ids && ?::uuid[] order by created_at desc, id`, [uuidArray([schoolId])]);
+    .execute<{ id: string }[]>(
+      `select id from api_client where school_ids && ?::uuid[] order by created_at desc, id`,
+      [uuidArray([schoolId])],
+    );
   const clients = await em.find(ApiClient, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(clients.map((c) => [c.id, c]));
   return rows.map((r) => byId.get(r.id)!);

@@ -160,9 +160,10 @@ async function page<T extends { id: string }>(
   const condition = !key ? 'true' : q.keyed ? '(k, id) > (?::date, ?::uuid)' : 'id > ?::uuid';
   const rows = await em
     .getConnection()
-    .execute<
-      { id: string; k: string | null }[]
-        >(`select id, k::text as k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`, [...q.params, ...(key ?? []), first + 1]);
+    .execute<{ id: string; k: string | null }[]>(
+      `select id, k::text as k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`,
+      [...q.params, ...(key ?? []), first + 1],
+    );
   const pageRows = rows.slice(0, first);
   const entities = (await em.find(cls, { id: { $in: pageRows.map((r) => r.id) } } as never)) as T[];
   const byId = new Map(entities.map((e) => [e.id, e]));
