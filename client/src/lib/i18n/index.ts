@@ -1,4 +1,5 @@
 import * as admin from './areas/admin.ts';
+import * as apiClients from './areas/api-clients.ts';
 import * as classroom from './areas/classroom.ts';
 import * as control from './areas/control.ts';
 import * as diary from './areas/diary.ts';
@@ -11,7 +12,7 @@ import { ru, type CoreMessages } from './ru.ts';
 
 // Each area of the client keeps its own catalogue (areas/*.ts), so pages grow without touching
 // one shared file; the core words (sign-in, roles, errors) stay in ru.ts / en.ts.
-const areas = { nav, journal, diary, classroom, mail, admin, control, reports };
+const areas = { nav, journal, diary, classroom, mail, admin, control, reports, apiClients };
 type Areas = typeof areas;
 
 export type Messages = CoreMessages & { [A in keyof Areas]: Areas[A]['ru'] };

@@ -25,6 +25,8 @@ export interface AdminAccess {
   readStaff: boolean;
   /** Staff accounts and roles: the system administrator only (STAFF_KEEPERS). */
   keepStaff: boolean;
+  /** API clients for analytics tools: the administration (issue 8). */
+  manageApiClients: boolean;
 }
 
 export function adminAccess(roles: readonly Role[]): AdminAccess {
@@ -38,6 +40,7 @@ export function adminAccess(roles: readonly Role[]): AdminAccess {
     keepRecords: administration || clerk,
     readStaff: administration || clerk,
     keepStaff: has('ADMINISTRATOR'),
+    manageApiClients: administration,
   };
 }
 
@@ -86,4 +89,5 @@ export const SECTIONS = [
   { key: 'subjects', href: '/admin/subjects', open: (a: AdminAccess) => a.readStructure },
   { key: 'load', href: '/admin/load', open: (a: AdminAccess) => a.readLoad },
   { key: 'timetable', href: '/admin/timetable', open: (a: AdminAccess) => a.readStructure },
+  { key: 'apiClients', href: '/admin/api-clients', open: (a: AdminAccess) => a.manageApiClients },
 ] as const;

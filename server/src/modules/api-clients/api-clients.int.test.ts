@@ -271,19 +271,14 @@ describe('API clients: the administration issues, lists and revokes them', () =>
     expect(
       codes(await gql(app.url, REVOKE, { input: { id, reason: 'again' } }, { token: directorA })),
     ).toEqual(['BAD_USER_INPUT']);
-    const audit = await em
-      .getConnection()
-      .execute<
-        {
-          actor_id: string;
-          reason: string;
-          before: { revokedAt: unknown };
-          after: { revokedAt: unknown };
-        }[]
-      >(
-        `select actor_id, reason, before, after from audit_event where entity_id = ? and action = 'revokeApiClient'`,
-        [id],
-      );
+    const audit = await em.getConnection().execute<
+      {
+        actor_id: string;
+        reason: string;
+        before: { revokedAt: unknown };
+        after: { revokedAt: unknown };
+      }[]
+    >(`select actor_id, reason, before, after from audit_event where entity_id = ? and action = 'revokeApiClient'`, [id]);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_id: a.director.id, reason: 'Tool retired' });
     expect(audit[0]!.before.revokedAt).toBeNull();

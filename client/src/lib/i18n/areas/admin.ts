@@ -43,6 +43,8 @@ export const ru = {
     studentsHint: 'Списки классов, зачисление, перевод, выбытие, родители.',
     import: 'Импорт',
     importHint: 'Загрузка списков учеников, родителей и сотрудников из CSV или XLSX.',
+    apiClients: 'API-доступ',
+    apiClientsHint: 'Токены только для чтения для аналитических систем.',
   },
   year: {
     title: 'Учебный год',
@@ -374,6 +376,8 @@ export const en: typeof ru = {
     studentsHint: 'Class rosters, admission, transfer, departure, parents.',
     import: 'Import',
     importHint: 'Lists of students, parents and staff from CSV or XLSX.',
+    apiClients: 'API access',
+    apiClientsHint: 'Read-only tokens for analytics tools.',
   },
   year: {
     title: 'School year',
