@@ -24,7 +24,7 @@ import type { Lesson } from '../journal/lesson.entity.js';
 import { Mark } from '../journal/mark.entity.js';
 import { ApiClient } from './api-client.entity.js';
 import type { Person } from '../people/person.entity.js';
-import { Role } from '../people/role-assignment.entity.js';
+import { Role, RoleAssignment } from '../people/role-assignment.entity.js';
 import type { School } from '../school/school.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { ReportingPeriod } from '../year/reporting-period.entity.js';
@@ -283,6 +283,54 @@ describe('API clients: the administration issues, lists and revokes them', () =>
     expect(audit[0]).toMatchObject({ actor_id: a.director.id, reason: 'Tool retired' });
     expect(audit[0]!.before.revokedAt).toBeNull();
     expect(audit[0]!.after.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('covers several schools for one who administers each; either school may revoke it', async () => {
+    const district = await createPerson(em, { school: a.school, roles: [Role.DIRECTOR] });
+    em.persist(
+      em.create(RoleAssignment, { school: b.school, person: district, role: Role.DEPUTY }),
+    );
+    await em.flush();
+    const both = await createToken(
+      ['MARKS'],
+      [a.school.id, b.school.id],
+      await sessionFor(em, district),
+    );
+    for (const school of [a.school, b.school]) {
+      const r = await gql<{ marksConnection: { totalCount: number } }>(
+        app.url,
+        MARKS_PAGE,
+        { schoolId: school.id, first: 1 },
+        { token: both.token },
+      );
+      expect(r.data?.marksConnection.totalCount).toBe(15);
+    }
+    const revoked = await gql(
+      app.url,
+      `mutation($input: RevokeApiClientInput!) { revokeApiClient(input: $input) { id } }`,
+      { input: { id: both.id, reason: 'School B opts out' } },
+      { token: directorB },
+    );
+    expect(revoked.errors).toBeUndefined();
+    expect(
+      codes(await gql(app.url, MARKS_PAGE, { schoolId: a.school.id }, { token: both.token })),
+    ).toEqual(['UNAUTHENTICATED']);
+    // Each school's trail records the creation and the revocation.
+    const audit = await em
+      .getConnection()
+      .execute<{ school_id: string; action: string }[]>(
+        `select school_id, action from audit_event where entity_id = ? order by action, school_id`,
+        [both.id],
+      );
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { school_id: a.school.id, action: 'createApiClient' },
+        { school_id: b.school.id, action: 'createApiClient' },
+        { school_id: a.school.id, action: 'revokeApiClient' },
+        { school_id: b.school.id, action: 'revokeApiClient' },
+      ]),
+    );
+    expect(audit).toHaveLength(4);
   });
 
   it('answers an unknown API token UNAUTHENTICATED', async () => {
