@@ -17,12 +17,15 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Role } from '../src/modules/people/role-assignment.entity.js';
+import { ApiScope } from '../src/modules/api-clients/index.js';
 import { buildBareSchema } from '../src/core/schema.js';
 import { createPerson, createSchool, uniqueLogin } from './factories/index.js';
 import { sessionFor } from './factories/journal.js';
 import { gql, startTestApp, type TestApp } from './harness.js';
 
-type Who = Role | 'ANONYMOUS';
+// API_CLIENT: an analytics tool's token with every scope for the school (issue 8); its column is
+// API_CLIENT_READS below, since no role-based row lets it through by itself.
+type Who = Role | 'ANONYMOUS' | 'API_CLIENT';
 const ROLES = Object.values(Role);
 const EVERYONE: Who[] = ['ANONYMOUS', ...ROLES];
 const STAFF_TEACHING = [Role.TEACHER, Role.DEPUTY, Role.DIRECTOR, Role.ADMINISTRATOR];
@@ -163,7 +166,59 @@ const EXPECTED: Record<string, Who[]> = {
   'Mutation.updateTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.endTimetableSlot': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.publishTimetableChange': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  // API access for analytics tools (issue 8): the administration manages clients and pages
+  // through connections; API clients read the connections (API_CLIENT_READS).
+  'Query.apiClients': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.createApiClient': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Mutation.revokeApiClient': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.marksConnection': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.attendanceConnection': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.lessonsConnection': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
+  'Query.studentsConnection': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
 };
+
+/**
+ * The root fields an API client with every scope gets past the gate on (issue 8): read-only
+ * queries of school data. Never a mutation or subscription, never the account's own lists, the
+ * audit trail, staff, archives or the administration's tools.
+ */
+const API_CLIENT_READS = new Set([
+  'Query.journalPage',
+  'Query.diaryWeek',
+  'Query.diaryPeriods',
+  'Query.diaryPeriod',
+  'Query.explainAverage',
+  'Query.performanceReport',
+  'Query.attendanceReport',
+  'Query.summarySheet',
+  'Query.journalControl',
+  'Query.academicYears',
+  'Query.reportingPeriods',
+  'Query.schoolClasses',
+  'Query.subjects',
+  'Query.workTypes',
+  'Query.curriculum',
+  'Query.teachingAssignments',
+  'Query.plannedTopics',
+  'Query.subgroups',
+  'Query.timetable',
+  'Query.bellTimes',
+  'Query.classRoster',
+  'Query.personalData',
+  'Query.enrolmentHistory',
+  'Query.classAnnouncements',
+  'Query.overdueThreads',
+  'Query.marksConnection',
+  'Query.attendanceConnection',
+  'Query.lessonsConnection',
+  'Query.studentsConnection',
+]);
+
+const expectedFor = (key: string, who: Who): boolean =>
+  who === 'API_CLIENT' ? API_CLIENT_READS.has(key) : (EXPECTED[key]?.includes(who) ?? false);
+
+/** Everyone the matrix asks as: the roles, nobody, and an API client. */
+const CALLERS: Who[] = [...EVERYONE, 'API_CLIENT'];
 
 /** A value of the right shape for any input type: the point is the gate, not the data. */
 function sample(type: GraphQLInputType): unknown {
@@ -224,7 +279,10 @@ const PASSWORD = 'matrix password 1';
  */
 const realArgs: Record<string, (who: Who) => Record<string, unknown>> = {
   'Mutation.signIn': (who) => ({
-    input: { login: people[who === 'ANONYMOUS' ? Role.TEACHER : who]!.login, password: PASSWORD },
+    input: {
+      login: people[who === 'ANONYMOUS' || who === 'API_CLIENT' ? Role.TEACHER : who]!.login,
+      password: PASSWORD,
+    },
   }),
 };
 
@@ -232,8 +290,19 @@ let app: TestApp;
 const people: Partial<Record<Role, Awaited<ReturnType<typeof createPerson>>>> = {};
 const rootFields: { kind: 'query' | 'mutation' | 'subscription'; type: GraphQLObjectType }[] = [];
 
+let apiToken: string;
+
+/** A fresh session per request for people; the one API token for the API client. */
+async function tokenFor(who: Who): Promise<string | null> {
+  if (who === 'ANONYMOUS') {
+    return null;
+  }
+  return who === 'API_CLIENT' ? apiToken : sessionFor(app.orm.em.fork(), people[who]!);
+}
+
 beforeAll(async () => {
-  app = await startTestApp();
+  // The API client asks every field in a row: well past the default rate limit.
+  app = await startTestApp({ apiRateLimit: { points: 100_000, windowSeconds: 60 } });
   const em = app.orm.em.fork();
   const school = await createSchool(em);
   for (const role of ROLES) {
@@ -244,6 +313,13 @@ beforeAll(async () => {
       password: PASSWORD,
     });
   }
+  const created = await gql<{ createApiClient: { token: string } }>(
+    app.url,
+    `mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }`,
+    { input: { name: 'matrix', schoolIds: [school.id], scopes: Object.values(ApiScope) } },
+    { token: await sessionFor(em, people[Role.DIRECTOR]!) },
+  );
+  apiToken = created.data!.createApiClient.token;
   const schema = await buildBareSchema({ auth: { sessionTtlHours: 1, invitationTtlHours: 1 } });
   for (const [kind, type] of [
     ['query', schema.getQueryType()],
@@ -277,14 +353,13 @@ describe('access matrix', () => {
       for (const field of Object.values(type.getFields())) {
         const key = `${type.name}.${field.name}`;
         const { query, variables } = operationFor(kind, field);
-        for (const who of EVERYONE) {
+        for (const who of CALLERS) {
           // A fresh session per request: signOut must not end the next request's session.
-          const token =
-            who === 'ANONYMOUS' ? null : await sessionFor(app.orm.em.fork(), people[who]!);
+          const token = await tokenFor(who);
           const r = await gql(app.url, query, realArgs[key]?.(who) ?? variables, { token });
           const code = r.errors?.[0]?.extensions?.code;
           const blockedAtGate = typeof code === 'string' && DENIED.has(code);
-          const expected = EXPECTED[key]?.includes(who) ?? false;
+          const expected = expectedFor(key, who);
           if (blockedAtGate === expected) {
             mismatches.push(
               `${key} as ${who}: ${blockedAtGate ? `refused (${String(code)})` : 'let through'}`,
@@ -306,12 +381,11 @@ describe('access matrix', () => {
         const key = `${type.name}.${field.name}`;
         const { query, variables } = operationFor(kind, field);
         await Promise.all(
-          EVERYONE.map(async (who) => {
-            const token =
-              who === 'ANONYMOUS' ? null : await sessionFor(app.orm.em.fork(), people[who]!);
+          CALLERS.map(async (who) => {
+            const token = await tokenFor(who);
             const code = await firstSocketCode(token, query, variables);
             const blockedAtGate = DENIED.has(code);
-            const expected = EXPECTED[key]?.includes(who) ?? false;
+            const expected = expectedFor(key, who);
             if (blockedAtGate === expected) {
               mismatches.push(
                 `${key} as ${who}: ${blockedAtGate ? `refused (${code})` : `let through (${code})`}`,

@@ -15,6 +15,7 @@ import { timetablePermissions } from '../modules/timetable/index.js';
 import { yearPermissions } from '../modules/year/index.js';
 import { archivePermissions } from '../modules/archive/index.js';
 import { authPermissions } from './auth.permissions.js';
+import { apiClientsPermissions, withApiScopes } from '../modules/api-clients/index.js';
 
 export type PermissionMap = Record<string, IRules>;
 
@@ -33,6 +34,7 @@ export const permissionMaps: PermissionMap[] = [
   timetablePermissions,
   controlPermissions,
   reportsPermissions,
+  apiClientsPermissions,
 ];
 
 const isFieldMap = (v: unknown): v is Record<string, unknown> =>
@@ -63,7 +65,8 @@ export function mergePermissions(maps: PermissionMap[]): PermissionMap {
 }
 
 export function buildPermissions() {
-  return shield<unknown, Context>(mergePermissions(permissionMaps) as never, {
+  // API clients (issue 8): every root field behind their scope gate; see api-clients.permissions.
+  return shield<unknown, Context>(withApiScopes(mergePermissions(permissionMaps)) as never, {
     fallbackRule: deny,
     // Resolver errors are ours (DomainError or logged internals); let them through to formatError.
     allowExternalErrors: true,

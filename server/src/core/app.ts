@@ -6,10 +6,11 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   getOperationAST,
   GraphQLError,
+  Kind,
   OperationTypeNode,
   parse,
   specifiedRules,
@@ -36,10 +37,18 @@ import { DomainError, ErrorCode } from './errors.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
-import { asLocale, localeFromHeader } from './messages.js';
+import { asLocale, localeFromHeader, translate } from './messages.js';
 import type { Bus } from './pubsub.js';
 import { buildAppSchema } from './schema.js';
 import { handleDocument, isDocumentPath } from '../modules/documents/index.js';
+import {
+  apiRateLimiter,
+  isApiToken,
+  isApiViewerOf,
+  recordApiRequest,
+  viewerFromApiToken,
+  type ApiClientViewer,
+} from '../modules/api-clients/index.js';
 
 export interface AppDeps {
   config: AppConfig;
@@ -94,7 +103,11 @@ function bearer(header: string | undefined): string | null {
  * Who an operation is for: HTTP carries a bearer token; a socket holds the session it opened
  * with (by token or by one-time ticket), since the database keeps only token hashes.
  */
-type Caller = { token: string | null } | { sessionId: string | null };
+type Caller =
+  | { token: string | null }
+  | { sessionId: string | null }
+  // An API token, already resolved (and rate-limited) before the operation ran (issue 8).
+  | { api: ApiClientViewer; em: EntityManager };
 
 /** One context per operation: a fresh EntityManager fork and the viewer behind the caller. */
 async function buildContext(
@@ -103,12 +116,18 @@ async function buildContext(
   acceptLanguage: string | undefined,
   client: Context['client'],
 ): Promise<Context> {
-  const em = deps.orm.em.fork();
+  const em = 'api' in caller ? caller.em : deps.orm.em.fork();
   const viewer =
-    'token' in caller
-      ? await viewerFromToken(em, caller.token)
-      : await viewerFromSessionId(em, caller.sessionId);
-  const locale = viewer ? asLocale(viewer.person.locale) : localeFromHeader(acceptLanguage);
+    'api' in caller
+      ? caller.api
+      : 'token' in caller
+        ? await viewerFromToken(em, caller.token)
+        : await viewerFromSessionId(em, caller.sessionId);
+  // An API client has no language of its own: its Accept-Language header says which.
+  const locale =
+    viewer && !isApiViewerOf(viewer)
+      ? asLocale(viewer.person.locale)
+      : localeFromHeader(acceptLanguage);
   return {
     em,
     loaders: new Loaders(em),
@@ -118,6 +137,18 @@ async function buildContext(
     log: deps.log,
     client,
   };
+}
+
+/** A whole-request refusal in GraphQL's error shape, before any operation runs. */
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -160,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const formatError = createFormatError(log);
+  const rateLimiter = apiRateLimiter(config.apiRateLimit, config.redisUrl, log);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -182,6 +214,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
               if (asksForIntrospection(document) && !mayIntrospect(contextValue.viewer)) {
                 throw new DomainError(ErrorCode.FORBIDDEN, 'error.introspection');
               }
+            },
+            // Requests by API token are counted per minute and root fields (issue 8).
+            async willSendResponse({ contextValue, operation, request }) {
+              const viewer = contextValue.viewer;
+              if (!isApiViewerOf(viewer)) {
+                return;
+              }
+              const fields = (operation?.selectionSet.selections ?? []).map((s) =>
+                s.kind === Kind.FIELD ? s.name.value : '…',
+              );
+              await recordApiRequest(contextValue.em, viewer.client.id, {
+                fields: fields.length > 0 ? fields : ['(invalid)'],
+                operationName: request.operationName ?? operation?.name?.value ?? null,
+                ip: contextValue.client.ip,
+              }).catch((err: unknown) => log.error({ err }, 'API request log failed'));
             },
           };
         },
@@ -253,6 +300,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
         headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
     }
+    const token = bearer(req.headers.authorization);
+    const locale = localeFromHeader(req.headers['accept-language']);
+    let caller: Caller = { token };
+    if (isApiToken(token)) {
+      // Issue 8: per token, before any work; then the client must be live (revoked: 401).
+      const limited = await rateLimiter.consume(token);
+      if (!limited.ok) {
+        const seconds = limited.retryAfterSeconds;
+        refuse(res, 429, 'RATE_LIMITED', translate(locale, 'apiClient.rateLimited', { seconds }), {
+          'retry-after': String(seconds),
+        });
+        return;
+      }
+      const em = orm.em.fork();
+      const api = await viewerFromApiToken(em, token);
+      if (!api) {
+        refuse(res, 401, 'UNAUTHENTICATED', translate(locale, 'apiClient.tokenInvalid'));
+        return;
+      }
+      caller = { api, em };
+    }
     const raw = await readBody(req);
     let body: unknown = raw;
     if (headers.get('content-type')?.includes('application/json')) {
@@ -271,15 +339,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () =>
-        buildContext(
-          deps,
-          { token: bearer(req.headers.authorization) },
-          req.headers['accept-language'],
-          {
-            ip: clientAddress(req, config.trustedProxies),
-            userAgent: req.headers['user-agent'] ?? null,
-          },
-        ),
+        buildContext(deps, caller, req.headers['accept-language'], {
+          ip: clientAddress(req, config.trustedProxies),
+          userAgent: req.headers['user-agent'] ?? null,
+        }),
     });
     for (const [key, value] of result.headers) {
       res.setHeader(key, value);
@@ -498,6 +561,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         server.close(() => done());
       });
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

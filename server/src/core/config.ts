@@ -77,6 +77,9 @@ const schema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (32 bytes)')
     .optional(),
+  // Requests per API token (analytics tools, issue 8) per window.
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
 });
 
 /** Sign-in throttling (auth/throttle.ts): failures counted per key within a window. */
@@ -137,6 +140,8 @@ export interface AppConfig {
   throttle: ThrottleConfig;
   /** 32-byte key (hex) that encrypts TOTP secrets at rest; absent: stored unencrypted. */
   totpEncryptionKey?: string;
+  /** Requests an API token may make per window (HTTP 429 past it). */
+  apiRateLimit: { points: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -184,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       accountDelaySeconds: e.SIGNIN_ACCOUNT_DELAY_SECONDS,
     },
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
+    apiRateLimit: { points: e.API_RATE_LIMIT, windowSeconds: e.API_RATE_LIMIT_WINDOW_SECONDS },
   };
 }

@@ -6,6 +6,7 @@ import { SocketTicket } from '../auth/socket-ticket.entity.js';
 import { SignInChallenge } from '../auth/sign-in-challenge.entity.js';
 import { TotpFactor } from '../auth/totp-factor.entity.js';
 import { YearArchive } from '../modules/archive/year-archive.entity.js';
+import { ApiClient, ApiRequest } from '../modules/api-clients/api-client.entity.js';
 import { AuditEvent } from '../modules/audit/audit-event.entity.js';
 import { CompromiseReport } from '../modules/audit/compromise-report.entity.js';
 import { VoidedOperation } from '../modules/audit/voided-operation.entity.js';
@@ -86,6 +87,9 @@ export const entities = [
   DigestSubscription,
   // the year's archive (R-DATA-2)
   YearArchive,
+  // API access for analytics tools (issue 8)
+  ApiClient,
+  ApiRequest,
 ];
 
 /*

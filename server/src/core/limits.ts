@@ -12,6 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { STAFF_ROLES, type Viewer } from '../auth/viewer.js';
+import { isApiViewer } from '../modules/api-clients/api-scope.js';
 
 /**
  * What one operation may ask, on HTTP and graphql-ws alike (issue 8). The largest real screens
@@ -59,7 +60,7 @@ export function asksForIntrospection(document: DocumentNode): boolean {
 
 /** The schema is documentation for staff and API clients, never for anonymous callers or families. */
 export function mayIntrospect(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.hasAnyRole(...STAFF_ROLES));
+  return isApiViewer(viewer) || Boolean(viewer?.hasAnyRole(...STAFF_ROLES));
 }
 
 export const introspectionRefused = () =>

@@ -217,6 +217,16 @@ const ru = {
   'totp.notEnabled': 'Второй фактор не включён.',
   'totp.invalidCode': 'Неверный или уже использованный код.',
   'totp.proofRequired': 'Введите текущий код из приложения или пароль.',
+  // API clients for analytics tools (issue 8).
+  'apiClient.nameRequired': 'Укажите название API-клиента.',
+  'apiClient.schoolsRequired': 'Укажите от 1 до 50 школ.',
+  'apiClient.scopesRequired': 'Выберите хотя бы один вид данных.',
+  'apiClient.reasonRequired': 'Укажите причину отзыва.',
+  'apiClient.alreadyRevoked': 'Этот API-клиент уже отозван.',
+  'apiClient.tokenInvalid': 'API-токен неизвестен или отозван.',
+  'apiClient.rateLimited': 'Слишком много запросов. Повторите через {seconds} с.',
+  'connection.first': 'Размер страницы (first): от 1 до {max}.',
+  'connection.cursor': 'Неверный курсор (after): передайте endCursor предыдущей страницы.',
 } as const;
 
 export type MessageKey = keyof typeof ru;
@@ -435,6 +445,16 @@ const en: Record<MessageKey, string> = {
   'totp.notEnabled': 'The second factor is not on.',
   'totp.invalidCode': 'Wrong or already used code.',
   'totp.proofRequired': 'Enter the current code from the app, or the password.',
+  // API clients for analytics tools (issue 8).
+  'apiClient.nameRequired': 'Give the API client a name.',
+  'apiClient.schoolsRequired': 'Give 1 to 50 schools.',
+  'apiClient.scopesRequired': 'Choose at least one kind of data.',
+  'apiClient.reasonRequired': 'Give the reason for revoking.',
+  'apiClient.alreadyRevoked': 'This API client is already revoked.',
+  'apiClient.tokenInvalid': 'The API token is unknown or revoked.',
+  'apiClient.rateLimited': 'Too many requests. Try again in {seconds} s.',
+  'connection.first': 'Page size (first): 1 to {max}.',
+  'connection.cursor': 'Invalid cursor (after): pass the endCursor of the previous page.',
 };
 
 const kk: Partial<Record<MessageKey, string>> = {
@@ -480,6 +500,15 @@ const kk: Partial<Record<MessageKey, string>> = {
   'totp.notEnabled': 'Екінші фактор қосылмаған.',
   'totp.invalidCode': 'Код қате немесе бұрын пайдаланылған.',
   'totp.proofRequired': 'Қолданбадағы ағымдағы кодты немесе құпиясөзді енгізіңіз.',
+  'apiClient.nameRequired': 'API-клиенттің атауын көрсетіңіз.',
+  'apiClient.schoolsRequired': '1-ден 50-ге дейін мектеп көрсетіңіз.',
+  'apiClient.scopesRequired': 'Кемінде бір деректер түрін таңдаңыз.',
+  'apiClient.reasonRequired': 'Қайтарып алу себебін көрсетіңіз.',
+  'apiClient.alreadyRevoked': 'Бұл API-клиент қайтарып алынған.',
+  'apiClient.tokenInvalid': 'API-токен белгісіз немесе қайтарып алынған.',
+  'apiClient.rateLimited': 'Сұраулар тым көп. {seconds} с кейін қайталаңыз.',
+  'connection.first': 'Бет өлшемі (first): 1-ден {max}-ге дейін.',
+  'connection.cursor': 'Курсор (after) қате: алдыңғы беттің endCursor мәнін беріңіз.',
 };
 
 export type Locale = 'ru' | 'kk' | 'en';

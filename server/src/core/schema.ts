@@ -27,6 +27,7 @@ import { timetableResolvers } from '../modules/timetable/index.js';
 import { yearResolvers } from '../modules/year/index.js';
 import { archiveResolvers } from '../modules/archive/index.js';
 import { compromiseResolvers } from '../modules/audit/compromise.resolver.js';
+import { apiClientsResolvers } from '../modules/api-clients/index.js';
 
 export interface SchemaDeps {
   auth: AuthSettings;
@@ -50,6 +51,7 @@ const resolvers = [
   ...controlResolvers,
   ...reportsResolvers,
   ...compromiseResolvers,
+  ...apiClientsResolvers,
 ] as const;
 
 /** Resolvers say what they need in their constructors; this is the whole container. */
@@ -71,6 +73,7 @@ function containerFor(deps: SchemaDeps): ContainerType {
     ...controlResolvers.map((cls) => [cls, new cls()] as const),
     ...reportsResolvers.map((cls) => [cls, new cls()] as const),
     ...compromiseResolvers.map((cls) => [cls, new cls()] as const),
+    ...apiClientsResolvers.map((cls) => [cls, new cls()] as const),
   ]);
   return {
     get: (cls) => {

@@ -12,6 +12,7 @@ import { Migration20261130121900_control_indexes } from './Migration202611301219
 import { Migration20261130133000_signin_defences } from './Migration20261130133000_signin_defences.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
 import { Migration20261130133000_compromise_report } from './Migration20261130133000_compromise_report.js';
+import { Migration20261130140000_api_clients } from './Migration20261130140000_api_clients.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -45,4 +46,6 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130133000_signin_defences',
     class: Migration20261130133000_signin_defences,
   },
+  // API clients for analytics tools and their request log (issue 8).
+  { name: 'Migration20261130140000_api_clients', class: Migration20261130140000_api_clients },
 ];

@@ -35,6 +35,9 @@ type Documents = {
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n": typeof types.AdminYearsDocument,
     "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminTeachersDocument,
     "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminClassListDocument,
+    "\n  query AdminApiClients($schoolId: ID!) {\n    apiClients(schoolId: $schoolId) {\n      id\n      name\n      scopes\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      revokeReason\n      createdBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminApiClientsDocument,
+    "\n  mutation AdminCreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminCreateApiClientDocument,
+    "\n  mutation AdminRevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AdminRevokeApiClientDocument,
     "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminCreateClassDocument,
     "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": typeof types.AdminUpdateClassDocument,
     "\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": typeof types.AdminCompromiseReportsDocument,
@@ -164,6 +167,9 @@ const documents: Documents = {
     "\n  query AdminYears($schoolId: ID!) {\n    academicYears(schoolId: $schoolId) {\n      id\n      name\n      startsOn\n      endsOn\n      closedAt\n    }\n  }\n": types.AdminYearsDocument,
     "\n  query AdminTeachers($schoolId: ID) {\n    staff(schoolId: $schoolId) {\n      roles\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminTeachersDocument,
     "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminClassListDocument,
+    "\n  query AdminApiClients($schoolId: ID!) {\n    apiClients(schoolId: $schoolId) {\n      id\n      name\n      scopes\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      revokeReason\n      createdBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminApiClientsDocument,
+    "\n  mutation AdminCreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        id\n        name\n      }\n    }\n  }\n": types.AdminCreateApiClientDocument,
+    "\n  mutation AdminRevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      id\n      revokedAt\n    }\n  }\n": types.AdminRevokeApiClientDocument,
     "\n  mutation AdminCreateClass($input: CreateSchoolClassInput!) {\n    createSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminCreateClassDocument,
     "\n  mutation AdminUpdateClass($input: UpdateSchoolClassInput!) {\n    updateSchoolClass(input: $input) {\n      id\n    }\n  }\n": types.AdminUpdateClassDocument,
     "\n  query AdminCompromiseReports($schoolId: ID) {\n    compromiseReports {\n      id\n      since\n      reportedAt\n      note\n      sessionsRevoked\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n      reportedBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n    staff(schoolId: $schoolId) {\n      person {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n": types.AdminCompromiseReportsDocument,
@@ -370,6 +376,18 @@ export function graphql(source: "\n  query AdminTeachers($schoolId: ID) {\n    s
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminClassList($yearId: ID!) {\n    schoolClasses(yearId: $yearId) {\n      id\n      name\n      gradeLevel\n      letter\n      classTeacher {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiClients($schoolId: ID!) {\n    apiClients(schoolId: $schoolId) {\n      id\n      name\n      scopes\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      revokeReason\n      createdBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiClients($schoolId: ID!) {\n    apiClients(schoolId: $schoolId) {\n      id\n      name\n      scopes\n      tokenPrefix\n      createdAt\n      lastUsedAt\n      revokedAt\n      revokeReason\n      createdBy {\n        id\n        lastName\n        firstName\n        middleName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeApiClient($input: RevokeApiClientInput!) {\n    revokeApiClient(input: $input) {\n      id\n      revokedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

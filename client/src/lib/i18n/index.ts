@@ -1,4 +1,5 @@
 import * as admin from './areas/admin.ts';
+import * as apiClients from './areas/api-clients.ts';
 import * as classroom from './areas/classroom.ts';
 import * as compromise from './areas/compromise.ts';
 import * as control from './areas/control.ts';
@@ -24,6 +25,7 @@ const areas = {
   reports,
   compromise,
   security,
+  apiClients,
 };
 type Areas = typeof areas;
 

@@ -27,6 +27,8 @@ export interface AdminAccess {
   keepStaff: boolean;
   /** Compromised accounts (R-AUTH-3): the administration (audit.permissions.ts). */
   handleCompromise: boolean;
+  /** API clients for analytics tools: the administration (issue 8). */
+  manageApiClients: boolean;
 }
 
 export function adminAccess(roles: readonly Role[]): AdminAccess {
@@ -41,6 +43,7 @@ export function adminAccess(roles: readonly Role[]): AdminAccess {
     readStaff: administration || clerk,
     keepStaff: has('ADMINISTRATOR'),
     handleCompromise: administration,
+    manageApiClients: administration,
   };
 }
 
@@ -90,4 +93,5 @@ export const SECTIONS = [
   { key: 'load', href: '/admin/load', open: (a: AdminAccess) => a.readLoad },
   { key: 'timetable', href: '/admin/timetable', open: (a: AdminAccess) => a.readStructure },
   { key: 'compromise', href: '/admin/compromise', open: (a: AdminAccess) => a.handleCompromise },
+  { key: 'apiClients', href: '/admin/api-clients', open: (a: AdminAccess) => a.manageApiClients },
 ] as const;

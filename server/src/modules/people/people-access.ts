@@ -3,6 +3,7 @@ import { isoDate, uuidArray } from '../../auth/access.js';
 import { ADMINISTRATION, type Viewer } from '../../auth/viewer.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { Role } from './role-assignment.entity.js';
+import { ApiScope, lacksApiScope } from '../api-clients/api-scope.js';
 
 /** Who keeps a school's lists of students, parents and staff (R-ROLE-2, R-ROLE-3). */
 export const RECORD_KEEPERS: readonly Role[] = [...ADMINISTRATION, Role.RECORDS_CLERK];
@@ -40,7 +41,8 @@ export async function personReach(
   on = isoDate(new Date()),
 ): Promise<Map<string, PersonReach>> {
   const reach = new Map<string, PersonReach>();
-  if (personIds.length === 0) {
+  // An API client reads personal data only with CONTACTS granted (issue 8): none is in reach.
+  if (personIds.length === 0 || lacksApiScope(viewer, ApiScope.CONTACTS)) {
     return reach;
   }
   const rows = await em.getConnection().execute<ReachRow[]>(

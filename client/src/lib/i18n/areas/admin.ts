@@ -45,6 +45,8 @@ export const ru = {
     importHint: 'Загрузка списков учеников, родителей и сотрудников из CSV или XLSX.',
     compromise: 'Взломанные учётные записи',
     compromiseHint: 'Заявления о взломе, спорные операции и их отмена.',
+    apiClients: 'API-доступ',
+    apiClientsHint: 'Токены только для чтения для аналитических систем.',
   },
   year: {
     title: 'Учебный год',
@@ -378,6 +380,8 @@ export const en: typeof ru = {
     importHint: 'Lists of students, parents and staff from CSV or XLSX.',
     compromise: 'Compromised accounts',
     compromiseHint: 'Compromise reports, disputed operations and voiding them.',
+    apiClients: 'API access',
+    apiClientsHint: 'Read-only tokens for analytics tools.',
   },
   year: {
     title: 'School year',

@@ -1,0 +1,122 @@
+import type { ApiScope } from '#lib/graphql/graphql.ts';
+
+// Messages of the API access page (issue 8). Russian is the source of truth; English and Kazakh
+// must match it. The client has no Kazakh catalogue yet (i18n/index.ts maps ru and en): `kk` is
+// ready for when it does.
+export const ru = {
+  title: 'API-доступ',
+  intro:
+    'Токены для аналитических систем: только чтение, только выбранные данные вашей школы. Описание API для аналитиков — docs/analytics-api.md.',
+  schoolId: 'ID школы для запросов',
+  list: 'API-клиенты',
+  none: 'API-клиентов пока нет.',
+  name: 'Название',
+  scopes: 'Данные',
+  token: 'Токен',
+  createdAt: 'Создан',
+  createdBy: 'Кем',
+  lastUsedAt: 'Последнее обращение',
+  never: 'ещё не использовался',
+  status: 'Состояние',
+  active: 'действует',
+  revokedOn: 'отозван {date}: {reason}',
+  create: 'Новый API-клиент',
+  scopesPick: 'Какие данные можно читать',
+  sensitive: 'Контакты и сообщения — только если без них нельзя.',
+  createSubmit: 'Создать и показать токен',
+  created:
+    'API-клиент создан. Скопируйте токен сейчас: он показан один раз и больше не будет доступен.',
+  copy: 'Копировать',
+  copied: 'Скопировано',
+  copyHint:
+    'Сохраните токен в хранилище секретов аналитической системы. Потерянный токен отзовите и создайте новый.',
+  revoke: 'Отозвать',
+  revokeSubmit: 'Отозвать токен',
+  revoked: 'Токен отозван: он перестал действовать.',
+  scopeNames: {
+    MARKS: 'Отметки',
+    ATTENDANCE: 'Посещаемость',
+    REPORTS: 'Отчёты',
+    STRUCTURE: 'Структура: классы, предметы, расписание, уроки',
+    CONTACTS: 'Контакты и персональные данные',
+    MESSAGES: 'Объявления и переписка',
+  } satisfies Record<ApiScope, string>,
+};
+
+export const en: typeof ru = {
+  title: 'API access',
+  intro:
+    "Tokens for analytics tools: read-only, only the chosen data of your school. The API's documentation for analysts is docs/analytics-api.md.",
+  schoolId: 'School ID for requests',
+  list: 'API clients',
+  none: 'No API clients yet.',
+  name: 'Name',
+  scopes: 'Data',
+  token: 'Token',
+  createdAt: 'Created',
+  createdBy: 'By',
+  lastUsedAt: 'Last used',
+  never: 'not used yet',
+  status: 'Status',
+  active: 'active',
+  revokedOn: 'revoked {date}: {reason}',
+  create: 'New API client',
+  scopesPick: 'What it may read',
+  sensitive: 'Contacts and messages only when the tool cannot do without them.',
+  createSubmit: 'Create and show the token',
+  created: 'API client created. Copy the token now: it is shown this once and never again.',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyHint:
+    "Keep the token in the analytics tool's secret store. If it is lost, revoke it and create a new one.",
+  revoke: 'Revoke',
+  revokeSubmit: 'Revoke the token',
+  revoked: 'Token revoked: it no longer works.',
+  scopeNames: {
+    MARKS: 'Marks',
+    ATTENDANCE: 'Attendance',
+    REPORTS: 'Reports',
+    STRUCTURE: 'Structure: classes, subjects, timetable, lessons',
+    CONTACTS: 'Contacts and personal data',
+    MESSAGES: 'Announcements and messages',
+  },
+};
+
+export const kk: typeof ru = {
+  title: 'API қолжетімділігі',
+  intro:
+    'Аналитикалық жүйелерге арналған токендер: тек оқу, мектебіңіздің тек таңдалған деректері. Талдаушыларға арналған API сипаттамасы — docs/analytics-api.md.',
+  schoolId: 'Сұраулар үшін мектеп ID',
+  list: 'API-клиенттер',
+  none: 'API-клиенттер әлі жоқ.',
+  name: 'Атауы',
+  scopes: 'Деректер',
+  token: 'Токен',
+  createdAt: 'Құрылған',
+  createdBy: 'Кім',
+  lastUsedAt: 'Соңғы қолданылуы',
+  never: 'әлі қолданылмаған',
+  status: 'Күйі',
+  active: 'жарамды',
+  revokedOn: '{date} қайтарылды: {reason}',
+  create: 'Жаңа API-клиент',
+  scopesPick: 'Қандай деректерді оқуға болады',
+  sensitive: 'Байланыстар мен хабарламалар — тек қажет болғанда.',
+  createSubmit: 'Құру және токенді көрсету',
+  created: 'API-клиент құрылды. Токенді қазір көшіріңіз: ол бір рет қана көрсетіледі.',
+  copy: 'Көшіру',
+  copied: 'Көшірілді',
+  copyHint:
+    'Токенді аналитикалық жүйенің құпия қоймасында сақтаңыз. Жоғалса, оны қайтарып алып, жаңасын құрыңыз.',
+  revoke: 'Қайтарып алу',
+  revokeSubmit: 'Токенді қайтарып алу',
+  revoked: 'Токен қайтарылды: ол енді жұмыс істемейді.',
+  scopeNames: {
+    MARKS: 'Бағалар',
+    ATTENDANCE: 'Қатысу',
+    REPORTS: 'Есептер',
+    STRUCTURE: 'Құрылым: сыныптар, пәндер, кесте, сабақтар',
+    CONTACTS: 'Байланыстар және жеке деректер',
+    MESSAGES: 'Хабарландырулар мен хат алмасу',
+  },
+};
