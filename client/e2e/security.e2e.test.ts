@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../server/src/auth/session.entity.js';
 import { Role } from '../../server/src/modules/people/role-assignment.entity.js';
 import { createPerson, createSchool, uniqueLogin } from '../../server/test/factories/index.js';
 import { sessionFor } from '../../server/test/factories/journal.js';
@@ -121,6 +122,38 @@ describe('TOTP second factor (issue 8)', () => {
       } finally {
         await second.context.close();
       }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('session lifetimes (issue 8)', () => {
+  it('a session left idle too long sends the page to /signin', async () => {
+    const em = api.orm.em.fork();
+    const login = uniqueLogin('idle');
+    const person = await createPerson(em, {
+      school: await createSchool(em),
+      roles: [Role.TEACHER],
+      login,
+      password: PASSWORD,
+    });
+    const { context, page } = await newVisitor();
+    try {
+      await page.goto(`${web.url}/signin`);
+      await page.locator('#login').fill(login);
+      await page.locator('#password').fill(PASSWORD);
+      await page.locator('form button[type=submit]').click();
+      await page.waitForURL(`${web.url}/`);
+      // Two hours and a minute without a request (a staff session's idle limit is two hours).
+      await em.nativeUpdate(
+        Session,
+        { person },
+        { lastSeenAt: new Date(Date.now() - 121 * 60_000) },
+      );
+      await page.reload();
+      await page.waitForURL(`${web.url}/signin`);
+      expect((await context.cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
     } finally {
       await context.close();
     }
