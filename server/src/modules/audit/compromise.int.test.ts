@@ -232,7 +232,7 @@ describe('a compromised account (R-AUTH-3)', () => {
       .nativeUpdate(
         Session,
         { tokenHash: sha256(stolen) },
-        { ipAddress: '203.0.113.7', userAgent: 'Intruder/1.0' },
+        { ipAddress: '203.0.113.7', userAgent: 'Intruder/1.0', deviceHash: sha256('intruder') },
       );
 
     // Before the leak: the teacher's own marks, an absence, the lesson's topic. The intruder
@@ -366,6 +366,10 @@ describe('a compromised account (R-AUTH-3)', () => {
         codes(await gql(app.url, SET_MARKS, { i: { lessonId: lesson.id, add: [] } }, { token: t })),
       ).toEqual(['UNAUTHENTICATED']);
     }
+    // The intruder's device no longer passes for the owner's when sign-in is throttled.
+    expect(
+      await app.orm.em.fork().count(Session, { person: teacher.id, deviceHash: { $ne: null } }),
+    ).toBe(0);
     expect(await until(() => socket.closedWith() === 4401)).toBe(true);
     expect(await app.orm.em.fork().count(SocketTicket, { ticketHash: sha256(ticket) })).toBe(0);
     const late = follow(app.url, { ticket }, PAGE_FEED, { a: page.id });

@@ -111,6 +111,9 @@ export async function reportCompromise(
       { person: personId, revokedAt: null },
       { revokedAt: now },
     );
+    // The intruder's device signed in successfully, so sign-in throttling would treat it as the
+    // owner's known device (auth/throttle.ts): after a leak, no device of the account is known.
+    await tx.nativeUpdate(Session, { person: personId }, { deviceHash: null });
     // A ticket asked for a moment ago must not open a socket for the ended session either.
     await tx.nativeDelete(SocketTicket, { session: { person: personId } });
     const report = tx.create(CompromiseReport, {
