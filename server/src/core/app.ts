@@ -9,6 +9,7 @@ import {
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   OperationTypeNode,
   parse,
@@ -25,13 +26,16 @@ import type { AppConfig } from './config.js';
 import type { Context } from './context.js';
 import {
   asksForIntrospection,
+  carriesNul,
+  introspectionRefused,
+  invalidTextRefused,
   limitRules,
   mayIntrospect,
   parseOptions,
+  subscriptionOverHttpRefused,
   withoutSuggestions,
 } from './limits.js';
 import { Loaders } from './loaders.js';
-import { DomainError, ErrorCode } from './errors.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
@@ -96,15 +100,19 @@ function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Discard the rest rather than destroy the socket, so the caller still reads the 413.
+        req.off('data', collect);
+        req.resume();
+        chunks.length = 0;
         reject(new Error('body too large'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -139,9 +147,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ document, contextValue }) {
+            async didResolveOperation({ document, operation, request, contextValue }) {
+              if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+                throw subscriptionOverHttpRefused();
+              }
               if (asksForIntrospection(document) && !mayIntrospect(contextValue.viewer)) {
-                throw new DomainError(ErrorCode.FORBIDDEN, 'error.introspection');
+                throw introspectionRefused();
+              }
+              if (carriesNul(document, request.variables)) {
+                throw invalidTextRefused();
               }
             },
           };
@@ -185,7 +199,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
         headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
     }
-    const raw = await readBody(req);
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch {
+      // An oversized body is the caller's fault, not the server's: a typed 413, not a 500.
+      if (!res.headersSent) {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      }
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }],
+        }),
+      );
+      return;
+    }
     let body: unknown = raw;
     if (headers.get('content-type')?.includes('application/json')) {
       try {
@@ -349,7 +377,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ];
         }
-        const operation = getOperationAST(document, payload.operationName)?.operation;
+        const operationAST = getOperationAST(document, payload.operationName);
+        const operation = operationAST?.operation;
         if (operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Only subscriptions are accepted over WebSocket; use HTTP.', {
@@ -357,12 +386,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ];
         }
+        if (carriesNul(document, payload.variables)) {
+          return [invalidTextRefused()];
+        }
         const invalid = validate(schema, document, [...limitRules, ...specifiedRules]);
         if (invalid.length > 0) {
           return invalid.map(
             (e) =>
               new GraphQLError(withoutSuggestions(e.message), {
                 extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+          );
+        }
+        // Variables are checked here as HTTP does (BAD_USER_INPUT), not left to execution, which
+        // reports them as bare errors the formatter would call internal.
+        const coerced = getVariableValues(
+          schema,
+          operationAST?.variableDefinitions ?? [],
+          payload.variables ?? {},
+          { maxErrors: 10 },
+        );
+        if (coerced.errors) {
+          return coerced.errors.map(
+            (e) =>
+              new GraphQLError(withoutSuggestions(e.message), {
+                extensions: { code: 'BAD_USER_INPUT' },
               }),
           );
         }

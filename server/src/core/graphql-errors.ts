@@ -4,6 +4,7 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { withoutSuggestions } from './limits.js';
 import type { Logger } from './logger.js';
 import { isMessageKey, translate, type MessageParams } from './messages.js';
 
@@ -42,7 +43,12 @@ export function createFormatError(log: Logger) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      // Variable coercion errors ("… enum. Did you mean the enum value …?") map the schema too.
+      return {
+        message: withoutSuggestions(formatted.message),
+        locations: formatted.locations,
+        extensions: { code },
+      };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return {
