@@ -615,7 +615,7 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
         const code = e.extensions?.code ?? '(none)';
         codesSeen.set(code, (codesSeen.get(code) ?? 0) + 1);
         if (!KNOWN_CODES.has(code)) {
-          fail(`unknown or internal error code ${code}`, text);
+          fail(`unknown or internal error code ${code}`, JSON.stringify(e));
         }
       }
       // Whatever the caller did not send themselves must not come back (ids are echoed in

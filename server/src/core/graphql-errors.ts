@@ -41,6 +41,19 @@ export function createFormatError(log: Logger) {
     if (original instanceof UniqueConstraintViolationException) {
       return domainFormatted(formatted, new DomainError(ErrorCode.CONFLICT, 'error.conflict'));
     }
+    // graphql-js stops coercing variables after 50 errors with a bare error of its own, which
+    // is still the caller's bad input (the fuzz test found it), not a fault of the server.
+    if (
+      original instanceof GraphQLError &&
+      !original.originalError &&
+      original.message.startsWith('Too many errors processing variables')
+    ) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
       // Variable coercion errors ("… enum. Did you mean the enum value …?") map the schema too.
