@@ -78,6 +78,10 @@ interface World {
   /** Text of school B that no school A caller may see; of family 3 that family 1 may not see. */
   schoolBSentinels: string[];
   otherFamilySentinels: string[];
+  ownPools: Record<string, string[]>;
+  foreignPools: Record<string, string[]>;
+  /** School A's own names, which its staff do see: proof that answers carry data at all. */
+  ownSentinels: string[];
 }
 
 const SCHOOL_B_NAME = 'Гимназия Сентинел-Б';
@@ -131,6 +135,19 @@ async function seedWorld(app: TestApp): Promise<World> {
     otherFamilyIds: otherFamily.map((p) => p.id),
     schoolBSentinels: [SCHOOL_B_NAME, SCHOOL_B_SURNAME, b.school.shortName, ...foreignIds],
     otherFamilySentinels: [OTHER_FAMILY_SURNAME, ...otherFamily.map((p) => p.id)],
+    ownPools: idPools(a, admin),
+    foreignPools: idPools(b),
+    ownSentinels: [
+      a.school.name,
+      a.t1.lastName,
+      a.t2.lastName,
+      a.deputy.lastName,
+      a.students[0]!.lastName,
+      a.students[1]!.lastName,
+      'Дроби',
+      'Падежи',
+      'Математика',
+    ],
   };
 }
 
@@ -222,33 +239,79 @@ const deepList = (levels: number): unknown => {
   return value;
 };
 
-function idValue(rng: Rng, world: World): unknown {
-  const r = rng.next();
-  if (r < 0.45) {
-    return rng.pick(world.ownIds);
-  }
-  if (r < 0.65) {
-    return rng.pick(world.foreignIds);
-  }
-  if (r < 0.72) {
-    return rng.pick(world.otherFamilyIds);
-  }
-  if (r < 0.75) {
-    return rng.pick(world.ownIds).toUpperCase();
-  }
-  if (r < 0.95) {
-    return rng.pick(MALFORMED_IDS);
-  }
-  return rng.pick(WRONG_TYPES);
+/** Ids by what an argument or input field is called, so that many operations hit real rows. */
+function idPools(s: ControlSchool, admin?: Person): Record<string, string[]> {
+  const students = s.students.map((p) => p.id);
+  const teachers = [s.t1.id, s.t2.id];
+  const people = [s.deputy.id, ...teachers, ...students, ...s.parents.map((p) => p.id)];
+  return {
+    schoolId: [s.school.id],
+    schoolClassId: [s.class5a.id, s.class6b.id],
+    assignmentId: [s.math.id, s.russian.id, s.math6.id],
+    periodId: [s.periodId],
+    yearId: [s.class5a.year.id],
+    lessonId: Object.values(s.lessons).map((l) => l.id),
+    threadId: Object.values(s.threads).map((t) => t.id),
+    studentId: students,
+    teacherId: teachers,
+    personId: admin ? [...people, admin.id] : people,
+    guardianId: s.parents.map((p) => p.id),
+    recipientIds: people,
+  };
 }
 
-function scalarValue(rng: Rng, world: World, name: string): unknown {
+/**
+ * A value for an input of scalar type `name` called `field`. Clean operations get plausible
+ * values (own ids of the right kind, sane dates and numbers) so they reach the services; the
+ * others get anything.
+ */
+function scalarValue(rng: Rng, world: World, name: string, field: string, clean: boolean): unknown {
+  if (clean) {
+    switch (name) {
+      case 'ID': {
+        const pool = world.ownPools[field] ?? world.ownIds;
+        return rng.chance(0.85) ? rng.pick(pool) : rng.pick(world.foreignPools[field] ?? world.foreignIds);
+      }
+      case 'Int':
+        return 1 + rng.int(5);
+      case 'Float':
+        return rng.pick([1, 1.5, 4]);
+      case 'Boolean':
+        return rng.chance(0.5);
+      case 'DateTimeISO':
+        return rng.pick(['2025-10-06T10:00:00Z', '2025-10-01T00:00:00Z']);
+      case 'JSONObject':
+        return {};
+      default:
+        return /month/i.test(field)
+          ? '2025-10'
+          : /date|On$|^on$|from|^to$|weekOf/i.test(field)
+            ? rng.pick(['2025-10-06', '2025-10-13', '2025-09-01', '2025-10-31'])
+            : /value/i.test(field)
+              ? rng.pick(['5', '4', '3', 'Н'])
+              : rng.pick(['Тема урока', 'Проверка', 'ok']);
+    }
+  }
   if (rng.chance(0.05)) {
     return rng.pick(WRONG_TYPES);
   }
   switch (name) {
-    case 'ID':
-      return idValue(rng, world);
+    case 'ID': {
+      const r = rng.next();
+      const own = world.ownPools[field] ?? world.ownIds;
+      const foreign = world.foreignPools[field] ?? world.foreignIds;
+      return r < 0.4
+        ? rng.pick(own)
+        : r < 0.62
+          ? rng.pick(foreign)
+          : r < 0.7
+            ? rng.pick(world.otherFamilyIds)
+            : r < 0.73
+              ? rng.pick(own).toUpperCase()
+              : r < 0.95
+                ? rng.pick(MALFORMED_IDS)
+                : rng.pick(WRONG_TYPES);
+    }
     case 'Int':
       return rng.pick(NASTY_INTS);
     case 'Float':
@@ -264,45 +327,56 @@ function scalarValue(rng: Rng, world: World, name: string): unknown {
   }
 }
 
-function inputValue(rng: Rng, world: World, type: GraphQLInputType, depth = 0): unknown {
+function inputValue(
+  rng: Rng,
+  world: World,
+  type: GraphQLInputType,
+  field: string,
+  clean: boolean,
+  depth = 0,
+): unknown {
   if (isNonNullType(type)) {
-    return rng.chance(0.02) ? null : inputValue(rng, world, type.ofType, depth);
+    return !clean && rng.chance(0.02)
+      ? null
+      : inputValue(rng, world, type.ofType, field, clean, depth);
   }
-  if (rng.chance(0.05)) {
+  if (!clean && rng.chance(0.05)) {
     return null;
   }
   if (isListType(type)) {
-    if (rng.chance(0.02)) {
+    if (!clean && rng.chance(0.02)) {
       return deepList(2000);
     }
-    if (rng.chance(0.05)) {
-      return inputValue(rng, world, type.ofType, depth + 1); // a single value for a list
+    if (!clean && rng.chance(0.05)) {
+      return inputValue(rng, world, type.ofType, field, clean, depth + 1); // one for a list
     }
-    const length = rng.chance(0.03) ? 300 : rng.int(4);
-    return Array.from({ length }, () => inputValue(rng, world, type.ofType, depth + 1));
+    const length = clean ? 1 + rng.int(2) : rng.chance(0.03) ? 300 : rng.int(4);
+    return Array.from({ length }, () =>
+      inputValue(rng, world, type.ofType, field, clean, depth + 1),
+    );
   }
   if (isEnumType(type)) {
-    return rng.chance(0.9)
+    return clean || rng.chance(0.9)
       ? rng.pick(type.getValues()).name
       : rng.pick(['NOPE', 'daily', '', 5]);
   }
   if (isInputObjectType(type)) {
-    if (depth > 6 || rng.chance(0.02)) {
+    if (!clean && (depth > 6 || rng.chance(0.02))) {
       return rng.pick(WRONG_TYPES);
     }
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(type.getFields())) {
-      const required = isNonNullType(field.type) && field.defaultValue === undefined;
-      if (required ? rng.chance(0.96) : rng.chance(0.5)) {
-        value[field.name] = inputValue(rng, world, field.type, depth + 1);
+    for (const f of Object.values(type.getFields())) {
+      const required = isNonNullType(f.type) && f.defaultValue === undefined;
+      if (required ? clean || rng.chance(0.96) : rng.chance(0.5)) {
+        value[f.name] = inputValue(rng, world, f.type, f.name, clean, depth + 1);
       }
     }
-    if (rng.chance(0.03)) {
+    if (!clean && rng.chance(0.03)) {
       value.notAField = 'x';
     }
     return value;
   }
-  return scalarValue(rng, world, (type as GraphQLNamedType).name);
+  return scalarValue(rng, world, (type as GraphQLNamedType).name, field, clean);
 }
 
 // --- operations ---------------------------------------------------------------------------------
@@ -324,18 +398,21 @@ class OperationBuilder {
   constructor(
     private readonly rng: Rng,
     private readonly world: World,
+    /** Plausible values everywhere, so the operation reaches the services. */
+    private readonly clean: boolean,
   ) {}
 
   private args(args: readonly GraphQLArgument[]): string {
     const parts: string[] = [];
     for (const arg of args) {
       const required = isNonNullType(arg.type) && arg.defaultValue === undefined;
-      if (!(required ? this.rng.chance(0.97) : this.rng.chance(0.5))) {
+      if (!(required ? this.clean || this.rng.chance(0.97) : this.rng.chance(0.5))) {
         continue;
       }
-      const value = inputValue(this.rng, this.world, arg.type);
+      const value = inputValue(this.rng, this.world, arg.type, arg.name, this.clean);
       const named = getNamedType(arg.type);
       if (
+        !this.clean &&
         this.rng.chance(0.12) &&
         typeof value === 'string' &&
         value.length < 200 &&
@@ -346,11 +423,11 @@ class OperationBuilder {
         continue;
       }
       const name = `v${this.varDefs.length}`;
-      const declared = this.rng.chance(0.04)
+      const declared = !this.clean && this.rng.chance(0.04)
         ? this.rng.pick(['String', 'Int!', '[ID]', 'Boolean', 'ID!'])
         : String(arg.type);
       this.varDefs.push(`$${name}: ${declared}`);
-      if (!this.rng.chance(0.02)) {
+      if (this.clean || !this.rng.chance(0.02)) {
         this.variables[name] = value;
       }
       parts.push(`${arg.name}: $${name}`);
@@ -449,9 +526,10 @@ function generate(seed: number, runs: number, world: World): Operation[] {
     const root = rng.pick(
       kind === 'query' ? queries : kind === 'mutation' ? mutations : subscriptions,
     );
-    const builder = new OperationBuilder(rng, world);
+    const clean = rng.chance(0.4);
+    const builder = new OperationBuilder(rng, world, clean);
     // Mostly shallow, now and then past the depth limit.
-    const maxDepth = rng.chance(0.03) ? 14 : 1 + rng.int(4);
+    const maxDepth = !clean && rng.chance(0.03) ? 14 : 1 + rng.int(4);
     const query = builder.document(kind, builder.field(root, 0, maxDepth));
     ops.push({
       index,
@@ -567,6 +645,14 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
     const failures: Failure[] = [];
     const codesSeen = new Map<string, number>();
     let familyChecked = true;
+    const succeededBy: Record<RoleName, number> = {
+      anonymous: 0,
+      parent: 0,
+      student: 0,
+      teacher: 0,
+      admin: 0,
+    };
+    let ownDataSeen = 0;
 
     /**
      * Sends one operation and checks its answer: whether it ran at all (an answer without `data`
@@ -635,6 +721,13 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
       }
       const rootData = op.rootField ? json.data?.[op.rootField] : undefined;
       const succeeded = rootData !== undefined && rootData !== null;
+      if (succeeded) {
+        succeededBy[op.role]++;
+      }
+      // The sentinel checks mean something only if school A's own data does come back.
+      if (world.ownSentinels.some((own) => text.includes(own) && !sent.includes(own.toLowerCase()))) {
+        ownDataSeen++;
+      }
       if (op.kind === 'mutation' && succeeded) {
         const foreign = world.foreignIds.filter((id) => sent.includes(id));
         if (foreign.length > 0 && !ACTS_ON_SELF.has(op.rootField!)) {
@@ -694,8 +787,15 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
       before = after;
     }
     console.info(
-      `fuzz seed ${SEED}: ${ops.length} operations; error codes ${JSON.stringify(Object.fromEntries(codesSeen))}; family check ${familyChecked ? 'to the end' : 'stopped after a relationship change'}`,
+      `fuzz seed ${SEED}: ${ops.length} operations; succeeded ${JSON.stringify(succeededBy)}; answers with school A data ${ownDataSeen}; error codes ${JSON.stringify(Object.fromEntries(codesSeen))}; family check ${familyChecked ? 'to the end' : 'stopped after a relationship change'}`,
     );
+    // A run where the signed-in roles never got an answer would prove nothing.
+    if (RUNS >= 500) {
+      for (const role of ['parent', 'student', 'teacher', 'admin'] as const) {
+        expect(succeededBy[role], role).toBeGreaterThan(0);
+      }
+      expect(ownDataSeen).toBeGreaterThan(0);
+    }
     if (failures.length > 0) {
       const shown = failures
         .slice(0, 15)
