@@ -190,7 +190,7 @@ const NASTY_STRINGS = [
   '../../etc/passwd',
   '%s%n%x',
   '${7*7}{{7*7}}',
-  "O'Reilly \"quoted\" \\ back",
+  'O\'Reilly "quoted" \\ back',
   '<script>alert(1)</script>',
 ];
 const NASTY_INTS = [0, 1, 2, 5, -1, 2147483647, -2147483648, 2147483648, 1e20, 1.5, -0.5, 99999];
@@ -217,18 +217,7 @@ const MALFORMED_IDS = [
   'a\u0000b',
   HUGE,
 ];
-const WRONG_TYPES: unknown[] = [
-  true,
-  42,
-  -1.5,
-  'строка',
-  [],
-  [1, 'x'],
-  {},
-  { id: 1 },
-  null,
-  HUGE,
-];
+const WRONG_TYPES: unknown[] = [true, 42, -1.5, 'строка', [], [1, 'x'], {}, { id: 1 }, null, HUGE];
 
 /** An array nested `levels` deep: coercion of lists must not blow the stack. */
 const deepList = (levels: number): unknown => {
@@ -270,7 +259,9 @@ function scalarValue(rng: Rng, world: World, name: string, field: string, clean:
     switch (name) {
       case 'ID': {
         const pool = world.ownPools[field] ?? world.ownIds;
-        return rng.chance(0.85) ? rng.pick(pool) : rng.pick(world.foreignPools[field] ?? world.foreignIds);
+        return rng.chance(0.85)
+          ? rng.pick(pool)
+          : rng.pick(world.foreignPools[field] ?? world.foreignIds);
       }
       case 'Int':
         return 1 + rng.int(5);
@@ -423,9 +414,10 @@ class OperationBuilder {
         continue;
       }
       const name = `v${this.varDefs.length}`;
-      const declared = !this.clean && this.rng.chance(0.04)
-        ? this.rng.pick(['String', 'Int!', '[ID]', 'Boolean', 'ID!'])
-        : String(arg.type);
+      const declared =
+        !this.clean && this.rng.chance(0.04)
+          ? this.rng.pick(['String', 'Int!', '[ID]', 'Boolean', 'ID!'])
+          : String(arg.type);
       this.varDefs.push(`$${name}: ${declared}`);
       if (this.clean || !this.rng.chance(0.02)) {
         this.variables[name] = value;
@@ -480,22 +472,37 @@ class OperationBuilder {
 }
 
 const rawOperations = (rng: Rng): { body: string; contentType?: string } => {
-  const nested = (levels: number) => `{ me ${'{ person '.repeat(levels)}{ id }${' }'.repeat(levels)} }`;
+  const nested = (levels: number) =>
+    `{ me ${'{ person '.repeat(levels)}{ id }${' }'.repeat(levels)} }`;
   const choices: (() => { body: string; contentType?: string })[] = [
     () => ({ body: JSON.stringify({ query: nested(200) }) }),
     () => ({ body: JSON.stringify({ query: `{ me { ${'__typename '.repeat(6000)} } }` }) }),
-    () => ({ body: JSON.stringify([{ query: '{ me { person { id } } }' }, { query: '{ __typename }' }]) }),
+    () => ({
+      body: JSON.stringify([{ query: '{ me { person { id } } }' }, { query: '{ __typename }' }]),
+    }),
     () => ({ body: JSON.stringify({ query: rng.pick(NASTY_STRINGS) }) }),
     () => ({ body: JSON.stringify({ query: 42, variables: [] }) }),
     () => ({ body: JSON.stringify({ query: '{ __typename }', variables: 'x' }) }),
     () => ({ body: '{"query": "{ me { id } ' }),
     () => ({ body: `{"query":"{ __typename }","x":"${'y'.repeat(1_100_000)}"}` }),
     () => ({ body: JSON.stringify({ query: '{ __schema { types { name } } }' }) }),
-    () => ({ body: JSON.stringify({ query: '{ __type(name: "Query") { name fields { name } } }' }) }),
+    () => ({
+      body: JSON.stringify({ query: '{ __type(name: "Query") { name fields { name } } }' }),
+    }),
     () => ({ body: JSON.stringify({ query: '{ mee { idd } }' }) }),
-    () => ({ body: JSON.stringify({ query: 'query A { me { person { id } } } query B { __typename }' }) }),
-    () => ({ body: JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { person { id } }`).join(' ')} }` }) }),
-    () => ({ body: JSON.stringify({ query: `{ me { person { id ${'@include(if: true) '.repeat(60)} } } }` }) }),
+    () => ({
+      body: JSON.stringify({ query: 'query A { me { person { id } } } query B { __typename }' }),
+    }),
+    () => ({
+      body: JSON.stringify({
+        query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: me { person { id } }`).join(' ')} }`,
+      }),
+    }),
+    () => ({
+      body: JSON.stringify({
+        query: `{ me { person { id ${'@include(if: true) '.repeat(60)} } } }`,
+      }),
+    }),
     () => ({ body: 'query=%7B__typename%7D', contentType: 'application/x-www-form-urlencoded' }),
   ];
   return rng.pick(choices)();
@@ -558,7 +565,10 @@ const LEAKS: [string, RegExp][] = [
   ['stack frame', /\bat (?:async )?[\w$.<>[\]]+ \(|\bat (?:file:\/\/)?\/[\w/.-]+:\d+/],
   ['source path', /\/(?:work|home|src|app|node_modules)\/[\w./-]*\.(?:ts|js|mjs|cjs)\b/],
   ['stacktrace field', /"stacktrace"/i],
-  ['error class', /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|DriverException|\w+Exception|QueryFailedError|ValidationError)\b/],
+  [
+    'error class',
+    /\b(?:TypeError|ReferenceError|RangeError|SyntaxError|DriverException|\w+Exception|QueryFailedError|ValidationError)\b/,
+  ],
   [
     'database message',
     /syntax error at or near|relation "|column "\w+" (?:of|does)|violates (?:foreign key|not-null|check|unique) constraint|duplicate key value|invalid input syntax for|out of range for type|invalid byte sequence|\bpg_\w+|select [\w".*, ]+ from "/i,
@@ -599,18 +609,21 @@ interface Failure {
 
 const shorten = (text: string, max = 1500) =>
   text
-    .replace(/(.)\1{199,}/gu, (run, ch: string) => `<${JSON.stringify(ch)} × ${run.length / ch.length}>`)
+    .replace(
+      /(.)\1{199,}/gu,
+      (run, ch: string) => `<${JSON.stringify(ch)} × ${run.length / ch.length}>`,
+    )
     .slice(0, max);
 
 /** Per-table digests of everything the API may write, but sessions and the audit log. */
 async function checksumQuery(app: TestApp): Promise<string> {
   const conn = app.orm.em.fork().getConnection();
-  const tables = (await conn.execute(
+  const tables = await conn.execute<{ table_name: string }[]>(
     `select table_name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE'
         and table_name not in ('session', 'socket_ticket', 'audit_event', 'mikro_orm_migrations')
       order by table_name`,
-  )) as { table_name: string }[];
+  );
   const parts = tables.map(
     ({ table_name: t }) =>
       `select '${t}' as t, count(*) as n, coalesce(sum(hashtextextended(x::text, 0)), 0) as h from "${t}" x`,
@@ -636,7 +649,7 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
   });
 
   const checksum = async () => {
-    const rows = (await app.orm.em.fork().getConnection().execute(sumSql)) as { sum: string }[];
+    const rows = await app.orm.em.fork().getConnection().execute<{ sum: string }[]>(sumSql);
     return rows[0]!.sum;
   };
 
@@ -660,7 +673,14 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
      */
     const run = async (op: Operation): Promise<{ executed: boolean; succeeded: boolean }> => {
       const fail = (reason: string, response: string) =>
-        failures.push({ seed: SEED, index: op.index, role: op.role, reason, body: op.body, response });
+        failures.push({
+          seed: SEED,
+          index: op.index,
+          role: op.role,
+          reason,
+          body: op.body,
+          response,
+        });
       const token = tokens[op.role];
       let status: number;
       let text: string;
@@ -725,7 +745,9 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
         succeededBy[op.role]++;
       }
       // The sentinel checks mean something only if school A's own data does come back.
-      if (world.ownSentinels.some((own) => text.includes(own) && !sent.includes(own.toLowerCase()))) {
+      if (
+        world.ownSentinels.some((own) => text.includes(own) && !sent.includes(own.toLowerCase()))
+      ) {
         ownDataSeen++;
       }
       if (op.kind === 'mutation' && succeeded) {
@@ -740,7 +762,7 @@ describe(`fuzz (issue 8), seed ${SEED}, ${RUNS} operations`, () => {
     // Mutations one at a time, each followed by a checksum: one that failed must have written
     // nothing. Reads run a few at once (they must write nothing either, checked per batch).
     let before = await checksum();
-    for (let i = 0; i < ops.length; ) {
+    for (let i = 0; i < ops.length;) {
       const op = ops[i]!;
       if (op.kind === 'mutation') {
         i++;

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LIMITS, limitRules, parseOptions } from '../src/core/limits.js';
 import { Role } from '../src/modules/people/role-assignment.entity.js';
-import { createClass, createFamily, createPerson, createSchool, createYear } from './factories/index.js';
+import {
+  createClass,
+  createFamily,
+  createPerson,
+  createSchool,
+  createYear,
+} from './factories/index.js';
 import { sessionFor } from './factories/journal.js';
 import { codes, gql, startTestApp, type TestApp } from './harness.js';
 
@@ -158,7 +164,9 @@ const wsQuery = (selection: string, fragments = '') =>
 /** `width` named fragments, each spread once: tokens without overlapping fields or much cost. */
 const fragments = (width: number, on: string, leaf: string) => ({
   spreads: Array.from({ length: width }, (_, i) => `...F${i}`).join(' '),
-  definitions: Array.from({ length: width }, (_, i) => `fragment F${i} on ${on} { ${leaf} }`).join(' '),
+  definitions: Array.from({ length: width }, (_, i) => `fragment F${i} on ${on} { ${leaf} }`).join(
+    ' ',
+  ),
 });
 
 /** The widest operation of a family that the limits still pass, and the next one, which they do not. */
@@ -211,8 +219,7 @@ const cases: LimitCase[] = [
     limit: 'cost',
     words: /cost/i,
     // Within the depth limit, ever more leaves at the bottom until the cost passes its limit.
-    http: () =>
-      boundary((w) => `{ me { person { ${personChain(LIMITS.depth - 3, w)} } } }`),
+    http: () => boundary((w) => `{ me { person { ${personChain(LIMITS.depth - 3, w)} } } }`),
     ws: () => boundary((w) => wsQuery(`{ author { ${personChain(LIMITS.depth - 3, w)} } }`)),
   },
   {
@@ -286,7 +293,9 @@ describe('limits on every transport', () => {
       expect(r.data ?? null).toBeNull();
       const messages = (r.errors ?? []).map((e) => e.message).join(' | ');
       expect(messages).toMatch(words);
-      expect(codes(r).every((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED')).toBe(true);
+      expect(
+        codes(r).every((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED'),
+      ).toBe(true);
       expect(JSON.stringify(r)).not.toMatch(/stacktrace|\bat .*\.ts:\d+/i);
     });
 
@@ -295,7 +304,9 @@ describe('limits on every transport', () => {
       const { first, failures } = await deliveredOverSocket(at);
       expect(failures).toEqual([]);
       expect(JSON.stringify(first?.errors)).toBeUndefined();
-      expect((first?.data as { announcementPublished?: unknown })?.announcementPublished).toBeTruthy();
+      expect(
+        (first?.data as { announcementPublished?: unknown })?.announcementPublished,
+      ).toBeTruthy();
     });
 
     it('refuses one past the limit over WebSocket', async () => {
@@ -314,7 +325,9 @@ describe('limits on every transport', () => {
       body: JSON.stringify([{ query: '{ me { person { id } } }' }, { query: '{ __typename }' }]),
     });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    const body = (await res.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
     expect(body.errors[0]!.message).toMatch(/batch/i);
   });
@@ -399,9 +412,14 @@ describe('limits on every transport', () => {
         expect(r.data ?? null).toBeNull();
       }
       for (const staff of [token.teacher, token.admin]) {
-        const r = await gql<Record<string, { name: string }>>(app.url, INTROSPECT, {}, {
-          token: staff,
-        });
+        const r = await gql<Record<string, { name: string }>>(
+          app.url,
+          INTROSPECT,
+          {},
+          {
+            token: staff,
+          },
+        );
         expect(r.errors).toBeUndefined();
       }
     }
@@ -424,7 +442,12 @@ describe('limits on every transport', () => {
     const still = await gql(app.url, `{ me { person { id } } }`, {}, { token: token.teacher });
     expect(still.errors).toBeUndefined();
     expect(still.data?.me).toBeTruthy();
-    const overHttp = await gql(app.url, wsQuery('{ id }'), { c: classId }, { token: token.teacher });
+    const overHttp = await gql(
+      app.url,
+      wsQuery('{ id }'),
+      { c: classId },
+      { token: token.teacher },
+    );
     expect(overHttp.status).toBe(400);
     expect(codes(overHttp)).toEqual(['BAD_REQUEST']);
   });
@@ -462,7 +485,9 @@ describe('limits on every transport', () => {
         const ws = await overSocket(wsQuery('{ id }'), { c: classId });
         expect(ws.code).toBe('INTERNAL_SERVER_ERROR');
         for (const text of [JSON.stringify(r), ws.raw]) {
-          expect(text).not.toMatch(/stacktrace|school_class|relation|\bat \S+ \(|\.ts:\d+|Exception/i);
+          expect(text).not.toMatch(
+            /stacktrace|school_class|relation|\bat \S+ \(|\.ts:\d+|Exception/i,
+          );
         }
         expect(r.errors?.[0]?.message).toMatch(/внутренняя ошибка/i);
       } finally {
