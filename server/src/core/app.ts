@@ -96,6 +96,8 @@ async function buildContext(
   };
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
@@ -107,7 +109,7 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.off('data', collect);
         req.resume();
         chunks.length = 0;
-        reject(new Error('body too large'));
+        reject(new BodyTooLarge('body too large'));
         return;
       }
       chunks.push(chunk);
@@ -202,7 +204,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     let raw: string;
     try {
       raw = await readBody(req);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) {
+        throw err;
+      }
       // An oversized body is the caller's fault, not the server's: a typed 413, not a 500.
       if (!res.headersSent) {
         res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
