@@ -9,6 +9,7 @@ import {
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   Kind,
   OperationTypeNode,
@@ -27,13 +28,16 @@ import type { AppConfig } from './config.js';
 import type { Context } from './context.js';
 import {
   asksForIntrospection,
+  carriesNul,
+  introspectionRefused,
+  invalidTextRefused,
   limitRules,
   mayIntrospect,
   parseOptions,
+  subscriptionOverHttpRefused,
   withoutSuggestions,
 } from './limits.js';
 import { Loaders } from './loaders.js';
-import { DomainError, ErrorCode } from './errors.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
@@ -151,19 +155,25 @@ function refuse(
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
+        // Discard the rest rather than destroy the socket, so the caller still reads the 413.
+        req.off('data', collect);
+        req.resume();
+        chunks.length = 0;
+        reject(new BodyTooLarge('body too large'));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -210,9 +220,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       {
         async requestDidStart() {
           return {
-            async didResolveOperation({ document, contextValue }) {
+            async didResolveOperation({ document, operation, request, contextValue }) {
+              if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+                throw subscriptionOverHttpRefused();
+              }
               if (asksForIntrospection(document) && !mayIntrospect(contextValue.viewer)) {
-                throw new DomainError(ErrorCode.FORBIDDEN, 'error.introspection');
+                throw introspectionRefused();
+              }
+              if (carriesNul(document, request.variables)) {
+                throw invalidTextRefused();
               }
             },
             // Requests by API token are counted per minute and root fields (issue 8).
@@ -321,7 +337,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
       caller = { api, em };
     }
-    const raw = await readBody(req);
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) {
+        throw err;
+      }
+      // An oversized body is the caller's fault, not the server's: a typed 413, not a 500.
+      if (!res.headersSent) {
+        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+      }
+      res.end(
+        JSON.stringify({
+          errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }],
+        }),
+      );
+      return;
+    }
     let body: unknown = raw;
     if (headers.get('content-type')?.includes('application/json')) {
       try {
@@ -480,7 +513,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ];
         }
-        const operation = getOperationAST(document, payload.operationName)?.operation;
+        const operationAST = getOperationAST(document, payload.operationName);
+        const operation = operationAST?.operation;
         if (operation !== OperationTypeNode.SUBSCRIPTION) {
           return [
             new GraphQLError('Only subscriptions are accepted over WebSocket; use HTTP.', {
@@ -488,12 +522,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
             }),
           ];
         }
+        if (carriesNul(document, payload.variables)) {
+          return [invalidTextRefused()];
+        }
         const invalid = validate(schema, document, [...limitRules, ...specifiedRules]);
         if (invalid.length > 0) {
           return invalid.map(
             (e) =>
               new GraphQLError(withoutSuggestions(e.message), {
                 extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+              }),
+          );
+        }
+        // Variables are checked here as HTTP does (BAD_USER_INPUT), not left to execution, which
+        // reports them as bare errors the formatter would call internal.
+        const coerced = getVariableValues(
+          schema,
+          operationAST?.variableDefinitions ?? [],
+          payload.variables ?? {},
+          { maxErrors: 10 },
+        );
+        if (coerced.errors) {
+          return coerced.errors.map(
+            (e) =>
+              new GraphQLError(withoutSuggestions(e.message), {
+                extensions: { code: 'BAD_USER_INPUT' },
               }),
           );
         }

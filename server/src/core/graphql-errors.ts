@@ -4,6 +4,7 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from './context.js';
 import { DomainError, ErrorCode } from './errors.js';
+import { withoutSuggestions } from './limits.js';
 import type { Logger } from './logger.js';
 import { isMessageKey, translate, type MessageParams } from './messages.js';
 
@@ -40,9 +41,27 @@ export function createFormatError(log: Logger) {
     if (original instanceof UniqueConstraintViolationException) {
       return domainFormatted(formatted, new DomainError(ErrorCode.CONFLICT, 'error.conflict'));
     }
+    // graphql-js stops coercing variables after 50 errors with a bare error of its own, which
+    // is still the caller's bad input (the fuzz test found it), not a fault of the server.
+    if (
+      original instanceof GraphQLError &&
+      !original.originalError &&
+      original.message.startsWith('Too many errors processing variables')
+    ) {
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && original === error) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+      // Variable coercion errors ("… enum. Did you mean the enum value …?") map the schema too.
+      return {
+        message: withoutSuggestions(formatted.message),
+        locations: formatted.locations,
+        extensions: { code },
+      };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
     return {

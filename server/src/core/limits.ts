@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { STAFF_ROLES, type Viewer } from '../auth/viewer.js';
 import { isApiViewer } from '../modules/api-clients/api-scope.js';
+import { DomainError, ErrorCode } from './errors.js';
 
 /**
  * What one operation may ask, on HTTP and graphql-ws alike (issue 8). The largest real screens
@@ -63,12 +64,50 @@ export function mayIntrospect(viewer: Viewer | null): boolean {
   return isApiViewer(viewer) || Boolean(viewer?.hasAnyRole(...STAFF_ROLES));
 }
 
+/**
+ * A refusal from the request pipeline (a plugin hook), before execution. Apollo answers an error
+ * thrown there with 500 unless it carries an HTTP status; the domain error gives code and message.
+ */
+const refusal = (error: DomainError, status: number) =>
+  new GraphQLError(error.messageKey, { originalError: error, extensions: { http: { status } } });
+
 export const introspectionRefused = () =>
-  new GraphQLError('Introspection is available to signed-in staff only.', {
-    extensions: { code: 'FORBIDDEN' },
+  refusal(new DomainError(ErrorCode.FORBIDDEN, 'error.introspection'), 403);
+
+export const invalidTextRefused = () =>
+  refusal(new DomainError(ErrorCode.BAD_USER_INPUT, 'error.invalidText'), 400);
+
+/** Subscriptions live on graphql-ws; over HTTP they would run once as a broken query. */
+export const subscriptionOverHttpRefused = () =>
+  new GraphQLError('Subscriptions are accepted over WebSocket only.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
   });
+
+/**
+ * Whether any text in the operation or its variables holds NUL, which PostgreSQL cannot store in
+ * text: refused up front for every field at once instead of failing deep in a write.
+ */
+export function carriesNul(document: DocumentNode, variables: unknown): boolean {
+  let found = false;
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (node.value.includes('\u0000')) {
+        found = true;
+      }
+    },
+  });
+  const inValue = (value: unknown): boolean =>
+    typeof value === 'string'
+      ? value.includes('\u0000')
+      : Array.isArray(value)
+        ? value.some(inValue)
+        : value !== null && typeof value === 'object'
+          ? Object.values(value).some(inValue)
+          : false;
+  return found || inValue(variables);
+}
 
 /** graphql-js suggests field names on a typo ("Did you mean …?"): that maps the schema for free. */
 export function withoutSuggestions(message: string): string {
-  return message.replace(/ ?Did you mean .*\?$/, '');
+  return message.replace(/ ?Did you mean [\s\S]*\?$/, '');
 }
