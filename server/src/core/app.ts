@@ -13,6 +13,7 @@ import {
   OperationTypeNode,
   parse,
   specifiedRules,
+  subscribe,
   validate,
   type GraphQLSchema,
 } from 'graphql';
@@ -37,6 +38,13 @@ import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader } from './messages.js';
 import type { Bus } from './pubsub.js';
+import {
+  currentRowScope,
+  newRowScope,
+  scopeToViewer,
+  withRowScope,
+  type RowScope,
+} from './row-scope.js';
 import { buildAppSchema } from './schema.js';
 import { handleDocument, isDocumentPath } from '../modules/documents/index.js';
 
@@ -80,6 +88,8 @@ async function buildContext(
     'token' in caller
       ? await viewerFromToken(em, caller.token)
       : await viewerFromSessionId(em, caller.sessionId);
+  // From here on the operation's statements see the viewer's schools' rows, and no others.
+  scopeToViewer(viewer);
   const locale = viewer ? asLocale(viewer.person.locale) : localeFromHeader(acceptLanguage);
   return {
     em,
@@ -89,7 +99,28 @@ async function buildContext(
     locale,
     log: deps.log,
     client,
+    rowScope: currentRowScope(),
   };
+}
+
+/**
+ * A subscription's source, pulled under its operation's row scope: each event's filter (renewed
+ * viewer, `mayRead`) and its field resolvers run in the pull, outside any request of their own.
+ */
+function scopedIterator<T>(source: AsyncIterator<T>, scope: RowScope): AsyncIterableIterator<T> {
+  const it: AsyncIterableIterator<T> = {
+    next: () => withRowScope(scope, () => source.next()),
+    return: (value?: unknown) =>
+      withRowScope(scope, () =>
+        source.return
+          ? source.return(value as T)
+          : Promise.resolve({ done: true as const, value: value as T }),
+      ),
+    throw: (err?: unknown) =>
+      withRowScope(scope, () => (source.throw ? source.throw(err) : Promise.reject(err))),
+    [Symbol.asyncIterator]: () => it,
+  };
+  return it;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -200,7 +231,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
         return;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
+    // Each operation its own row scope, filled in by buildContext once the viewer is known.
+    const result = await withRowScope(newRowScope(), () =>
+      apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: () =>
         buildContext(
@@ -212,7 +245,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             userAgent: req.headers['user-agent'] ?? null,
           },
         ),
-    });
+      }),
+    );
     for (const [key, value] of result.headers) {
       res.setHeader(key, value);
     }
@@ -257,7 +291,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const archiveId = req.method === 'GET' ? archivePathId(url.pathname) : null;
-    const handle = archiveId
+    // One row scope per request (documents and archives build their context inside it).
+    const handle = withRowScope(newRowScope(), () =>
+      archiveId
       ? yearArchive(req, res, archiveId)
       : url.pathname === '/health'
         ? health(res)
@@ -267,7 +303,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
             ? handleDocument(documentsDeps, req, res, url)
             : Promise.resolve(
                 void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
-              );
+              ),
+    );
     handle.catch((err: unknown) => {
       log.error({ err }, 'HTTP request failed');
       if (!res.headersSent) {
@@ -309,7 +346,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   >(
     {
       schema,
-      onConnect: async (ctx) => {
+      // Its own (empty) row scope: only the session is looked up here.
+      onConnect: (ctx) =>
+        withRowScope(newRowScope(), async () => {
         const params = ctx.connectionParams ?? {};
         const token = typeof params.authToken === 'string' ? params.authToken : null;
         const ticket = typeof params.ticket === 'string' ? params.ticket : null;
@@ -336,7 +375,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           });
         }
         return true;
-      },
+      }),
       // Parsed and validated here, with the same limits as HTTP (issue 8).
       onSubscribe: (_ctx, _id, payload) => {
         let document;
@@ -392,21 +431,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
           errors.map((e) => formatError(e.toJSON(), e)),
           { locale: localeFromHeader(ctx.extra.request.headers['accept-language']) },
         ),
-      // Renewed for every event (session, roles, a fresh fork): see core/live.ts.
-      context: async (ctx) =>
-        renewable(
-          orm,
-          await buildContext(
-            deps,
-            { sessionId: ctx.extra.sessionId ?? null },
-            ctx.extra.request.headers['accept-language'],
-            {
-              ip: ctx.extra.request.socket.remoteAddress ?? null,
-              userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-            },
+      // Renewed for every event (session, roles, a fresh fork): see core/live.ts. The operation's
+      // row scope is made here and follows it (renewed with the viewer) through `subscribe` below.
+      context: (ctx) =>
+        withRowScope(newRowScope(), async () =>
+          renewable(
+            orm,
+            await buildContext(
+              deps,
+              { sessionId: ctx.extra.sessionId ?? null },
+              ctx.extra.request.headers['accept-language'],
+              {
+                ip: ctx.extra.request.socket.remoteAddress ?? null,
+                userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+              },
+            ),
+            () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
           ),
-          () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
         ),
+      subscribe: async (args) => {
+        const scope = (args.contextValue as Context).rowScope ?? newRowScope();
+        const result = await withRowScope(scope, () => subscribe(args));
+        return Symbol.asyncIterator in result
+          ? scopedIterator(result[Symbol.asyncIterator](), scope)
+          : result;
+      },
     },
     wss,
   );

@@ -10,6 +10,7 @@ import { Migration20261130080855_socket_ticket } from './Migration20261130080855
 import { Migration20261130101500_attendance_taken } from './Migration20261130101500_attendance_taken.js';
 import { Migration20261130121900_control_indexes } from './Migration20261130121900_control_indexes.js';
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
+import { Migration20261130140000_row_security } from './Migration20261130140000_row_security.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -35,4 +36,6 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261130121900_control_indexes',
     class: Migration20261130121900_control_indexes,
   },
+  // Hand-written: row-level security and the application's role (issue 8, defence in depth).
+  { name: 'Migration20261130140000_row_security', class: Migration20261130140000_row_security },
 ];
