@@ -234,17 +234,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Each operation its own row scope, filled in by buildContext once the viewer is known.
     const result = await withRowScope(newRowScope(), () =>
       apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () =>
-        buildContext(
-          deps,
-          { token: bearer(req.headers.authorization) },
-          req.headers['accept-language'],
-          {
-            ip: req.socket.remoteAddress ?? null,
-            userAgent: req.headers['user-agent'] ?? null,
-          },
-        ),
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () =>
+          buildContext(
+            deps,
+            { token: bearer(req.headers.authorization) },
+            req.headers['accept-language'],
+            {
+              ip: req.socket.remoteAddress ?? null,
+              userAgent: req.headers['user-agent'] ?? null,
+            },
+          ),
       }),
     );
     for (const [key, value] of result.headers) {
@@ -294,16 +294,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // One row scope per request (documents and archives build their context inside it).
     const handle = withRowScope(newRowScope(), () =>
       archiveId
-      ? yearArchive(req, res, archiveId)
-      : url.pathname === '/health'
-        ? health(res)
-        : url.pathname === '/graphql'
-          ? graphql(req, res, url)
-          : isDocumentPath(url.pathname)
-            ? handleDocument(documentsDeps, req, res, url)
-            : Promise.resolve(
-                void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
-              ),
+        ? yearArchive(req, res, archiveId)
+        : url.pathname === '/health'
+          ? health(res)
+          : url.pathname === '/graphql'
+            ? graphql(req, res, url)
+            : isDocumentPath(url.pathname)
+              ? handleDocument(documentsDeps, req, res, url)
+              : Promise.resolve(
+                  void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
+                ),
     );
     handle.catch((err: unknown) => {
       log.error({ err }, 'HTTP request failed');
@@ -349,33 +349,33 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // Its own (empty) row scope: only the session is looked up here.
       onConnect: (ctx) =>
         withRowScope(newRowScope(), async () => {
-        const params = ctx.connectionParams ?? {};
-        const token = typeof params.authToken === 'string' ? params.authToken : null;
-        const ticket = typeof params.ticket === 'string' ? params.ticket : null;
-        const em = orm.em.fork();
-        // A page whose token is in an httpOnly cookie opens the socket with a one-time ticket
-        // instead (auth/socket-ticket.service.ts); from here on both behave the same.
-        const viewer = ticket
-          ? await viewerFromSessionId(em, await redeemSocketTicket(em, ticket))
-          : await viewerFromToken(em, token);
-        if ((token || ticket) && !viewer) {
-          return false; // 4403 Forbidden: a stale token or a used ticket must sign in again
-        }
-        ctx.extra.sessionId = viewer?.sessionId ?? null;
-        if (viewer) {
-          const socket = ctx.extra.socket;
-          sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
-          // An expired session's sockets close on time, not at the next event.
-          const disarm = atExpiry(viewer.session.expiresAt, () =>
-            socket.close(SESSION_ENDED, 'Session expired'),
-          );
-          socket.once('close', () => {
-            disarm();
-            sockets.delete(socket);
-          });
-        }
-        return true;
-      }),
+          const params = ctx.connectionParams ?? {};
+          const token = typeof params.authToken === 'string' ? params.authToken : null;
+          const ticket = typeof params.ticket === 'string' ? params.ticket : null;
+          const em = orm.em.fork();
+          // A page whose token is in an httpOnly cookie opens the socket with a one-time ticket
+          // instead (auth/socket-ticket.service.ts); from here on both behave the same.
+          const viewer = ticket
+            ? await viewerFromSessionId(em, await redeemSocketTicket(em, ticket))
+            : await viewerFromToken(em, token);
+          if ((token || ticket) && !viewer) {
+            return false; // 4403 Forbidden: a stale token or a used ticket must sign in again
+          }
+          ctx.extra.sessionId = viewer?.sessionId ?? null;
+          if (viewer) {
+            const socket = ctx.extra.socket;
+            sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
+            // An expired session's sockets close on time, not at the next event.
+            const disarm = atExpiry(viewer.session.expiresAt, () =>
+              socket.close(SESSION_ENDED, 'Session expired'),
+            );
+            socket.once('close', () => {
+              disarm();
+              sockets.delete(socket);
+            });
+          }
+          return true;
+        }),
       // Parsed and validated here, with the same limits as HTTP (issue 8).
       onSubscribe: (_ctx, _id, payload) => {
         let document;
