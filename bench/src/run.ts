@@ -17,7 +17,7 @@ import { loadConfig } from '../../server/src/core/config.js';
 import {
   appDatabaseUrl,
   createAppOrm,
-  prepareAppLogin,
+  prepareAppRole,
   withDatabase,
 } from '../../server/src/core/db.js';
 import { createLogger } from '../../server/src/core/logger.js';
@@ -274,7 +274,7 @@ async function main() {
   // Two instances over the same database: one measured as shipped, one with the statement hook
   // (the query log it needs costs time of its own). Both connect as the application does: as
   // classbook_app, under row security (issue 8).
-  await prepareAppLogin(dbUrl);
+  await prepareAppRole(dbUrl);
   const appUrl = appDatabaseUrl(dbUrl);
   const orm = await createAppOrm(appUrl, log);
   const bus = createBus(undefined, log);

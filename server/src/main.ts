@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { createApp } from './core/app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { openDatabase } from './core/database.js';
-import { appDatabaseUrl, createAppOrm, migrateUp, prepareAppLogin } from './core/db.js';
+import { appDatabaseUrl, createAppOrm, migrateUp, prepareAppRole } from './core/db.js';
 import { createLogger } from './core/logger.js';
 import { createBus } from './core/pubsub.js';
 import { createMailer, sendDueDigests } from './modules/messages/digest.js';
@@ -34,9 +34,7 @@ async function main() {
   }
   // Requests run as classbook_app under row security; the owner's connection above stays for
   // migrations, the demo seed and the system's own jobs (digests).
-  if (!config.appDatabaseUrl) {
-    await prepareAppLogin(db.url);
-  }
+  await prepareAppRole(db.url, !config.appDatabaseUrl);
   const appOrm = await createAppOrm(appDatabaseUrl(db.url, config.appDatabaseUrl), log);
   const bus = createBus(config.redisUrl, log);
   const app = await createApp({ config, orm: appOrm, log, bus });

@@ -117,7 +117,11 @@ function scopedIterator<T>(source: AsyncIterator<T>, scope: RowScope): AsyncIter
           : Promise.resolve({ done: true as const, value: value as T }),
       ),
     throw: (err?: unknown) =>
-      withRowScope(scope, () => (source.throw ? source.throw(err) : Promise.reject(err))),
+      withRowScope(scope, () =>
+        source.throw
+          ? source.throw(err)
+          : Promise.reject(err instanceof Error ? err : new Error(String(err))),
+      ),
     [Symbol.asyncIterator]: () => it,
   };
   return it;

@@ -93,33 +93,49 @@ function derivedAppPassword(ownerUrl: string): string {
 }
 
 /**
- * Makes sure the derived application URL can sign in (after migrations created the role): tries it,
- * and if that fails, sets the role's password from the owner's connection. Not used with
- * APP_DATABASE_URL, whose password is the operator's.
+ * Readies `classbook_app` (created by the row_security migration) for this database, from the
+ * owner's connection, at every start: its grants (idempotent; a restored backup carries no grants,
+ * as `backup` dumps with --no-acl) and, unless the operator gave APP_DATABASE_URL
+ * (`deriveLogin` false), a login with the derived password — set only if signing in fails, so
+ * that parallel starts do not race to change it.
  */
-export async function prepareAppLogin(ownerUrl: string): Promise<void> {
-  const tryApp = async () => {
-    const c = new pg.Client({ connectionString: appDatabaseUrl(ownerUrl) });
-    try {
-      await c.connect();
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await c.end().catch(() => {});
-    }
-  };
-  if (await tryApp()) {
-    return;
-  }
+export async function prepareAppRole(ownerUrl: string, deriveLogin = true): Promise<void> {
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
-    await owner.query(
-      `alter role ${APP_ROLE} with login password ${owner.escapeLiteral(derivedAppPassword(ownerUrl))}`,
-    );
+    const grants = `grant usage on schema public, audit_chain, row_security to ${APP_ROLE};
+      grant select, insert, update, delete on all tables in schema public to ${APP_ROLE};
+      revoke all on table mikro_orm_migrations from ${APP_ROLE};`;
+    // Instances starting together may grant at once ("tuple concurrently updated"): try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await owner.query(grants);
+        break;
+      } catch (err) {
+        if (attempt >= 3) {
+          throw err;
+        }
+      }
+    }
+    if (deriveLogin && !(await canSignIn(appDatabaseUrl(ownerUrl)))) {
+      await owner.query(
+        `alter role ${APP_ROLE} with login password ${owner.escapeLiteral(derivedAppPassword(ownerUrl))}`,
+      );
+    }
   } finally {
     await owner.end();
+  }
+}
+
+async function canSignIn(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
   }
 }
 

@@ -210,7 +210,7 @@ describe('row-level security under the GraphQL permissions (issue 8, defence in 
     const em = app.appOrm.em.fork();
     const seen = await em.transactional(async (tx) => {
       const conn = tx.getConnection();
-      const ctx = tx.getTransactionContext();
+      const ctx: unknown = tx.getTransactionContext();
       const count = async () =>
         (
           await conn.execute<{ a: number; b: number }[]>(
