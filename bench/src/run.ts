@@ -14,7 +14,12 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { createApp } from '../../server/src/core/app.js';
 import { loadConfig } from '../../server/src/core/config.js';
-import { createOrm, withDatabase } from '../../server/src/core/db.js';
+import {
+  appDatabaseUrl,
+  createAppOrm,
+  prepareAppRole,
+  withDatabase,
+} from '../../server/src/core/db.js';
 import { createLogger } from '../../server/src/core/logger.js';
 import { createBus } from '../../server/src/core/pubsub.js';
 import { benchOptions } from './args.js';
@@ -267,13 +272,20 @@ async function main() {
   };
 
   // Two instances over the same database: one measured as shipped, one with the statement hook
-  // (the query log it needs costs time of its own).
-  const orm = await createOrm(dbUrl, log);
+  // (the query log it needs costs time of its own). Both connect as the application does: as
+  // classbook_app, under row security (issue 8).
+  await prepareAppRole(dbUrl);
+  const appUrl = appDatabaseUrl(dbUrl);
+  const orm = await createAppOrm(appUrl, log);
   const bus = createBus(undefined, log);
   const app = await createApp({ config, orm, log, bus });
   const url = await app.listen(0, '127.0.0.1');
   let statements = 0;
-  const countingOrm = await createOrm(dbUrl, log, { onQuery: () => statements++ });
+  // Row-scope statements given to reserved connections count too (core/row-scope.ts).
+  const countingOrm = await createAppOrm(appUrl, log, {
+    onQuery: () => statements++,
+    onScopeSet: () => statements++,
+  });
   const countingApp = await createApp({ config, orm: countingOrm, log, bus });
   const countingUrl = await countingApp.listen(0, '127.0.0.1');
   const pool = new pg.Pool({

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { createApp } from './core/app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { openDatabase } from './core/database.js';
-import { migrateUp } from './core/db.js';
+import { appDatabaseUrl, createAppOrm, migrateUp, prepareAppRole } from './core/db.js';
 import { createLogger } from './core/logger.js';
 import { createBus } from './core/pubsub.js';
 import { createMailer, sendDueDigests } from './modules/messages/digest.js';
@@ -32,8 +32,12 @@ async function main() {
     const { seedDemoIfEmpty } = await import('../seeds/index.js');
     await seedDemoIfEmpty(db.orm, log);
   }
+  // Requests run as classbook_app under row security; the owner's connection above stays for
+  // migrations, the demo seed and the system's own jobs (digests).
+  await prepareAppRole(db.url, !config.appDatabaseUrl);
+  const appOrm = await createAppOrm(appDatabaseUrl(db.url, config.appDatabaseUrl), log);
   const bus = createBus(config.redisUrl, log);
-  const app = await createApp({ config, orm: db.orm, log, bus });
+  const app = await createApp({ config, orm: appOrm, log, bus });
   const url = await app.listen();
   log.info(
     { url, database: db.embedded ? 'embedded' : 'DATABASE_URL', bus: bus.status() },
@@ -60,6 +64,7 @@ async function main() {
     mailer.close();
     await app.close();
     await bus.close();
+    await appOrm.close();
     await db.close();
     process.exit(0);
   };

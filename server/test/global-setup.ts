@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { repoRoot } from '../src/core/config.js';
-import { createOrm, migrateUp, withDatabase } from '../src/core/db.js';
+import { createOrm, migrateUp, prepareAppRole, withDatabase } from '../src/core/db.js';
 import { startEmbeddedPostgres } from '../src/core/embedded-postgres.js';
 import { createLogger } from '../src/core/logger.js';
 
@@ -34,6 +34,8 @@ export default async function setup(project: TestProject) {
   const orm = await createOrm(withDatabase(serverUrl, templateDb), log);
   await migrateUp(orm);
   await orm.close();
+  // Once per run, before any file starts an app: the app's role can sign in (core/db.ts).
+  await prepareAppRole(withDatabase(serverUrl, templateDb));
 
   project.provide('dbServerUrl', serverUrl);
   project.provide('templateDb', templateDb);

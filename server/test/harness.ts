@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../src/core/app.js';
 import { loadConfig, type AppConfig } from '../src/core/config.js';
-import { createOrm, withDatabase } from '../src/core/db.js';
+import { appDatabaseUrl, createAppOrm, createOrm, withDatabase } from '../src/core/db.js';
 import { createLogger } from '../src/core/logger.js';
 import { createBus } from '../src/core/pubsub.js';
 
@@ -43,10 +43,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export interface TestApp {
   /** http://127.0.0.1:PORT/graphql */
   url: string;
+  /** The owner's connection, not under row security: factories and checks set up and read here. */
   orm: MikroORM;
+  /** The application's own connection, as `classbook_app` under row security (issue 8). */
+  appOrm: MikroORM;
   config: AppConfig;
-  /** SQL statements seen since the last `resetQueries()`. */
+  /** SQL statements the application ran since the last `resetQueries()`. */
   queries: string[];
+  /** Row-scope statements given to reserved connections since the last `resetQueries()`. */
+  scopeStatements: string[];
   resetQueries(): void;
   /** How many subscriptions this instance has started on `topic` (Bus.subscriptionsStarted). */
   subscriptionsStarted(topic: string): number;
@@ -66,7 +71,13 @@ export async function startTestApp(
     : await createTestDatabase();
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
   const queries: string[] = [];
-  const orm = await createOrm(db.url, log, { onQuery: (sql) => queries.push(sql) });
+  const scopeStatements: string[] = [];
+  const orm = await createOrm(db.url, log);
+  // The app connects as classbook_app, as in production (global setup made its login work).
+  const appOrm = await createAppOrm(appDatabaseUrl(db.url), log, {
+    onQuery: (sql) => queries.push(sql),
+    onScopeSet: (sql) => scopeStatements.push(sql),
+  });
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test' }),
     databaseUrl: db.url,
@@ -74,20 +85,24 @@ export async function startTestApp(
     ...overrides,
   };
   const bus = createBus(config.redisUrl, log);
-  const app = await createApp({ config, orm, log, bus });
+  const app = await createApp({ config, orm: appOrm, log, bus });
   const url = await app.listen(0, '127.0.0.1');
   return {
     url,
     orm,
+    appOrm,
     config,
     queries,
+    scopeStatements,
     resetQueries: () => {
       queries.length = 0;
+      scopeStatements.length = 0;
     },
     subscriptionsStarted: (topic) => bus.subscriptionsStarted(topic),
     close: async () => {
       await app.close();
       await bus.close();
+      await appOrm.close();
       await orm.close();
       await db.drop();
     },

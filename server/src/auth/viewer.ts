@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Person } from '../modules/people/person.entity.js';
 import { Role, RoleAssignment } from '../modules/people/role-assignment.entity.js';
 import { unauthenticated } from '../core/errors.js';
+import { scopeToPerson } from '../core/row-scope.js';
 import { Session } from './session.entity.js';
 import { sha256 } from './tokens.js';
 
@@ -118,6 +119,8 @@ async function liveViewer(
   if (!session || session.lastSeenAt.getTime() + session.idleMinutes * 60_000 <= now.getTime()) {
     return null;
   }
+  // Row security: the person may read their own role assignments before their schools are known.
+  scopeToPerson(session.person.id);
   const roles = await em.find(
     RoleAssignment,
     { person: session.person, revokedAt: null },

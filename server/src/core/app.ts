@@ -15,6 +15,7 @@ import {
   OperationTypeNode,
   parse,
   specifiedRules,
+  subscribe,
   validate,
   type GraphQLSchema,
 } from 'graphql';
@@ -43,6 +44,13 @@ import { atExpiry, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader, translate } from './messages.js';
 import type { Bus } from './pubsub.js';
+import {
+  currentRowScope,
+  newRowScope,
+  scopeToViewer,
+  withRowScope,
+  type RowScope,
+} from './row-scope.js';
 import { buildAppSchema } from './schema.js';
 import { handleDocument, isDocumentPath } from '../modules/documents/index.js';
 import {
@@ -127,6 +135,8 @@ async function buildContext(
       : 'token' in caller
         ? await viewerFromToken(em, caller.token)
         : await viewerFromSessionId(em, caller.sessionId);
+  // From here on the operation's statements see the viewer's schools' rows, and no others.
+  scopeToViewer(viewer);
   // An API client has no language of its own: its Accept-Language header says which.
   const locale =
     viewer && !isApiViewerOf(viewer)
@@ -140,6 +150,7 @@ async function buildContext(
     locale,
     log: deps.log,
     client,
+    rowScope: currentRowScope(),
   };
 }
 
@@ -156,6 +167,30 @@ function refuse(
 }
 
 class BodyTooLarge extends Error {}
+
+/**
+ * A subscription's source, pulled under its operation's row scope: each event's filter (renewed
+ * viewer, `mayRead`) and its field resolvers run in the pull, outside any request of their own.
+ */
+function scopedIterator<T>(source: AsyncIterator<T>, scope: RowScope): AsyncIterableIterator<T> {
+  const it: AsyncIterableIterator<T> = {
+    next: () => withRowScope(scope, () => source.next()),
+    return: (value?: unknown) =>
+      withRowScope(scope, () =>
+        source.return
+          ? source.return(value as T)
+          : Promise.resolve({ done: true as const, value: value as T }),
+      ),
+    throw: (err?: unknown) =>
+      withRowScope(scope, () =>
+        source.throw
+          ? source.throw(err)
+          : Promise.reject(err instanceof Error ? err : new Error(String(err))),
+      ),
+    [Symbol.asyncIterator]: () => it,
+  };
+  return it;
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -369,14 +404,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
         return;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () =>
-        buildContext(deps, caller, req.headers['accept-language'], {
-          ip: clientAddress(req, config.trustedProxies),
-          userAgent: req.headers['user-agent'] ?? null,
-        }),
-    });
+    // Each operation its own row scope, filled in by buildContext once the viewer is known.
+    const result = await withRowScope(newRowScope(), () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () =>
+          buildContext(deps, caller, req.headers['accept-language'], {
+            ip: clientAddress(req, config.trustedProxies),
+            userAgent: req.headers['user-agent'] ?? null,
+          }),
+      }),
+    );
     for (const [key, value] of result.headers) {
       res.setHeader(key, value);
     }
@@ -421,17 +459,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const archiveId = req.method === 'GET' ? archivePathId(url.pathname) : null;
-    const handle = archiveId
-      ? yearArchive(req, res, archiveId)
-      : url.pathname === '/health'
-        ? health(res)
-        : url.pathname === '/graphql'
-          ? graphql(req, res, url)
-          : isDocumentPath(url.pathname)
-            ? handleDocument(documentsDeps, req, res, url)
-            : Promise.resolve(
-                void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
-              );
+    // One row scope per request (documents and archives build their context inside it).
+    const handle = withRowScope(newRowScope(), () =>
+      archiveId
+        ? yearArchive(req, res, archiveId)
+        : url.pathname === '/health'
+          ? health(res)
+          : url.pathname === '/graphql'
+            ? graphql(req, res, url)
+            : isDocumentPath(url.pathname)
+              ? handleDocument(documentsDeps, req, res, url)
+              : Promise.resolve(
+                  void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found'),
+                ),
+    );
     handle.catch((err: unknown) => {
       log.error({ err }, 'HTTP request failed');
       if (!res.headersSent) {
@@ -473,34 +514,36 @@ export async function createApp(deps: AppDeps): Promise<App> {
   >(
     {
       schema,
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const token = typeof params.authToken === 'string' ? params.authToken : null;
-        const ticket = typeof params.ticket === 'string' ? params.ticket : null;
-        const em = orm.em.fork();
-        // A page whose token is in an httpOnly cookie opens the socket with a one-time ticket
-        // instead (auth/socket-ticket.service.ts); from here on both behave the same.
-        const viewer = ticket
-          ? await viewerFromSessionId(em, await redeemSocketTicket(em, ticket))
-          : await viewerFromToken(em, token);
-        if ((token || ticket) && !viewer) {
-          return false; // 4403 Forbidden: a stale token or a used ticket must sign in again
-        }
-        ctx.extra.sessionId = viewer?.sessionId ?? null;
-        if (viewer) {
-          const socket = ctx.extra.socket;
-          sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
-          // An expired session's sockets close on time, not at the next event.
-          const disarm = atExpiry(viewer.session.expiresAt, () =>
-            socket.close(SESSION_ENDED, 'Session expired'),
-          );
-          socket.once('close', () => {
-            disarm();
-            sockets.delete(socket);
-          });
-        }
-        return true;
-      },
+      // Its own (empty) row scope: only the session is looked up here.
+      onConnect: (ctx) =>
+        withRowScope(newRowScope(), async () => {
+          const params = ctx.connectionParams ?? {};
+          const token = typeof params.authToken === 'string' ? params.authToken : null;
+          const ticket = typeof params.ticket === 'string' ? params.ticket : null;
+          const em = orm.em.fork();
+          // A page whose token is in an httpOnly cookie opens the socket with a one-time ticket
+          // instead (auth/socket-ticket.service.ts); from here on both behave the same.
+          const viewer = ticket
+            ? await viewerFromSessionId(em, await redeemSocketTicket(em, ticket))
+            : await viewerFromToken(em, token);
+          if ((token || ticket) && !viewer) {
+            return false; // 4403 Forbidden: a stale token or a used ticket must sign in again
+          }
+          ctx.extra.sessionId = viewer?.sessionId ?? null;
+          if (viewer) {
+            const socket = ctx.extra.socket;
+            sockets.set(socket, { sessionId: viewer.sessionId, personId: viewer.personId });
+            // An expired session's sockets close on time, not at the next event.
+            const disarm = atExpiry(viewer.session.expiresAt, () =>
+              socket.close(SESSION_ENDED, 'Session expired'),
+            );
+            socket.once('close', () => {
+              disarm();
+              sockets.delete(socket);
+            });
+          }
+          return true;
+        }),
       // Parsed and validated here, with the same limits as HTTP (issue 8).
       onSubscribe: (_ctx, _id, payload) => {
         let document;
@@ -576,21 +619,31 @@ export async function createApp(deps: AppDeps): Promise<App> {
           errors.map((e) => formatError(e.toJSON(), e)),
           { locale: localeFromHeader(ctx.extra.request.headers['accept-language']) },
         ),
-      // Renewed for every event (session, roles, a fresh fork): see core/live.ts.
-      context: async (ctx) =>
-        renewable(
-          orm,
-          await buildContext(
-            deps,
-            { sessionId: ctx.extra.sessionId ?? null },
-            ctx.extra.request.headers['accept-language'],
-            {
-              ip: clientAddress(ctx.extra.request, config.trustedProxies),
-              userAgent: ctx.extra.request.headers['user-agent'] ?? null,
-            },
+      // Renewed for every event (session, roles, a fresh fork): see core/live.ts. The operation's
+      // row scope is made here and follows it (renewed with the viewer) through `subscribe` below.
+      context: (ctx) =>
+        withRowScope(newRowScope(), async () =>
+          renewable(
+            orm,
+            await buildContext(
+              deps,
+              { sessionId: ctx.extra.sessionId ?? null },
+              ctx.extra.request.headers['accept-language'],
+              {
+                ip: clientAddress(ctx.extra.request, config.trustedProxies),
+                userAgent: ctx.extra.request.headers['user-agent'] ?? null,
+              },
+            ),
+            () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
           ),
-          () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
         ),
+      subscribe: async (args) => {
+        const scope = (args.contextValue as Context).rowScope ?? newRowScope();
+        const result = await withRowScope(scope, () => subscribe(args));
+        return Symbol.asyncIterator in result
+          ? scopedIterator(result[Symbol.asyncIterator](), scope)
+          : result;
+      },
     },
     wss,
   );

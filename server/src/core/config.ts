@@ -12,6 +12,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
@@ -118,6 +122,11 @@ export interface AppConfig {
   port: number;
   /** Absent: the app runs on an embedded PostgreSQL kept under `dataDir`. */
   databaseUrl?: string;
+  /**
+   * The connection requests run on, as `classbook_app` under row security (issue 8). Absent: the
+   * database's server as `classbook_app`, password derived from DATABASE_URL's (core/db.ts).
+   */
+  appDatabaseUrl?: string;
   /** Absent: live events stay in-process. */
   redisUrl?: string;
   dataDir: string;
@@ -160,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,

@@ -3,6 +3,7 @@ import type { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import type { EventBus } from './pubsub.js';
 import type { Locale } from './messages.js';
+import type { RowScope } from './row-scope.js';
 import type { Viewer } from '../auth/viewer.js';
 
 /** Built once per operation (HTTP request or subscription event): nothing in it is shared. */
@@ -23,4 +24,9 @@ export interface Context {
    * are now, a fresh fork); false once the session has ended. See `core/live.ts`.
    */
   renew?: () => Promise<boolean>;
+  /**
+   * The operation's row scope (core/row-scope.ts), for subscriptions, whose events run outside the
+   * request that opened them; HTTP operations carry theirs in AsyncLocalStorage only.
+   */
+  rowScope?: RowScope;
 }

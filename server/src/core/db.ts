@@ -2,19 +2,33 @@ import { Migrator } from '@mikro-orm/migrations';
 import { DefaultLogger, type LoggerOptions } from '@mikro-orm/core';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { createHmac } from 'node:crypto';
 import pg from 'pg';
+import { APP_ROLE } from '../migrations/Migration20261130140000_row_security.js';
 import { migrations } from '../migrations/index.js';
 import { entities } from './entities.js';
 import type { Logger } from './logger.js';
+import { rowScopeOnReserve } from './row-scope.js';
 
 export type { MikroORM };
 
 export interface OrmHooks {
   /** Called for every SQL statement: the statement-count tests and benchmarks listen here. */
   onQuery?: (sql: string) => void;
+  /** The application's pool only: called when a reserved connection is given a new row scope. */
+  onScopeSet?: (sql: string) => void;
 }
 
-export function ormOptions(clientUrl: string, log?: Logger, hooks: OrmHooks = {}): Options {
+/**
+ * `rowSecurity`: the application's pool, whose every reserved connection carries the running
+ * operation's row scope (core/row-scope.ts). The owner's pool (migrations, CLIs, factories) has none.
+ */
+export function ormOptions(
+  clientUrl: string,
+  log?: Logger,
+  hooks: OrmHooks = {},
+  rowSecurity = false,
+): Options {
   return defineConfig({
     clientUrl,
     entities,
@@ -38,6 +52,7 @@ export function ormOptions(clientUrl: string, log?: Logger, hooks: OrmHooks = {}
     // then spent seconds compiling (3.1 s of 4.9 s in one month's flaggedLessons, BENCHMARKS.md S5)
     // to save milliseconds of execution. Nothing here runs long enough for JIT to pay off.
     driverOptions: { options: '-c jit=off' },
+    ...(rowSecurity ? { onReserveConnection: rowScopeOnReserve(hooks.onScopeSet) } : {}),
     debug: hooks.onQuery ? ['query'] : false,
     // Statement counting (tests, benchmarks) hooks the query log itself, not its coloured text.
     loggerFactory: (options) => new CountingLogger(options, hooks.onQuery),
@@ -47,6 +62,81 @@ export function ormOptions(clientUrl: string, log?: Logger, hooks: OrmHooks = {}
 
 export async function createOrm(clientUrl: string, log?: Logger, hooks?: OrmHooks) {
   return MikroORM.init(ormOptions(clientUrl, log, hooks));
+}
+
+/** The ORM the application's requests use: connected as `classbook_app`, under row security. */
+export async function createAppOrm(appUrl: string, log?: Logger, hooks?: OrmHooks) {
+  return MikroORM.init(ormOptions(appUrl, log, hooks, true));
+}
+
+/**
+ * The application's connection URL: `explicit` (APP_DATABASE_URL) when given; otherwise the owner's
+ * server and database as `classbook_app`, with a password derived from the owner's credentials (so
+ * every process of one deployment derives the same one; see `prepareAppLogin`).
+ */
+export function appDatabaseUrl(ownerUrl: string, explicit?: string): string {
+  if (explicit) {
+    return explicit;
+  }
+  const u = new URL(ownerUrl);
+  const password = derivedAppPassword(ownerUrl);
+  u.username = APP_ROLE;
+  u.password = password;
+  return u.toString();
+}
+
+function derivedAppPassword(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  return createHmac('sha256', `${u.username}:${u.password}@${u.host}`)
+    .update(APP_ROLE)
+    .digest('hex');
+}
+
+/**
+ * Readies `classbook_app` (created by the row_security migration) for this database, from the
+ * owner's connection, at every start: its grants (idempotent; a restored backup carries no grants,
+ * as `backup` dumps with --no-acl) and, unless the operator gave APP_DATABASE_URL
+ * (`deriveLogin` false), a login with the derived password — set only if signing in fails, so
+ * that parallel starts do not race to change it.
+ */
+export async function prepareAppRole(ownerUrl: string, deriveLogin = true): Promise<void> {
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    const grants = `grant usage on schema public, audit_chain, row_security to ${APP_ROLE};
+      grant select, insert, update, delete on all tables in schema public to ${APP_ROLE};
+      revoke all on table mikro_orm_migrations from ${APP_ROLE};`;
+    // Instances starting together may grant at once ("tuple concurrently updated"): try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await owner.query(grants);
+        break;
+      } catch (err) {
+        if (attempt >= 3) {
+          throw err;
+        }
+      }
+    }
+    if (deriveLogin && !(await canSignIn(appDatabaseUrl(ownerUrl)))) {
+      await owner.query(
+        `alter role ${APP_ROLE} with login password ${owner.escapeLiteral(derivedAppPassword(ownerUrl))}`,
+      );
+    }
+  } finally {
+    await owner.end();
+  }
+}
+
+async function canSignIn(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 /** Applies every pending versioned migration; returns the names applied. */

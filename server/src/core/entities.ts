@@ -1,4 +1,5 @@
 // The one list of entity classes MikroORM knows. Add a module's entities here.
+import { MetadataStorage, type PolicyDef } from '@mikro-orm/core';
 import { Trigger } from '@mikro-orm/decorators/legacy';
 import { Invitation } from '../auth/invitation.entity.js';
 import { Session } from '../auth/session.entity.js';
@@ -207,3 +208,70 @@ const sameSchoolTables: [
 for (const [entity, table, refs] of sameSchoolTables) {
   sameSchool(table, refs)(entity);
 }
+
+/*
+ * Issue 8, defence in depth: row-level security policies (the row_security migration creates them;
+ * core/row-scope.ts sets what they read). Declared here too, as the triggers are, so that the
+ * schema diff knows them.
+ */
+const SCHOOLS = 'row_security.schools()';
+const inSchools = `(school_id = any (${SCHOOLS}))`;
+const noneOrInSchools = `((school_id is null) or (school_id = any (${SCHOOLS})))`;
+
+function rowPolicies(entity: (typeof entities)[number], policies: PolicyDef[]) {
+  const target = entity as unknown as { name: string; [MetadataStorage.PATH_SYMBOL]: string };
+  MetadataStorage.getMetadata(
+    target.name,
+    target[MetadataStorage.PATH_SYMBOL],
+    entity,
+  ).policies.push(...policies);
+}
+
+for (const entity of [
+  AcademicYear,
+  Announcement,
+  Attendance,
+  BellTime,
+  CurriculumItem,
+  Enrolment,
+  Guardianship,
+  Homework,
+  HomeworkAttachment,
+  Lesson,
+  Mark,
+  Message,
+  MessageThread,
+  PeriodMark,
+  PlannedTopic,
+  ReportingPeriod,
+  SchoolClass,
+  Subgroup,
+  SubgroupMembership,
+  Subject,
+  TeachingAssignment,
+  ThreadParticipant,
+  TimetableChange,
+  TimetableSlot,
+  WorkType,
+  YearArchive,
+]) {
+  rowPolicies(entity, [{ name: 'school_scope', using: inSchools, check: inSchools }]);
+}
+rowPolicies(RoleAssignment, [
+  {
+    name: 'school_scope',
+    using: `((school_id = any (${SCHOOLS})) or (person_id = row_security.person()))`,
+    check: inSchools,
+  },
+]);
+rowPolicies(AppliedMutation, [
+  { name: 'school_scope', using: noneOrInSchools, check: noneOrInSchools },
+]);
+rowPolicies(AuditEvent, [
+  {
+    name: 'school_scope',
+    command: 'select',
+    using: `((school_id is null) or (school_id = any (${SCHOOLS})) or (id = (nullif(current_setting('classbook.audit_appended', true), ''))::uuid))`,
+  },
+  { name: 'append', command: 'insert', check: 'true' },
+]);

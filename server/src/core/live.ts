@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { viewerFromSessionId, type Viewer } from '../auth/viewer.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
+import { scopeToViewer } from './row-scope.js';
 
 /** The close code of a socket whose session has ended (revoked, expired): sign in again. */
 export const SESSION_ENDED = 4401;
@@ -40,6 +41,8 @@ export function renewable(orm: MikroORM, context: Context, endSession: () => voi
       return false;
     }
     context.viewer = fresh.viewer;
+    // The rest of this event runs with the schools of the viewer's roles as they are now.
+    scopeToViewer(fresh.viewer, context.rowScope);
     context.em = fresh.em;
     context.loaders = new Loaders(fresh.em);
     return true;

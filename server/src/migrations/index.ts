@@ -13,6 +13,7 @@ import { Migration20261130133000_signin_defences } from './Migration202611301330
 import { Migration20261130101329_year_archive } from './Migration20261130101329_year_archive.js';
 import { Migration20261130133000_compromise_report } from './Migration20261130133000_compromise_report.js';
 import { Migration20261130140000_api_clients } from './Migration20261130140000_api_clients.js';
+import { Migration20261130140000_row_security } from './Migration20261130140000_row_security.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -48,4 +49,6 @@ export const migrations: MigrationObject[] = [
   },
   // API clients for analytics tools and their request log (issue 8).
   { name: 'Migration20261130140000_api_clients', class: Migration20261130140000_api_clients },
+  // Hand-written: row-level security and the application's role (issue 8, defence in depth).
+  { name: 'Migration20261130140000_row_security', class: Migration20261130140000_row_security },
 ];

@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
+import type { Viewer } from '../auth/viewer.js';
+
+/**
+ * Whose rows an operation may touch, as PostgreSQL's row-level security sees it (migration
+ * `row_security`): the viewer's schools and person. One scope per operation (HTTP request,
+ * document, subscription), carried by AsyncLocalStorage so that every statement of the operation —
+ * ORM queries and raw `getConnection().execute` alike — runs under it without being handed it.
+ * Mutable: it starts empty (anonymous: no school rows) and is filled once the viewer is known.
+ */
+export interface RowScope {
+  schoolIds: readonly string[];
+  personId: string | null;
+}
+
+const storage = new AsyncLocalStorage<RowScope>();
+
+export function newRowScope(): RowScope {
+  return { schoolIds: [], personId: null };
+}
+
+/** Runs `fn` (and everything it awaits) under `scope`. */
+export function withRowScope<T>(scope: RowScope, fn: () => T): T {
+  return storage.run(scope, fn);
+}
+
+/** The scope of the running operation, if any (none: background work, health checks). */
+export function currentRowScope(): RowScope | undefined {
+  return storage.getStore();
+}
+
+/**
+ * The schools a viewer's rows may come from: every school where the viewer holds a role (a parent
+ * whose children are in two schools gets both). The one place that decides it, so that another
+ * kind of viewer (API clients: their granted schools) plugs in here.
+ */
+export function viewerSchoolIds(viewer: Viewer | null): string[] {
+  return viewer ? viewer.schoolIds() : [];
+}
+
+/** Fills the running operation's scope for `viewer` (nothing to do outside an operation). */
+export function scopeToViewer(viewer: Viewer | null, scope = currentRowScope()): void {
+  if (!scope) {
+    return;
+  }
+  scope.schoolIds = viewerSchoolIds(viewer);
+  scope.personId = viewer?.personId ?? null;
+}
+
+/**
+ * While a session is being resolved: its person may read their own role assignments (the policy's
+ * `person_id` clause), before their schools are known.
+ */
+export function scopeToPerson(personId: string): void {
+  const scope = currentRowScope();
+  if (scope) {
+    scope.personId = personId;
+  }
+}
+
+const SET_SCOPE = `select set_config('classbook.school_ids', $1, false), set_config('classbook.person_id', $2, false)`;
+
+/**
+ * Kysely's `onReserveConnection` for the application's pool: before a statement (or a transaction)
+ * gets a pooled connection, the connection is given the running operation's scope — or none. The
+ * settings are session-level, so each physical connection remembers what it was last given and the
+ * statement is skipped when nothing changed (a request's statements mostly reuse one connection).
+ * Every reservation sets or confirms the value, so nothing leaks from one operation to the next.
+ */
+export function rowScopeOnReserve(onSet?: (sql: string) => void) {
+  const given = new WeakMap<DatabaseConnection, string>();
+  // MikroORM types the hook's argument as unknown; Kysely's Postgres dialect passes its connection.
+  return async (reserved: unknown): Promise<void> => {
+    const connection = reserved as DatabaseConnection;
+    const scope = currentRowScope();
+    const schools = `{${(scope?.schoolIds ?? []).join(',')}}`;
+    const person = scope?.personId ?? '';
+    const key = `${schools}|${person}`;
+    if (given.get(connection) === key) {
+      return;
+    }
+    // Forgotten first: if the statement fails, the next reservation sets it again.
+    given.delete(connection);
+    await connection.executeQuery(CompiledQuery.raw(SET_SCOPE, [schools, person]));
+    given.set(connection, key);
+    onSet?.(SET_SCOPE);
+  };
+}
