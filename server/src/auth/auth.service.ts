@@ -6,6 +6,7 @@ import { requireId } from '../core/ids.js';
 import { recordAudit, type AuditActor } from '../modules/audit/index.js';
 import { Person } from '../modules/people/person.entity.js';
 import { Role, RoleAssignment } from '../modules/people/role-assignment.entity.js';
+import { scopeToPerson } from '../core/row-scope.js';
 import { School } from '../modules/school/school.entity.js';
 import { familiesOfClassTeacher, isoDate } from './access.js';
 import { Invitation } from './invitation.entity.js';
@@ -82,6 +83,9 @@ function lifetimesOf(settings: AuthSettings): SessionLifetimes {
  */
 async function lifetimeFor(em: EntityManager, settings: AuthSettings, person: Person) {
   const lifetimes = lifetimesOf(settings);
+  // Under row security the person's own roles are visible once the operation is theirs: the
+  // password (and second factor) has been checked by now.
+  scopeToPerson(person.id);
   const staff = await em.count(RoleAssignment, {
     person,
     revokedAt: null,
