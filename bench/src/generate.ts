@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { hashPassword } from '../../server/src/auth/passwords.js';
 import { createOrm, migrateUp, withDatabase } from '../../server/src/core/db.js';
+import { migrations } from '../../server/src/migrations/index.js';
 import { checkAuditChain, fillAuditChain } from './audit-chain.js';
 import { copyRows, type Cell } from './copy.js';
 import { buildSchool, TABLE_ORDER, type BenchContext } from './school.js';
@@ -32,7 +33,12 @@ const MARKER = 'bench_marker';
 
 function markerKey(params: GenerateParams): string {
   // Canonical (sorted keys): jsonb does not keep the order the keys were written in.
-  const key: Record<string, number> = { ...params, version: GENERATOR_VERSION };
+  // The schema too: a database migrated before a newer migration is rebuilt, not reused.
+  const key: Record<string, number | string> = {
+    ...params,
+    version: GENERATOR_VERSION,
+    schema: migrations.at(-1)!.name,
+  };
   return JSON.stringify(
     Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))),
   );
@@ -54,7 +60,7 @@ async function readMarker(url: string, params: GenerateParams): Promise<Generate
       context: BenchContext;
     }>(`select params, counts, seconds, context from ${MARKER} limit 1`);
     const row = found.rows[0];
-    const stored = row?.params as Record<string, number> | undefined;
+    const stored = row?.params as Record<string, number | string> | undefined;
     const canonical = stored
       ? JSON.stringify(
           Object.fromEntries(Object.entries(stored).sort(([a], [b]) => a.localeCompare(b))),
