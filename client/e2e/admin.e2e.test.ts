@@ -13,6 +13,7 @@ import {
 import { createAssignment, createSubject } from '../../server/test/factories/journal.js';
 import { startTestApp, type TestApp } from '../../server/test/harness.js';
 import { launchBrowser, PHONE, screenshots, startClientApp, type ClientApp } from './client-app.js';
+import { hydrated } from './live-wait.js';
 import { screenshotDir } from './paths.js';
 
 // The administration pages through a real browser (issue 6): the records clerk's student
@@ -133,6 +134,7 @@ describe('administration', () => {
       await page.getByRole('link', { name: 'Новикова Вера' }).click();
       const card = page.getByTestId('student-card');
       await card.waitFor();
+      await hydrated(page); // a <details> opened before hydration is closed again by it
       await card.getByText('Перевести в другой класс').click();
       const transfer = card.getByTestId('transfer');
       await transfer.getByLabel('В класс').selectOption({ label: '5Б' });
@@ -153,6 +155,8 @@ describe('administration', () => {
       // Now from a date inside the year.
       await page.goto(`${web.url}/admin/students?class=${classA}&on=2026-11-30`);
       await page.getByRole('link', { name: 'Новикова Вера' }).click();
+      await card.waitFor();
+      await hydrated(page); // a <details> opened before hydration is closed again by it
       await card.getByText('Перевести в другой класс').click();
       await transfer.getByLabel('В класс').selectOption({ label: '5Б' });
       await transfer.getByLabel('С даты').fill('2026-12-14');

@@ -14,3 +14,8 @@ export async function gotoLive(api: TestApp, page: Page, url: string, topic = JO
     .poll(() => api.subscriptionsStarted(topic), { timeout: 10_000 })
     .toBeGreaterThan(before);
 }
+
+/** Resolves once the page has hydrated (the root layout marks <html data-hydrated>). */
+export async function hydrated(page: Page) {
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}

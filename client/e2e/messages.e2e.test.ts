@@ -23,6 +23,7 @@ import {
   startClientApp,
   type ClientApp,
 } from './client-app.js';
+import { hydrated } from './live-wait.js';
 
 // Internal mail through a real browser (R-MSG-1, R-MSG-2, R-AUTH-4): a parent writes to their
 // child's teacher from the compose page, the teacher's open inbox shows it, the teacher answers;
@@ -246,6 +247,8 @@ describe('internal mail in the browser', () => {
     try {
       await classTeacher.page.goto(`${web.url}/messages/announcements`);
       await classTeacher.page.getByTestId('no-announcements').waitFor();
+      // Opened before hydration, the <details> would be closed again by it.
+      await hydrated(classTeacher.page);
       await classTeacher.page.getByText('Новое объявление').click();
       await classTeacher.page.getByLabel('Заголовок').fill('Родительское собрание');
       await classTeacher.page.getByLabel('Текст').fill('В четверг в 18:00, кабинет 12.');
