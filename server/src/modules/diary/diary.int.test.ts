@@ -874,6 +874,8 @@ describe('fast by construction', () => {
       expect(lessons).toHaveLength(perDay * days);
       expect(lessons.every((l) => l.marks.length === 1 && l.homework.length === 1)).toBe(true);
       expect(lessons.every((l) => l.attendance?.studentId === student.id)).toBe(true);
+      console.log(app.queries.join('\n---\n'));
+      console.log('SCOPE', app.scopeStatements.length);
       return app.queries.length;
     };
 

@@ -1,17 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { requireViewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
-import { Homework } from '../journal/homework.entity.js';
-import { ClassAnnouncement, diaryAnnouncements } from '../messages/announcements.js';
 import { Person } from '../people/person.entity.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
-import { SchoolClass } from '../year/school-class.entity.js';
-import { Subject } from '../year/subject.entity.js';
-import { WorkType } from '../year/work-type.entity.js';
 import { readDiaryPeriod } from './diary-period.service.js';
 import { readDiaryWeek } from './diary-week.service.js';
 import { diaryPeriods, myStudents } from './diary.service.js';
-import { DiaryDay, DiaryLesson, DiaryMark, DiaryPeriod, DiaryWeek } from './diary.types.js';
+import { DiaryPeriod, DiaryWeek } from './diary.types.js';
 
 const STUDENT_ID = { description: 'The student whose diary to read.' };
 
@@ -62,92 +57,4 @@ export class DiaryResolver {
   }
 }
 
-// Relations through the per-operation loaders: one query per entity type per response.
-
-@Resolver(() => DiaryWeek)
-export class DiaryWeekRelations {
-  @FieldResolver(() => Person, { description: 'The student.' })
-  student(@Root() w: DiaryWeek, @Ctx() ctx: Context) {
-    return ctx.loaders.require(Person, { id: w.studentId });
-  }
-
-  @FieldResolver(() => [ClassAnnouncement], {
-    description:
-      "Announcements published this week to the student's classes, newest first: a student sees those for students, a parent those for parents (R-MSG-2).",
-  })
-  announcements(@Root() w: DiaryWeek, @Ctx() ctx: Context): Promise<ClassAnnouncement[]> {
-    const classIds = [
-      ...new Set(w.days.map((d) => d.schoolClassId).filter((id): id is string => id !== null)),
-    ];
-    return diaryAnnouncements(
-      ctx.em,
-      requireViewer(ctx),
-      w.studentId,
-      classIds,
-      w.startsOn,
-      w.endsOn,
-    );
-  }
-}
-
-@Resolver(() => DiaryPeriod)
-export class DiaryPeriodRelations {
-  @FieldResolver(() => Person, { description: 'The student.' })
-  student(@Root() p: DiaryPeriod, @Ctx() ctx: Context) {
-    return ctx.loaders.require(Person, { id: p.studentId });
-  }
-}
-
-@Resolver(() => DiaryDay)
-export class DiaryDayRelations {
-  @FieldResolver(() => SchoolClass, {
-    nullable: true,
-    description: 'The class the student was in that day; null when not enrolled.',
-  })
-  schoolClass(@Root() d: DiaryDay, @Ctx() ctx: Context) {
-    return d.schoolClassId ? ctx.loaders.load(SchoolClass, d.schoolClassId) : null;
-  }
-}
-
-@Resolver(() => DiaryLesson)
-export class DiaryLessonRelations {
-  @FieldResolver(() => Subject, { description: 'The subject.' })
-  subject(@Root() l: DiaryLesson, @Ctx() ctx: Context) {
-    return ctx.loaders.require(Subject, { id: l.subjectId });
-  }
-
-  @FieldResolver(() => Person, { description: 'Who teaches it: the teacher or a substitute.' })
-  teacher(@Root() l: DiaryLesson, @Ctx() ctx: Context) {
-    return ctx.loaders.require(Person, { id: l.teacherId });
-  }
-
-  @FieldResolver(() => WorkType, { nullable: true, description: 'The kind of work.' })
-  workType(@Root() l: DiaryLesson, @Ctx() ctx: Context) {
-    return l.workTypeId ? ctx.loaders.load(WorkType, l.workTypeId) : null;
-  }
-
-  @FieldResolver(() => [Homework], { description: 'Homework set at the lesson.' })
-  homework(@Root() l: DiaryLesson, @Ctx() ctx: Context) {
-    return l.lessonId ? ctx.loaders.children(Homework, 'lesson', l.lessonId) : [];
-  }
-}
-
-@Resolver(() => DiaryMark)
-export class DiaryMarkRelations {
-  @FieldResolver(() => WorkType, {
-    nullable: true,
-    description: "The kind of work: the mark's own, or the lesson's.",
-  })
-  workType(@Root() m: DiaryMark, @Ctx() ctx: Context) {
-    return m.workTypeId ? ctx.loaders.load(WorkType, m.workTypeId) : null;
-  }
-}
-
-export const diaryResolvers = [
-  DiaryResolver,
-  DiaryWeekRelations,
-  DiaryPeriodRelations,
-  DiaryDayRelations,
-  DiaryLessonRelations,
-  DiaryMarkRelations,
-] as const;
+export const diaryResolvers = [DiaryResolver] as const;

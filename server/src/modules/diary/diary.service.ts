@@ -5,6 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
+import { entitiesOf } from './diary-rows.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
 
 /**
@@ -51,44 +52,32 @@ export const reachParam = (reach: DiaryReach): string | null =>
   reach.whole ? null : uuidArray([...reach.classIds]);
 
 /**
- * Reporting periods of the student's study that the viewer may open: periods of the years of the
- * student's classes, for the class's grade level, overlapping the enrolment (R-DRY-1).
+ * Whether the reporting period `p` is one of the student's study that the viewer may open: a
+ * period of the year of one of the student's classes within reach, for the class's grade level,
+ * overlapping the enrolment (R-DRY-1). Parameters: `studyParams`.
  */
+export const IN_STUDY = `exists (
+  select 1 from enrolment e join school_class c on c.id = e.school_class_id
+   where e.student_id = ? and c.year_id = p.year_id and c.grade_level = any(p.grade_levels)
+     and e.starts_on <= p.ends_on and (e.ends_on is null or e.ends_on > p.starts_on)
+     and (?::uuid[] is null or c.id = any(?::uuid[])))`;
+
+export const studyParams = (studentId: string, reach: DiaryReach) => {
+  const classes = reachParam(reach);
+  return [studentId, classes, classes];
+};
+
+/** Reporting periods of the student's study that the viewer may open, to pick one (R-DRY-1). */
 export async function diaryPeriods(
   em: EntityManager,
   viewer: Viewer,
   studentIdInput: string,
 ): Promise<ReportingPeriod[]> {
   const { studentId, reach } = await requireReach(em, viewer, studentIdInput);
-  const ids = await periodsOfStudy(em, studentId, reach, null);
-  if (ids.length === 0) {
-    return [];
-  }
-  return em.find(
-    ReportingPeriod,
-    { id: { $in: ids } },
-    { orderBy: { startsOn: 'asc', endsOn: 'asc', kind: 'asc', number: 'asc' } },
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `select p.* from reporting_period p where ${IN_STUDY}
+      order by p.starts_on, p.ends_on, p.kind, p.number`,
+    studyParams(studentId, reach),
   );
-}
-
-/** Ids of the periods of the student's study within reach (or just `periodId`, if it is one). */
-export async function periodsOfStudy(
-  em: EntityManager,
-  studentId: string,
-  reach: DiaryReach,
-  periodId: string | null,
-): Promise<string[]> {
-  const classes = reachParam(reach);
-  const rows = await em.getConnection().execute<{ id: string }[]>(
-    `select distinct p.id
-       from reporting_period p
-       join school_class c on c.year_id = p.year_id and c.grade_level = any(p.grade_levels)
-       join enrolment e on e.school_class_id = c.id
-      where e.student_id = ?
-        and e.starts_on <= p.ends_on and (e.ends_on is null or e.ends_on > p.starts_on)
-        and (?::uuid[] is null or c.id = any(?::uuid[]))
-        and (?::uuid is null or p.id = ?::uuid)`,
-    [studentId, classes, classes, periodId, periodId],
-  );
-  return rows.map((r) => r.id);
+  return entitiesOf(em, ReportingPeriod, rows);
 }

@@ -1,14 +1,20 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Attendance } from '../journal/attendance.entity.js';
+import { Homework } from '../journal/homework.entity.js';
 import { LessonStatus } from '../journal/lesson.entity.js';
 import { PeriodMark } from '../journal/period-mark.entity.js';
+import { ClassAnnouncement } from '../messages/announcements.js';
+import { Person } from '../people/person.entity.js';
 import { TimetableChangeKind } from '../timetable/timetable-change.entity.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
+import { SchoolClass } from '../year/school-class.entity.js';
 import { Subject } from '../year/subject.entity.js';
+import { WorkType } from '../year/work-type.entity.js';
 
-// Read model of the diary (R-DRY-1, R-DRY-2). Relations (subject, teacher, work type, class,
-// homework) are followed by field resolvers through the per-operation loaders; the rows that are
-// the student's own (marks, attendance) are chosen by the services and nothing else is reachable.
+// Read model of the diary (R-DRY-1, R-DRY-2). The services read a whole response in a constant
+// number of statements and fill every field here, relations (subject, teacher, work type, class,
+// homework) included: nothing below the root queries the database. The rows that are the
+// student's own (marks, attendance) are chosen by the services and nothing else is reachable.
 
 @ObjectType({ description: "One of the student's own marks in the diary." })
 export class DiaryMark {
@@ -30,8 +36,12 @@ export class DiaryMark {
   @Field(() => String, { nullable: true, description: "Teacher's comment." })
   comment!: string | null;
 
-  /** The mark's own work type, or else the lesson's. */
-  workTypeId!: string | null;
+  @Field(() => WorkType, {
+    nullable: true,
+    description: "The kind of work: the mark's own, or the lesson's.",
+  })
+  workType!: WorkType | null;
+
   numericValue!: number;
 }
 
@@ -90,9 +100,17 @@ export class DiaryLesson {
   })
   attendance!: Attendance | null;
 
-  subjectId!: string;
-  teacherId!: string;
-  workTypeId!: string | null;
+  @Field(() => Subject, { description: 'The subject.' })
+  subject!: Subject;
+
+  @Field(() => Person, { description: 'Who teaches it: the teacher or a substitute.' })
+  teacher!: Person;
+
+  @Field(() => WorkType, { nullable: true, description: 'The kind of work.' })
+  workType!: WorkType | null;
+
+  @Field(() => [Homework], { description: 'Homework set at the lesson.' })
+  homework!: Homework[];
 }
 
 @ObjectType({ description: 'A day of the diary week.' })
@@ -106,8 +124,12 @@ export class DiaryDay {
   @Field(() => [DiaryLesson], { description: 'Lessons by lesson number.' })
   lessons!: DiaryLesson[];
 
-  /** The class the student was in that day (null: not enrolled, or out of the viewer's reach). */
-  schoolClassId!: string | null;
+  // Null also for a day out of the viewer's reach.
+  @Field(() => SchoolClass, {
+    nullable: true,
+    description: 'The class the student was in that day; null when not enrolled.',
+  })
+  schoolClass!: SchoolClass | null;
 }
 
 @ObjectType({
@@ -123,7 +145,14 @@ export class DiaryWeek {
   @Field(() => [DiaryDay], { description: 'The seven days, Monday first.' })
   days!: DiaryDay[];
 
-  studentId!: string;
+  @Field(() => Person, { description: 'The student.' })
+  student!: Person;
+
+  @Field(() => [ClassAnnouncement], {
+    description:
+      "Announcements published this week to the student's classes, newest first: a student sees those for students, a parent those for parents (R-MSG-2).",
+  })
+  announcements!: ClassAnnouncement[];
 }
 
 @ObjectType({ description: "A subject in the diary's period view: the student's marks in it." })
@@ -166,5 +195,6 @@ export class DiaryPeriod {
   @Field(() => [DiarySubject], { description: 'Subjects by name.' })
   subjects!: DiarySubject[];
 
-  studentId!: string;
+  @Field(() => Person, { description: 'The student.' })
+  student!: Person;
 }
