@@ -47,18 +47,26 @@ interface PeriodRow {
 const PERIOD_SQL = `
 with period as (
   select p.* from reporting_period p where p.id = ? and ${IN_STUDY}
-), marks as (
-  select m.id, l.id as "lessonId", l.date, m.value, m.numeric_value::float8 as "numericValue",
-         m.weight::float8 as weight, m.comment,
-         coalesce(m.work_type_id, l.work_type_id) as "workTypeId", a.subject_id as "subjectId",
-         l.lesson_number, m.created_at
+), own as (
+  -- The student's marks (a few hundred a year, by index), each with its lesson by key. The
+  -- period's dates are not constants of the statement, so a plain join would hash a whole table
+  -- of lessons; a lateral subquery with a limit is not flattened and stays a key lookup.
+  select m.id, m.lesson_id, m.value, m.numeric_value, m.weight, m.comment, m.work_type_id,
+         m.created_at, l.date, l.lesson_number, l.assignment_id,
+         l.work_type_id as lesson_work_type_id
     from mark m
-    join lesson l on l.id = m.lesson_id
-    join period p on l.date between p.starts_on and p.ends_on
-    join teaching_assignment a on a.id = l.assignment_id
+    cross join lateral (select * from lesson l where l.id = m.lesson_id limit 1) l
+   where m.student_id = ?
+), marks as (
+  select m.id, m.lesson_id as "lessonId", m.date, m.value,
+         m.numeric_value::float8 as "numericValue", m.weight::float8 as weight, m.comment,
+         coalesce(m.work_type_id, m.lesson_work_type_id) as "workTypeId",
+         a.subject_id as "subjectId", m.lesson_number, m.created_at
+    from own m
+    join period p on m.date between p.starts_on and p.ends_on
+    join teaching_assignment a on a.id = m.assignment_id
     join school_class c on c.id = a.school_class_id
-   where m.student_id = ? and c.year_id = p.year_id
-     and (?::uuid[] is null or c.id = any(?::uuid[]))
+   where c.year_id = p.year_id and (?::uuid[] is null or c.id = any(?::uuid[]))
 ), taught as (
   select a.subject_id
     from period p

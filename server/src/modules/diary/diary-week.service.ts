@@ -171,8 +171,7 @@ select
   (select json_agg(to_jsonb(c)) from school_class c
     where c.id in (select "schoolClassId" from enrolled)) as classes,
   (select json_agg(${personJson('p')}) from person p
-    where p.id = ?
-       or p.id in (select "teacherId" from pages
+    where p.id in (select ?::uuid union select "teacherId" from pages
                    union select "substituteTeacherId" from changes
                    union select "conductingTeacherId" from lessons
                    union select "authorId" from announcements)) as people,
