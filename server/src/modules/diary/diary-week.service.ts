@@ -35,7 +35,7 @@ type Json = Record<string, unknown>;
 
 /** The week in one row: a JSON array per kind, keyed as the interfaces (null when empty). */
 interface WeekRow {
-  /** Each day the student is in a class within reach (assignmentId null: no page that day). */
+  /** The class of each day the student is in a class within reach. */
   days: { day: string; schoolClassId: string }[] | null;
   pages: PageRow[] | null;
   slots: SlotRow[] | null;
