@@ -17,7 +17,7 @@ export async function familiesOfClassTeacher(
   if (personIds.length === 0) {
     return new Set();
   }
-  const rows = await em.getConnection().execute<{ person_id: string }[]>(
+  const rows = await em.execute<{ person_id: string }[]>(
     `select e.student_id as person_id
        from enrolment e join school_class c on c.id = e.school_class_id
       where c.class_teacher_id = ? and e.student_id = any(?::uuid[])
@@ -84,7 +84,7 @@ export async function journalPageAccess(
   if (assignmentIds.length === 0) {
     return access;
   }
-  const rows = await em.getConnection().execute<
+  const rows = await em.execute<
     {
       id: string;
       school_id: string;
@@ -146,7 +146,7 @@ export async function lessonsKeptBy(
     return new Set();
   }
   const me = viewer.personId;
-  const rows = await em.getConnection().execute<{ id: string; school_id: string }[]>(
+  const rows = await em.execute<{ id: string; school_id: string }[]>(
     `select l.id, l.school_id
        from lesson l join teaching_assignment a on a.id = l.assignment_id
       where l.id = any(?::uuid[])
@@ -203,7 +203,7 @@ export async function diaryReach(
   if (others.length === 0 || (!parent && leads.length === 0 && administers.length === 0)) {
     return reach;
   }
-  const rows = await em.getConnection().execute<{ student_id: string; class_id: string | null }[]>(
+  const rows = await em.execute<{ student_id: string; class_id: string | null }[]>(
     `select g.student_id, null::uuid as class_id
        from guardianship g
       where ?::boolean and g.guardian_id = ? and g.student_id = any(?::uuid[])

@@ -43,11 +43,9 @@ export async function redeemSocketTicket(
   if (!ticket || ticket.length > 200) {
     return null;
   }
-  const rows = await em
-    .getConnection()
-    .execute<{ session_id: string }[]>(
-      'delete from socket_ticket where ticket_hash = ? and expires_at > ? returning session_id',
-      [sha256(ticket), now],
-    );
+  const rows = await em.execute<{ session_id: string }[]>(
+    'delete from socket_ticket where ticket_hash = ? and expires_at > ? returning session_id',
+    [sha256(ticket), now],
+  );
   return rows[0]?.session_id ?? null;
 }

@@ -291,7 +291,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   async function health(res: ServerResponse) {
     let database = 'ok';
     try {
-      await orm.em.fork().getConnection().execute('select 1');
+      await orm.em.fork().execute('select 1');
     } catch {
       database = 'unavailable';
     }

@@ -158,12 +158,10 @@ export async function apiClients(
 ): Promise<ApiClient[]> {
   const schoolId = requireId(schoolIdInput, 'schoolId');
   requireAdministration(viewer, schoolId, 'schoolId');
-  const rows = await em
-    .getConnection()
-    .execute<{ id: string }[]>(
-      `select id from api_client where school_ids && ?::uuid[] order by created_at desc, id`,
-      [uuidArray([schoolId])],
-    );
+  const rows = await em.execute<{ id: string }[]>(
+    `select id from api_client where school_ids && ?::uuid[] order by created_at desc, id`,
+    [uuidArray([schoolId])],
+  );
   const clients = await em.find(ApiClient, { id: { $in: rows.map((r) => r.id) } });
   const byId = new Map(clients.map((c) => [c.id, c]));
   return rows.map((r) => byId.get(r.id)!);
@@ -178,7 +176,7 @@ export async function recordApiRequest(
   clientId: string,
   request: { fields: string[]; operationName: string | null; ip: string | null },
 ): Promise<void> {
-  await em.getConnection().execute(
+  await em.execute(
     `with touched as (
        update api_client set last_used_at = now()
         where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')

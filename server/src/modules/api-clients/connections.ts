@@ -158,12 +158,10 @@ async function page<T extends { id: string }>(
   const first = pageSize(q.first);
   const key = q.after ? decodeCursor(q.after, q.keyed ? 2 : 1) : null;
   const condition = !key ? 'true' : q.keyed ? '(k, id) > (?::date, ?::uuid)' : 'id > ?::uuid';
-  const rows = await em
-    .getConnection()
-    .execute<{ id: string; k: string | null }[]>(
-      `select id, k::text as k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`,
-      [...q.params, ...(key ?? []), first + 1],
-    );
+  const rows = await em.execute<{ id: string; k: string | null }[]>(
+    `select id, k::text as k from (${q.select}) s where ${condition} order by ${q.keyed ? 'k, id' : 'id'} limit ?`,
+    [...q.params, ...(key ?? []), first + 1],
+  );
   const pageRows = rows.slice(0, first);
   const entities = (await em.find(cls, { id: { $in: pageRows.map((r) => r.id) } } as never)) as T[];
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -179,9 +177,10 @@ async function page<T extends { id: string }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     }),
     count: async () => {
-      const [row] = await em
-        .getConnection()
-        .execute<{ n: string }[]>(`select count(*) as n from (${q.select}) s`, q.params);
+      const [row] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from (${q.select}) s`,
+        q.params,
+      );
       return Number(row?.n ?? 0);
     },
   };

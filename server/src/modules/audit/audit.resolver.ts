@@ -101,7 +101,7 @@ export class AuditResolver {
                 and (e.after ->> 'lessonId' = ? or e.before ->> 'lessonId' = ?
                      or e.entity_id in (select h.id from homework h where h.lesson_id = ?::uuid)))`
         : '';
-    const rows = await ctx.em.getConnection().execute<{ id: string }[]>(
+    const rows = await ctx.em.execute<{ id: string }[]>(
       `select e.id from audit_event e
         where e.school_id = any(?::uuid[])
           and ((e.entity_type = ? and e.entity_id = ?::uuid)${homework})

@@ -48,22 +48,18 @@ export const isVoidable = (event: AuditEvent) => LISTED[event.entityType]?.voida
 
 /** Schools where the person holds a role and the viewer administers. */
 async function administeredSchoolsOf(em: EntityManager, viewer: Viewer, personId: string) {
-  const rows = await em
-    .getConnection()
-    .execute<{ school_id: string }[]>(
-      `select distinct school_id from role_assignment where person_id = any(?::uuid[])`,
-      [uuidArray([personId])],
-    );
+  const rows = await em.execute<{ school_id: string }[]>(
+    `select distinct school_id from role_assignment where person_id = any(?::uuid[])`,
+    [uuidArray([personId])],
+  );
   return rows.map((r) => r.school_id).filter((s) => viewer.hasRole(s, ...ADMINISTRATION));
 }
 
 async function schoolsOfPerson(em: EntityManager, personId: string): Promise<string[]> {
-  const rows = await em
-    .getConnection()
-    .execute<{ school_id: string }[]>(
-      `select distinct school_id from role_assignment where person_id = any(?::uuid[]) order by 1`,
-      [uuidArray([personId])],
-    );
+  const rows = await em.execute<{ school_id: string }[]>(
+    `select distinct school_id from role_assignment where person_id = any(?::uuid[]) order by 1`,
+    [uuidArray([personId])],
+  );
   return rows.map((r) => r.school_id);
 }
 
@@ -151,7 +147,7 @@ export async function compromiseReports(
   if (schools.length === 0) {
     return [];
   }
-  const rows = await em.getConnection().execute<{ id: string }[]>(
+  const rows = await em.execute<{ id: string }[]>(
     `select r.id from compromise_report r
       where exists (select 1 from role_assignment ra
                      where ra.person_id = r.person_id and ra.school_id = any(?::uuid[]))
@@ -186,7 +182,7 @@ async function disputedOf(
   schools: string[],
 ): Promise<AuditEvent[]> {
   const kinds = Object.entries(LISTED);
-  const rows = await em.getConnection().execute<{ id: string }[]>(
+  const rows = await em.execute<{ id: string }[]>(
     `select e.id from audit_event e
       where e.actor_id = ? and e.occurred_at >= ? and e.occurred_at <= ?
         and e.school_id = any(?::uuid[])
@@ -272,14 +268,12 @@ export async function voidOperations(
   const { report, schools } = await reportFor(em, viewer, args.reportId);
   return em.transactional(async (tx) => {
     // Two administrators voiding the same report take turns: the second sees the first's marks.
-    await tx
-      .getConnection()
-      .execute(
-        'select pg_advisory_xact_lock(hashtext(?))',
-        [`void:${report.person.id}`],
-        'all',
-        tx.getTransactionContext(),
-      );
+    await tx.execute(
+      'select pg_advisory_xact_lock(hashtext(?))',
+      [`void:${report.person.id}`],
+      'all',
+      tx.getTransactionContext(),
+    );
     const disputed = await disputedOf(tx, report, schools);
     let selected = disputed.filter(isVoidable);
     if (wantedIds) {
@@ -323,7 +317,7 @@ export async function voidOperations(
     // Anyone's write to the record after the first operation voided, not itself being voided.
     for (const chain of chains.values()) {
       const first = chain.events[0]!;
-      const later = await tx.getConnection().execute<{ id: string }[]>(
+      const later = await tx.execute<{ id: string }[]>(
         `select e.id from audit_event e
           where e.entity_type = ? and e.entity_id = ? and e.school_id = ?
             and e.action = any(?::text[]) and e.seq > ?`,
@@ -446,7 +440,7 @@ async function restoreContext(
   chain: Chain,
   first: AuditEvent,
 ): Promise<RestoreContext> {
-  const [previous] = await tx.getConnection().execute<{ actor_id: string | null }[]>(
+  const [previous] = await tx.execute<{ actor_id: string | null }[]>(
     `select actor_id from audit_event
       where entity_type = ? and entity_id = ? and school_id = ? and seq < ?
         and action = any(?::text[])
@@ -455,7 +449,7 @@ async function restoreContext(
     'all',
     tx.getTransactionContext(),
   );
-  const [created] = await tx.getConnection().execute<{ occurred_at: Date }[]>(
+  const [created] = await tx.execute<{ occurred_at: Date }[]>(
     `select occurred_at from audit_event
       where entity_type = ? and entity_id = ? and school_id = ? and action = 'create'
       order by seq limit 1`,

@@ -24,7 +24,7 @@ export interface PageRow {
  * inclusive), lessons held and lessons planned by the curriculum for that part.
  */
 export function pagesInScope(em: EntityManager, scope: ControlScope): Promise<PageRow[]> {
-  return em.getConnection().execute<PageRow[]>(
+  return em.execute<PageRow[]>(
     `with pg as (
        select a.*, y.starts_on as year_from, y.ends_on as year_to,
               greatest(?::date, coalesce(a.starts_on, y.starts_on)) as p_from,
@@ -120,7 +120,7 @@ export function flaggedLessons(
   scope: ControlScope,
   pages: PageRow[],
 ): Promise<LessonRow[]> {
-  return em.getConnection().execute<LessonRow[]>(
+  return em.execute<LessonRow[]>(
     `with ${PAGES}, z as (select ?::text as tz),
      l as (
        select l.id, l.assignment_id, l.date, l.lesson_number, l.topic, l.work_type_id,
@@ -184,7 +184,7 @@ export interface StudentRow {
  * members while in the class, or the individual student (R-YEAR-5) — with their marks there.
  */
 export function pageStudents(em: EntityManager, pages: PageRow[]): Promise<StudentRow[]> {
-  return em.getConnection().execute<StudentRow[]>(
+  return em.execute<StudentRow[]>(
     `with ${PAGES},
      r as (
        select distinct p.id as page_id, e.student_id
@@ -236,7 +236,7 @@ export function periodMarkIssues(
   scope: ControlScope,
   pages: PageRow[],
 ): Promise<PeriodMarkRow[]> {
-  return em.getConnection().execute<PeriodMarkRow[]>(
+  return em.execute<PeriodMarkRow[]>(
     `with ${PAGES}, z as (select ?::text as tz),
      pp as (
        select p.id as page_id, a.subject_id, a.school_class_id, a.subgroup_id,
@@ -291,7 +291,7 @@ export function overdueRequests(
   scope: ControlScope,
   teacherIds: string[],
 ): Promise<RequestRow[]> {
-  return em.getConnection().execute<RequestRow[]>(
+  return em.execute<RequestRow[]>(
     `with z as (select ?::text as tz),
      b as (select ((?::date)::timestamp at time zone z.tz) as from_ts,
                   ((?::date + 1)::timestamp at time zone z.tz) as to_ts from z),
@@ -358,7 +358,7 @@ export function classSignIns(
   scope: ControlScope,
   classIds: string[],
 ): Promise<SignInRow[]> {
-  return em.getConnection().execute<SignInRow[]>(
+  return em.execute<SignInRow[]>(
     `with z as (select ?::text as tz),
      b as (select ((?::date)::timestamp at time zone z.tz) as from_ts,
                   ((?::date + 1)::timestamp at time zone z.tz) as to_ts from z),

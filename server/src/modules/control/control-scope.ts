@@ -78,16 +78,14 @@ export async function controlScope(
     ? requireId(input.schoolClassId, 'schoolClassId')
     : null;
   const teacherId = input.teacherId ? requireId(input.teacherId, 'teacherId') : null;
-  const [row] = await em
-    .getConnection()
-    .execute<{ time_zone: string; class_ok: boolean; teacher_ok: boolean }[]>(
-      `select s.time_zone,
+  const [row] = await em.execute<{ time_zone: string; class_ok: boolean; teacher_ok: boolean }[]>(
+    `select s.time_zone,
             exists (select 1 from school_class c where c.id = ?::uuid and c.school_id = s.id) as class_ok,
             exists (select 1 from role_assignment r
                      where r.person_id = ?::uuid and r.school_id = s.id and r.role = 'TEACHER') as teacher_ok
        from school s where s.id = ?`,
-      [schoolClassId, teacherId, schoolId],
-    );
+    [schoolClassId, teacherId, schoolId],
+  );
   if (!row) {
     throw notFound('schoolId');
   }

@@ -37,12 +37,10 @@ export async function userActivity(
      b as (select (?::date::timestamp at time zone z.tz) as from_ts,
                   ((?::date + interval '1 month') at time zone z.tz) as to_ts from z)`;
   const [roles, teachers] = await Promise.all([
-    em
-      .getConnection()
-      .execute<
-        { role: Role; people: number; signed_in: number; sign_ins: number; actions: number }[]
-      >(
-        `with ${bounds},
+    em.execute<
+      { role: Role; people: number; signed_in: number; sign_ins: number; actions: number }[]
+    >(
+      `with ${bounds},
        ra as (
          select distinct r.role, r.person_id from role_assignment r cross join b
           where r.school_id = ? and (r.revoked_at is null or r.revoked_at >= b.from_ts)
@@ -65,12 +63,10 @@ export async function userActivity(
          left join si on si.actor_id = ra.person_id
          left join ac on ac.actor_id = ra.person_id
         group by ra.role`,
-        [schoolId, from, from, schoolId, schoolId],
-      ),
-    em
-      .getConnection()
-      .execute<{ teacher_id: string; name: string; lessons: number; kept: number }[]>(
-        `with z as (select time_zone as tz from school where id = ?)
+      [schoolId, from, from, schoolId, schoolId],
+    ),
+    em.execute<{ teacher_id: string; name: string; lessons: number; kept: number }[]>(
+      `with z as (select time_zone as tz from school where id = ?)
        select l.conducting_teacher_id as teacher_id,
               concat_ws(' ', t.last_name, t.first_name) as name,
               count(*)::int as lessons,
@@ -81,8 +77,8 @@ export async function userActivity(
           and l.date >= ?::date and l.date < (?::date + interval '1 month')
         group by l.conducting_teacher_id, t.last_name, t.first_name
         order by t.last_name, t.first_name, l.conducting_teacher_id`,
-        [schoolId, schoolId, from, from],
-      ),
+      [schoolId, schoolId, from, from],
+    ),
   ]);
   const byRole = new Map(roles.map((r) => [r.role, r]));
   const lessons = teachers.reduce((n, t) => n + t.lessons, 0);

@@ -118,16 +118,14 @@ export async function readDiaryPeriod(
   const periodId = requireId(periodIdInput, 'periodId');
   const { studentId, reach } = await requireReach(em, viewer, studentIdInput);
   const study = studyParams(studentId, reach);
-  const [row] = await em
-    .getConnection()
-    .execute<PeriodRow[]>(PERIOD_SQL, [
-      periodId,
-      ...study,
-      ...study,
-      ...study,
-      studentId,
-      studentId,
-    ]);
+  const [row] = await em.execute<PeriodRow[]>(PERIOD_SQL, [
+    periodId,
+    ...study,
+    ...study,
+    ...study,
+    studentId,
+    studentId,
+  ]);
   // A period of another school, another year, or outside the study: as if it did not exist.
   if (!row?.period) {
     throw notFound('periodId');

@@ -209,27 +209,25 @@ export async function readDiaryWeek(
   const { studentId, reach } = await requireReach(em, viewer, studentIdInput);
   const classes = reachParam(reach);
   const audiences = `{${audiencesOf(viewer, studentId, reach).join(',')}}`;
-  const [week] = await em
-    .getConnection()
-    .execute<WeekRow[]>(WEEK_SQL, [
-      monday,
-      sunday,
-      studentId,
-      classes,
-      classes,
-      monday,
-      sunday,
-      monday,
-      sunday,
-      studentId,
-      audiences,
-      monday,
-      sunday,
-      sunday,
-      monday,
-      studentId,
-      studentId,
-    ]);
+  const [week] = await em.execute<WeekRow[]>(WEEK_SQL, [
+    monday,
+    sunday,
+    studentId,
+    classes,
+    classes,
+    monday,
+    sunday,
+    monday,
+    sunday,
+    studentId,
+    audiences,
+    monday,
+    sunday,
+    sunday,
+    monday,
+    studentId,
+    studentId,
+  ]);
   const pages = week!.pages ?? [];
   const lessons = week!.lessons ?? [];
   const entries = weekEntries(pages, week!.slots ?? [], week!.changes ?? [], lessons);

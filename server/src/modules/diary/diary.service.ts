@@ -15,12 +15,10 @@ import { ReportingPeriod } from '../year/reporting-period.entity.js';
 export async function myStudents(em: EntityManager, viewer: Viewer): Promise<Person[]> {
   const ids = viewer.hasAnyRole(Role.STUDENT) ? [viewer.personId] : [];
   if (viewer.hasAnyRole(Role.PARENT)) {
-    const rows = await em
-      .getConnection()
-      .execute<{ student_id: string }[]>(
-        `select student_id from guardianship where guardian_id = ?`,
-        [viewer.personId],
-      );
+    const rows = await em.execute<{ student_id: string }[]>(
+      `select student_id from guardianship where guardian_id = ?`,
+      [viewer.personId],
+    );
     ids.push(...rows.map((r) => r.student_id));
   }
   if (ids.length === 0) {
@@ -74,7 +72,7 @@ export async function diaryPeriods(
   studentIdInput: string,
 ): Promise<ReportingPeriod[]> {
   const { studentId, reach } = await requireReach(em, viewer, studentIdInput);
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+  const rows = await em.execute<Record<string, unknown>[]>(
     `select p.* from reporting_period p where ${IN_STUDY}
       order by p.starts_on, p.ends_on, p.kind, p.number`,
     studyParams(studentId, reach),

@@ -173,14 +173,12 @@ async function markRegisterTaken(tx: EntityManager, viewer: Viewer, lesson: Less
   }
   const at = new Date();
   // Raw SQL: the ORM's update would bump the optimistic-lock version.
-  await tx
-    .getConnection()
-    .execute(
-      'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null',
-      [at, lesson.id],
-      'run',
-      tx.getTransactionContext(),
-    );
+  await tx.execute(
+    'update lesson set attendance_taken_at = ? where id = ? and attendance_taken_at is null',
+    [at, lesson.id],
+    'run',
+    tx.getTransactionContext(),
+  );
   recordAudit(
     tx,
     { personId: viewer.personId, sessionId: viewer.sessionId },
@@ -255,7 +253,7 @@ async function leadsClassOf(
   lesson: Lesson,
   studentId: string,
 ): Promise<boolean> {
-  const rows = await tx.getConnection().execute<{ ok: number }[]>(
+  const rows = await tx.execute<{ ok: number }[]>(
     `select 1 as ok
        from enrolment e
        join school_class c on c.id = e.school_class_id

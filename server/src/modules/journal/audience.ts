@@ -18,7 +18,7 @@ export async function studentsOnPage(
   }
   const subgroup = assignment.subgroup?.id ?? null;
   const individual = assignment.individualStudent?.id ?? null;
-  const rows = await em.getConnection().execute<{ student_id: string }[]>(
+  const rows = await em.execute<{ student_id: string }[]>(
     `select e.student_id
        from enrolment e
       where e.school_class_id = ? and e.student_id = any(?::uuid[])

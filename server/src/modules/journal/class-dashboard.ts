@@ -89,7 +89,7 @@ async function unreadFromParentsOf(
   schoolClassId: string,
   date: string,
 ): Promise<number> {
-  const rows = await em.getConnection().execute<{ n: string }[]>(
+  const rows = await em.execute<{ n: string }[]>(
     `select count(*) as n from message m
        join thread_participant p on p.thread_id = m.thread_id and p.person_id = ?
       where m.author_id <> ? and m.sent_at > coalesce(p.last_read_at, '-infinity')
@@ -106,20 +106,18 @@ async function isParentInClass(
   schoolClassId: string,
   date: string,
 ): Promise<boolean> {
-  const rows = await em
-    .getConnection()
-    .execute<{ ok: boolean }[]>(`select ${classParent('?')} as ok`, [
-      personId,
-      schoolClassId,
-      date,
-      date,
-    ]);
+  const rows = await em.execute<{ ok: boolean }[]>(`select ${classParent('?')} as ok`, [
+    personId,
+    schoolClassId,
+    date,
+    date,
+  ]);
   return Boolean(rows[0]?.ok);
 }
 
 /** The class (school, time zone, scale, class teacher) when the viewer leads or administers it. */
 async function dashboardClass(em: EntityManager, viewer: Viewer, schoolClassId: string) {
-  const rows = await em.getConnection().execute<
+  const rows = await em.execute<
     {
       school_id: string;
       class_teacher_id: string | null;
@@ -232,12 +230,10 @@ async function dashboard(
   const [absences, marks, homework, unread] = await Promise.all([
     em.find(Attendance, { lesson: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
     em.find(Mark, { lesson: { $in: ids } }, { orderBy: { createdAt: 'asc' } }),
-    em
-      .getConnection()
-      .execute<{ lesson_id: string }[]>(
-        `select distinct lesson_id from homework where lesson_id = any(?::uuid[])`,
-        [`{${ids.join(',')}}`],
-      ),
+    em.execute<{ lesson_id: string }[]>(
+      `select distinct lesson_id from homework where lesson_id = any(?::uuid[])`,
+      [`{${ids.join(',')}}`],
+    ),
     unreadFromParentsOf(em, viewer.personId, schoolClassId, date),
   ]);
   const withHomework = new Set(homework.map((h) => h.lesson_id));

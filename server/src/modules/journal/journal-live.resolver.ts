@@ -56,12 +56,10 @@ async function studentReach(ctx: Context, viewer: Viewer, studentId: string, cla
 }
 
 async function leadsOrAdministers(ctx: Context, viewer: Viewer, schoolClassId: string) {
-  const rows = await ctx.em
-    .getConnection()
-    .execute<{ school_id: string; class_teacher_id: string | null }[]>(
-      `select school_id, class_teacher_id from school_class where id = any(?::uuid[])`,
-      [uuidArray([schoolClassId])],
-    );
+  const rows = await ctx.em.execute<{ school_id: string; class_teacher_id: string | null }[]>(
+    `select school_id, class_teacher_id from school_class where id = any(?::uuid[])`,
+    [uuidArray([schoolClassId])],
+  );
   const row = rows[0];
   return Boolean(
     row &&

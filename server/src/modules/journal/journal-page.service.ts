@@ -58,7 +58,7 @@ export async function roster(
   period: ReportingPeriod,
 ): Promise<RosterRow[]> {
   const periodEnd = nextDay(period.endsOn);
-  return em.getConnection().execute<RosterRow[]>(
+  return em.execute<RosterRow[]>(
     `with spans as (
        select e.student_id,
               greatest(e.starts_on, coalesce(m.starts_on, e.starts_on)) as starts_on,

@@ -169,7 +169,7 @@ export async function publishLessonChange(
   lessonId: string,
   actorId: string,
 ) {
-  const [row] = await em.getConnection().execute<
+  const [row] = await em.execute<
     {
       school_id: string;
       school_class_id: string;

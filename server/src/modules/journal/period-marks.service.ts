@@ -118,7 +118,7 @@ async function apply(
     ).map((m) => [m.student.id, m]),
   );
   const counts = new Map<string, number>();
-  const rows = await tx.getConnection().execute<{ student_id: string; n: string }[]>(
+  const rows = await tx.execute<{ student_id: string; n: string }[]>(
     `select m.student_id, count(*) as n from mark m join lesson l on l.id = m.lesson_id
       where l.assignment_id = ? and l.date between ?::date and ?::date
       group by m.student_id`,

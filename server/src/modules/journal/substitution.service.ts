@@ -57,7 +57,7 @@ export async function assignSubstitute(
     if ([...schoolDays(from, to)].length > MAX_DAYS) {
       throw badInput('to', 'substitution.tooLong', { max: MAX_DAYS });
     }
-    const rows = await tx.getConnection().execute<{ id: string }[]>(
+    const rows = await tx.execute<{ id: string }[]>(
       `select p.id from person p join role_assignment r on r.person_id = p.id
         where p.id = any(?::uuid[]) and r.school_id = ? and r.role = 'TEACHER' and r.revoked_at is null`,
       [uuidArray([substituteId]), assignment.school.id],

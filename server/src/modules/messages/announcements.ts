@@ -83,7 +83,7 @@ export async function classReach(
   viewer: Viewer,
   schoolClassId: string,
 ): Promise<ClassReach | null> {
-  const rows = await em.getConnection().execute<
+  const rows = await em.execute<
     {
       school_id: string;
       class_teacher_id: string | null;

@@ -96,7 +96,7 @@ interface Line {
  * that reach the child — the whole class, the child's subgroup that day, or the child alone.
  */
 async function linesFor(em: EntityManager, parentId: string, since: Date): Promise<Line[]> {
-  return em.getConnection().execute<Line[]>(
+  return em.execute<Line[]>(
     `with kids as (select student_id from guardianship where guardian_id = ?),
      mark_audit as (
        select ev.action, coalesce(ev.after, ev.before) as mark, ev.before, ev.after, ev.entity_id
@@ -206,19 +206,17 @@ export async function sendDueDigests(
     let attempted: string | null = null;
     try {
       const done = await em.fork().transactional(async (tx) => {
-        const [due] = await tx
-          .getConnection()
-          .execute<
-            { id: string; person_id: string; email: string; last_sent_at: Date; locale: string }[]
-          >(
-            `select d.id, d.person_id, d.email, d.last_sent_at, p.locale
+        const [due] = await tx.execute<
+          { id: string; person_id: string; email: string; last_sent_at: Date; locale: string }[]
+        >(
+          `select d.id, d.person_id, d.email, d.last_sent_at, p.locale
              from digest_subscription d join person p on p.id = d.person_id
             where d.last_sent_at <= ?::timestamptz - case d.frequency when 'DAILY' then interval '1 day'
                                                                     else interval '7 days' end
               and d.id <> all(?::uuid[])
             order by d.last_sent_at limit 1 for update of d skip locked`,
-            [now, uuidArray(failed)],
-          );
+          [now, uuidArray(failed)],
+        );
         if (!due) {
           return false;
         }

@@ -58,12 +58,10 @@ async function threadsOf(
   where: string,
   params: unknown[],
 ): Promise<MailThread[]> {
-  const rows = await em
-    .getConnection()
-    .execute<ThreadRow[]>(`${THREAD_SQL} ${where} order by t.last_message_at desc`, [
-      viewerId,
-      ...params,
-    ]);
+  const rows = await em.execute<ThreadRow[]>(
+    `${THREAD_SQL} ${where} order by t.last_message_at desc`,
+    [viewerId, ...params],
+  );
   const participants = await em.find(
     ThreadParticipant,
     { thread: { $in: rows.map((r) => r.id) } },
@@ -176,7 +174,7 @@ export async function messageRecipients(
   const schoolId = schoolOf(viewer, schoolIdInput);
   const school = await em.findOneOrFail(School, schoolId);
   const today = todayIn(school.timeZone);
-  const candidates = await em.getConnection().execute<{ id: string }[]>(
+  const candidates = await em.execute<{ id: string }[]>(
     `select person_id as id from role_assignment where school_id = ? and revoked_at is null
      union
      select g.guardian_id from guardianship g join enrolment e on e.student_id = g.student_id
@@ -201,7 +199,7 @@ export async function messageRecipients(
       { id: { $in: allowed } },
       { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } },
     ),
-    em.getConnection().execute<{ person_id: string; role: Role }[]>(
+    em.execute<{ person_id: string; role: Role }[]>(
       `select person_id, role::text as role from role_assignment
         where school_id = ? and revoked_at is null and person_id = any(?::uuid[])
         order by role`,
@@ -355,11 +353,9 @@ export async function markThreadRead(em: EntityManager, viewer: Viewer, threadId
 
 /** Whether the person still takes part in the thread (checked per delivered event). */
 export async function takesPart(em: EntityManager, personId: string, threadId: string) {
-  const rows = await em
-    .getConnection()
-    .execute<{ ok: number }[]>(
-      `select 1 as ok from thread_participant where person_id = ? and thread_id = any(?::uuid[])`,
-      [personId, uuidArray([threadId])],
-    );
+  const rows = await em.execute<{ ok: number }[]>(
+    `select 1 as ok from thread_participant where person_id = ? and thread_id = any(?::uuid[])`,
+    [personId, uuidArray([threadId])],
+  );
   return rows.length > 0;
 }

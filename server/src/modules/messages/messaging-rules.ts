@@ -23,7 +23,7 @@ export async function mayWriteTo(
   }
   const asked = uuidArray(personIds);
   if (viewer.hasRole(schoolId, ...ADMINISTRATION)) {
-    const rows = await em.getConnection().execute<{ id: string }[]>(
+    const rows = await em.execute<{ id: string }[]>(
       `select distinct person_id as id from role_assignment
         where school_id = ? and revoked_at is null and person_id = any(?::uuid[])`,
       [schoolId, asked],
@@ -36,7 +36,7 @@ export async function mayWriteTo(
   const me = viewer.personId;
   // Enrolments current today in this school.
   const current = `e.school_id = ? and e.starts_on <= ?::date and (e.ends_on is null or e.ends_on > ?::date)`;
-  const rows = await em.getConnection().execute<{ id: string }[]>(
+  const rows = await em.execute<{ id: string }[]>(
     `-- teacher: colleagues
      select r.person_id as id from role_assignment r
       where ?::boolean and r.school_id = ? and r.revoked_at is null
@@ -132,7 +132,7 @@ export async function familiesAmong(
   schoolId: string,
   personIds: readonly string[],
 ): Promise<number> {
-  const rows = await em.getConnection().execute<{ id: string; student_id: string | null }[]>(
+  const rows = await em.execute<{ id: string; student_id: string | null }[]>(
     `select p.id, g.student_id from unnest(?::uuid[]) as p(id)
        left join guardianship g on g.guardian_id = p.id
       where not exists (select 1 from role_assignment r

@@ -133,7 +133,7 @@ async function currentEnrolment(tx: EntityManager, viewer: Viewer, id: string, f
  * a move is a CONFLICT naming what is in the way; the teacher removes those first, with a reason.
  */
 async function refuseRecordsFrom(tx: EntityManager, enrolment: Enrolment, from: string) {
-  const [row] = await tx.getConnection().execute<{ marks: number; absences: number }[]>(
+  const [row] = await tx.execute<{ marks: number; absences: number }[]>(
     `with lessons as (
        select l.id from lesson l join teaching_assignment a on a.id = l.assignment_id
         where a.school_class_id = ? and l.date >= ?::date and (?::date is null or l.date < ?::date))

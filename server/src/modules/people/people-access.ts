@@ -45,7 +45,7 @@ export async function personReach(
   if (personIds.length === 0 || lacksApiScope(viewer, ApiScope.CONTACTS)) {
     return reach;
   }
-  const rows = await em.getConnection().execute<ReachRow[]>(
+  const rows = await em.execute<ReachRow[]>(
     `select p.id,
             exists (select 1 from guardianship g
                      where g.guardian_id = ? and g.student_id = p.id) as guards,

@@ -99,7 +99,7 @@ async function schoolPeopleNamed(
   if (lastNames.length === 0) {
     return [];
   }
-  const rows = await em.getConnection().execute<
+  const rows = await em.execute<
     {
       id: string;
       last_name: string;
@@ -158,9 +158,7 @@ export async function importPeople(
   return em.transactional(async (tx) => {
     if (!input.dryRun) {
       // Two imports into one school at once would both find no duplicates: one waits for the other.
-      await tx
-        .getConnection()
-        .execute(`select pg_advisory_xact_lock(hashtext('people-import:' || ?))`, [schoolId]);
+      await tx.execute(`select pg_advisory_xact_lock(hashtext('people-import:' || ?))`, [schoolId]);
     }
     const rows: ImportedRow[] = lines.map((line) => ({
       line,
@@ -373,7 +371,7 @@ async function findChildren(
   const byLogin =
     logins.length === 0
       ? []
-      : await tx.getConnection().execute<{ id: string; login: string }[]>(
+      : await tx.execute<{ id: string; login: string }[]>(
           `select p.id, lower(p.login) as login from person p
             where lower(p.login) = any(?::text[])
               and exists (select 1 from role_assignment r

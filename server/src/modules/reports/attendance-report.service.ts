@@ -65,7 +65,7 @@ export async function attendanceReport(
   if (!scope) {
     throw notFound('schoolId');
   }
-  const rows = await em.getConnection().execute<CountRow[]>(
+  const rows = await em.execute<CountRow[]>(
     `select c.id as class_id, c.grade_level || c.letter as class_name, c.grade_level,
             at.student_id, ${personName('st')} as student_name,
             count(*) filter (where at.status = 'ABSENT')::int as total,

@@ -54,7 +54,7 @@ async function pageOfSubject(
   subjectId: string,
   periodId: string,
 ): Promise<string> {
-  const [row] = await em.getConnection().execute<{ id: string }[]>(
+  const [row] = await em.execute<{ id: string }[]>(
     `select a.id
        from reporting_period p
        join enrolment e on e.student_id = ?

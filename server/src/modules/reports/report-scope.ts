@@ -75,7 +75,7 @@ export async function requireClass(
   schoolClassId: string,
   options: { clerk?: boolean } = {},
 ): Promise<{ schoolClass: ClassRow; scope: ReportScope }> {
-  const rows = await em.getConnection().execute<ClassRow[]>(
+  const rows = await em.execute<ClassRow[]>(
     `select c.id, c.school_id, c.year_id, c.grade_level, c.grade_level || c.letter as name,
             y.name as year_name, sc.name as school_name, to_char(y.starts_on, 'YYYY-MM-DD') as year_starts_on,
             nullif(concat_ws(' ', t.last_name, t.first_name, t.middle_name), '') as class_teacher_name,

@@ -340,7 +340,7 @@ export async function updateReportingPeriod(
     await checkPeriod(tx, year, next, period.id);
     // Lessons the period covered must stay covered: a journal page shows a period's lessons by
     // date and grade, so a lesson left outside every period would vanish from the journal.
-    const [left] = await tx.getConnection().execute<{ n: string }[]>(
+    const [left] = await tx.execute<{ n: string }[]>(
       `select count(*) as n
          from lesson l
          join teaching_assignment a on a.id = l.assignment_id
