@@ -111,9 +111,15 @@ async function liveViewer(
   const [row] = await scopeFreeStatement(() =>
     em
       .getConnection()
-      .execute<
-        ViewerRow[]
-      >('select * from row_security.session_viewer(?::text, ?::uuid, ?::timestamptz, ?::timestamptz)', ['tokenHash' in where ? where.tokenHash : null, 'id' in where ? where.id : null, now, touch ? new Date(now.getTime() - TOUCH_EVERY_MS) : null]),
+      .execute<ViewerRow[]>(
+        'select * from row_security.session_viewer(?::text, ?::uuid, ?::timestamptz, ?::timestamptz)',
+        [
+          'tokenHash' in where ? where.tokenHash : null,
+          'id' in where ? where.id : null,
+          now,
+          touch ? new Date(now.getTime() - TOUCH_EVERY_MS) : null,
+        ],
+      ),
   );
   if (!row) {
     return null;

@@ -73,7 +73,7 @@ export class JournalResolver {
     @Arg('periodId', () => ID, { description: 'The reporting period.' }) periodId: string,
     @Ctx() ctx: Context,
   ): Promise<JournalPage> {
-    return readJournalPage(ctx.em, requireViewer(ctx), assignmentId, periodId);
+    return readJournalPage(ctx.em, ctx.loaders, requireViewer(ctx), assignmentId, periodId);
   }
 
   @Mutation(() => SetMarksPayload, {
