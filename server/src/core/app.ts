@@ -247,6 +247,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowBatchedHttpRequests: false,
     validationRules: limitRules,
     parseOptions,
+    // Compact JSON: Apollo pretty-prints by default, which cost a large page's answer ~30 % more
+    // bytes and a measurable share of node CPU (BENCHMARKS.md, issue 9).
+    stringifyResult: (value) => JSON.stringify(value),
     // The cache-control plugin wraps every field and doubled a large page's time (STACK.md).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
