@@ -67,6 +67,8 @@ export interface AppDeps {
   orm: MikroORM;
   log: Logger;
   bus: Bus;
+  /** Measurement only (bench/src/layers.ts): Apollo's cache-control plugin on, as it is by default. */
+  cacheControl?: boolean;
 }
 
 export interface App {
@@ -252,7 +254,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stringifyResult: (value) => JSON.stringify(value),
     // The cache-control plugin wraps every field and doubled a large page's time (STACK.md).
     plugins: [
-      ApolloServerPluginCacheControlDisabled(),
+      ...(deps.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled()]),
       ApolloServerPluginLandingPageDisabled(),
       translateErrorsPlugin(),
       {
