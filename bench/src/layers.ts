@@ -93,7 +93,10 @@ async function main() {
   const token = (JSON.parse(login) as { data: { signIn: { token: string } } }).data.signIn.token;
 
   const served = app.schema;
-  const everyField = applyMiddleware(await buildBareSchema({ auth: {} as never }), buildPermissions());
+  const everyField = applyMiddleware(
+    await buildBareSchema({ auth: {} as never }),
+    buildPermissions(),
+  );
   const document: DocumentNode = parse(JOURNAL_PAGE);
   const compiled = compileQuery(served, document);
   if (!isCompiledQuery(compiled)) {

@@ -123,7 +123,9 @@ function rowJson(alias: string, props: readonly string[], refs: readonly string[
   return `json_build_object(${pairs.join(', ')})`;
 }
 
-// The columns each of the page's types is read with (never person.password_hash).
+// What each of the page's types exposes in GraphQL, and the references its field resolvers follow
+// (journal.resolver.ts); never person.password_hash. A field added to one of these types must be
+// added here too, or the page answers null for it.
 const PERSON = [
   'lastName',
   'firstName',
@@ -138,30 +140,23 @@ const PERSON = [
 ];
 const LESSON_JSON = rowJson(
   'l',
-  ['date', 'lessonNumber', 'topic', 'status', 'attendanceTakenAt', 'updatedAt', 'version'],
-  ['school', 'assignment', 'conductingTeacher', 'plannedTopic', 'workType', 'enteredBy'],
+  ['date', 'lessonNumber', 'topic', 'status', 'updatedAt', 'version'],
+  ['assignment', 'conductingTeacher', 'plannedTopic', 'workType'],
 );
+// numericValue: for the averages.
 const MARK_JSON = rowJson(
   'm',
   ['value', 'numericValue', 'weight', 'comment', 'updatedAt', 'version'],
-  ['school', 'lesson', 'student', 'workType', 'enteredBy'],
+  ['lesson', 'student', 'workType'],
 );
 const ATTENDANCE_JSON = rowJson(
   'x',
   ['status', 'reason', 'minutesLate', 'updatedAt', 'correctedAt', 'version'],
-  ['school', 'lesson', 'student', 'enteredBy', 'correctedBy'],
+  ['lesson', 'student'],
 );
-const PERIOD_MARK_JSON = rowJson(
-  'pm',
-  ['value', 'numericValue', 'special', 'updatedAt', 'version'],
-  ['school', 'student', 'subject', 'period', 'enteredBy'],
-);
-const HOMEWORK_JSON = rowJson(
-  'h',
-  ['text', 'dueOn', 'updatedAt', 'version'],
-  ['school', 'lesson', 'enteredBy'],
-);
-const WORK_TYPE_JSON = rowJson('w', ['code', 'name', 'weight', 'isWritten'], ['school']);
+const PERIOD_MARK_JSON = rowJson('pm', ['value', 'special', 'updatedAt', 'version'], ['student']);
+const HOMEWORK_JSON = rowJson('h', ['text', 'dueOn', 'updatedAt', 'version'], ['lesson']);
+const WORK_TYPE_JSON = rowJson('w', ['code', 'name', 'weight', 'isWritten']);
 
 /** SQL: the JSON array of `json` over `rest` (never null). */
 const agg = (json: string, rest: string) =>

@@ -249,7 +249,10 @@ export class TeachingAssignmentRelations {
  * (journal-page.service.ts) — three such copies per mark cost more than the ORM hydration they
  * replaced (issue 9 profile).
  */
-type LessonRow = Pick<Lesson, 'id' | 'assignment' | 'conductingTeacher' | 'workType' | 'plannedTopic'>;
+type LessonRow = Pick<
+  Lesson,
+  'id' | 'assignment' | 'conductingTeacher' | 'workType' | 'plannedTopic'
+>;
 type MarkRow = Pick<Mark, 'student' | 'lesson' | 'workType'>;
 type AttendanceRow = Pick<Attendance, 'student' | 'lesson'>;
 type PeriodMarkRow = Pick<PeriodMark, 'student'>;
