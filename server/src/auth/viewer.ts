@@ -68,7 +68,7 @@ export async function viewerFromToken(
   if (!token || token.length > 200) {
     return null;
   }
-  return liveViewer(em, { tokenHash: sha256(token) }, now, true);
+  return liveViewer(em, { tokenHash: sha256(token) }, now);
 }
 
 /** lastSeenAt moves at most once a minute: one cheap conditional update, not one per request. */
@@ -86,7 +86,7 @@ export async function viewerFromSessionId(
   if (!sessionId) {
     return null;
   }
-  return liveViewer(em, { id: sessionId }, now, false);
+  return liveViewer(em, { id: sessionId }, now);
 }
 
 interface ViewerRow {
@@ -106,20 +106,20 @@ async function liveViewer(
   em: EntityManager,
   where: { tokenHash: string } | { id: string },
   now: Date,
-  touch: boolean,
 ): Promise<Viewer | null> {
+  // By token (HTTP: touches lastSeenAt at most once a minute) or by id (sockets: no touch).
+  const [sql, params] =
+    'tokenHash' in where
+      ? [
+          'select * from row_security.session_viewer(?::text, null, ?::timestamptz, ?::timestamptz)',
+          [where.tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS)],
+        ]
+      : [
+          'select * from row_security.session_viewer(null, ?::uuid, ?::timestamptz, null)',
+          [where.id, now],
+        ];
   const [row] = await scopeFreeStatement(() =>
-    em
-      .getConnection()
-      .execute<ViewerRow[]>(
-        'select * from row_security.session_viewer(?::text, ?::uuid, ?::timestamptz, ?::timestamptz)',
-        [
-          'tokenHash' in where ? where.tokenHash : null,
-          'id' in where ? where.id : null,
-          now,
-          touch ? new Date(now.getTime() - TOUCH_EVERY_MS) : null,
-        ],
-      ),
+    em.getConnection().execute<ViewerRow[]>(sql, params),
   );
   if (!row) {
     return null;
