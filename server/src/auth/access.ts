@@ -71,10 +71,43 @@ const COVERS = (d: string) =>
   `(a.starts_on is null or a.starts_on <= ${d}) and (a.ends_on is null or ${d} < a.ends_on)`;
 
 /**
- * Of `assignmentIds`, how the viewer may use each; absent ids are out of reach (NOT_FOUND).
- * A substitute reads the page when a published substitution names them, or when they conduct one
- * of its lessons without ever having kept the page (a former keeper is not a substitute).
+ * SQL: how the viewer stands to `a` (a teaching assignment joined with its class as `c`): columns
+ * `teaches`, `leads`, `substitutes`, with `PAGE_ACCESS_PARAMS` parameters, all the viewer's person
+ * id. A substitute reads the page when a published substitution names them, or when they conduct
+ * one of its lessons without ever having kept the page (a former keeper is not a substitute).
  */
+export const PAGE_ACCESS_COLUMNS = `a.teacher_id = ? as teaches,
+            coalesce(c.class_teacher_id = ?, false) as leads,
+            (exists (select 1 from timetable_change t
+                      where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
+                        and t.substitute_teacher_id = ? and t.published_at is not null)
+             or (exists (select 1 from lesson l
+                          where l.assignment_id = a.id and l.conducting_teacher_id = ?)
+                 and not ${TAUGHT_PAGE}))
+              as substitutes`;
+
+export const pageAccessParams = (viewer: Viewer): string[] =>
+  Array<string>(5).fill(viewer.personId);
+
+/** The viewer's access to a page from `PAGE_ACCESS_COLUMNS` and its school; null: out of reach. */
+export function pageAccessOf(
+  viewer: Viewer,
+  row: { school_id: string; teaches: boolean; leads: boolean; substitutes: boolean },
+): PageAccess | null {
+  const teacher = viewer.hasRole(row.school_id, Role.TEACHER);
+  if (teacher && row.teaches) {
+    return PageAccess.KEEP;
+  }
+  if (
+    (teacher && (row.leads || row.substitutes)) ||
+    viewer.hasRole(row.school_id, ...ADMINISTRATION)
+  ) {
+    return PageAccess.READ;
+  }
+  return null;
+}
+
+/** Of `assignmentIds`, how the viewer may use each; absent ids are out of reach (NOT_FOUND). */
 export async function journalPageAccess(
   em: EntityManager,
   viewer: Viewer,
@@ -85,45 +118,18 @@ export async function journalPageAccess(
     return access;
   }
   const rows = await em.execute<
-    {
-      id: string;
-      school_id: string;
-      teaches: boolean;
-      leads: boolean;
-      substitutes: boolean;
-    }[]
+    { id: string; school_id: string; teaches: boolean; leads: boolean; substitutes: boolean }[]
   >(
-    `select a.id, a.school_id,
-            a.teacher_id = ? as teaches,
-            coalesce(c.class_teacher_id = ?, false) as leads,
-            (exists (select 1 from timetable_change t
-                      where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
-                        and t.substitute_teacher_id = ? and t.published_at is not null)
-             or (exists (select 1 from lesson l
-                          where l.assignment_id = a.id and l.conducting_teacher_id = ?)
-                 and not ${TAUGHT_PAGE}))
-              as substitutes
+    `select a.id, a.school_id, ${PAGE_ACCESS_COLUMNS}
        from teaching_assignment a
        join school_class c on c.id = a.school_class_id
       where a.id = any(?::uuid[])`,
-    [
-      viewer.personId,
-      viewer.personId,
-      viewer.personId,
-      viewer.personId,
-      viewer.personId,
-      uuidArray(assignmentIds),
-    ],
+    [...pageAccessParams(viewer), uuidArray(assignmentIds)],
   );
   for (const row of rows) {
-    const teacher = viewer.hasRole(row.school_id, Role.TEACHER);
-    if (teacher && row.teaches) {
-      access.set(row.id, PageAccess.KEEP);
-    } else if (
-      (teacher && (row.leads || row.substitutes)) ||
-      viewer.hasRole(row.school_id, ...ADMINISTRATION)
-    ) {
-      access.set(row.id, PageAccess.READ);
+    const found = pageAccessOf(viewer, row);
+    if (found) {
+      access.set(row.id, found);
     }
   }
   return access;

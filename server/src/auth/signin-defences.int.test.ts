@@ -540,14 +540,15 @@ describe('session lifetimes (issue 8)', () => {
     const em = app.orm.em.fork();
     const old = new Date(Date.now() - 5 * 60_000);
     await em.nativeUpdate(Session, { person: t.person }, { lastSeenAt: old });
-    app.resetQueries();
+    const seen = async () =>
+      (await app.orm.em.fork().findOneOrFail(Session, { person: t.person })).lastSeenAt.getTime();
     await gql(app.url, ME, {}, { token });
-    const touches = () => app.queries.filter((q) => /update "session"/.test(q)).length;
-    expect(touches()).toBe(1);
-    const row = await app.orm.em.fork().findOneOrFail(Session, { person: t.person });
-    expect(Date.now() - row.lastSeenAt.getTime()).toBeLessThan(10_000);
+    const touched = await seen();
+    expect(Date.now() - touched).toBeLessThan(10_000);
+    // The next request within the minute leaves it where it is (the touch is part of the viewer's
+    // one statement, row_security.session_viewer, so it is asserted by its effect).
     await gql(app.url, ME, {}, { token });
-    expect(touches()).toBe(1);
+    expect(await seen()).toBe(touched);
   });
 });
 

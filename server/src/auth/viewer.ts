@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Person } from '../modules/people/person.entity.js';
 import { Role, RoleAssignment } from '../modules/people/role-assignment.entity.js';
 import { unauthenticated } from '../core/errors.js';
-import { scopeToPerson } from '../core/row-scope.js';
+import { scopeFreeStatement } from '../core/row-scope.js';
+import { School } from '../modules/school/school.entity.js';
 import { Session } from './session.entity.js';
 import { sha256 } from './tokens.js';
 
@@ -67,27 +68,11 @@ export async function viewerFromToken(
   if (!token || token.length > 200) {
     return null;
   }
-  const viewer = await liveViewer(em, { tokenHash: sha256(token) }, now);
-  if (viewer) {
-    await touch(em, viewer.session, now);
-  }
-  return viewer;
+  return liveViewer(em, { tokenHash: sha256(token) }, now);
 }
 
 /** lastSeenAt moves at most once a minute: one cheap conditional update, not one per request. */
 const TOUCH_EVERY_MS = 60_000;
-
-async function touch(em: EntityManager, session: Session, now: Date): Promise<void> {
-  if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) {
-    return;
-  }
-  await em.nativeUpdate(
-    Session,
-    { id: session.id, lastSeenAt: { $lt: new Date(now.getTime() - TOUCH_EVERY_MS) } },
-    { lastSeenAt: now },
-  );
-  session.lastSeenAt = now;
-}
 
 /**
  * The viewer of a session by its id, while it is live; null once revoked or expired. For sockets,
@@ -104,27 +89,49 @@ export async function viewerFromSessionId(
   return liveViewer(em, { id: sessionId }, now);
 }
 
+interface ViewerRow {
+  session: Record<string, unknown>;
+  person: Record<string, unknown>;
+  roles: { role: Record<string, unknown>; school: Record<string, unknown> }[];
+  touched: boolean;
+}
+
+/**
+ * The session, its person and their current roles in one statement, before the operation's row
+ * scope is known (migration `session_viewer`); the scope is set once, from the viewer, by the
+ * caller. Idle too long (issue 8): ended as if it had expired. Sockets (by session id) do not
+ * touch the session, since live events are not the person at the keyboard; they only see it end.
+ */
 async function liveViewer(
   em: EntityManager,
   where: { tokenHash: string } | { id: string },
   now: Date,
 ): Promise<Viewer | null> {
-  const session = await em.findOne(
-    Session,
-    { ...where, revokedAt: null, expiresAt: { $gt: now } },
-    { populate: ['person'] },
+  // By token (HTTP: touches lastSeenAt at most once a minute) or by id (sockets: no touch).
+  const [sql, params] =
+    'tokenHash' in where
+      ? [
+          'select * from row_security.session_viewer(?::text, null, ?::timestamptz, ?::timestamptz)',
+          [where.tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS)],
+        ]
+      : [
+          'select * from row_security.session_viewer(null, ?::uuid, ?::timestamptz, null)',
+          [where.id, now],
+        ];
+  const [row] = await scopeFreeStatement(() =>
+    em.getConnection().execute<ViewerRow[]>(sql, params),
   );
-  // Idle too long (issue 8): ended as if it had expired. Sockets (by session id) do not touch the
-  // session, since live events are not the person at the keyboard; they only see it end.
-  if (!session || session.lastSeenAt.getTime() + session.idleMinutes * 60_000 <= now.getTime()) {
+  if (!row) {
     return null;
   }
-  // Row security: the person may read their own role assignments before their schools are known.
-  scopeToPerson(session.person.id);
-  const roles = await em.find(
-    RoleAssignment,
-    { person: session.person, revokedAt: null },
-    { populate: ['school'], orderBy: { createdAt: 'asc' } },
-  );
-  return new Viewer(session.person, session, roles);
+  const person = em.map(Person, row.person);
+  const session = em.map(Session, row.session);
+  if (row.touched) {
+    session.lastSeenAt = now;
+  }
+  const roles = row.roles.map(({ role, school }) => {
+    em.map(School, school);
+    return em.map(RoleAssignment, role);
+  });
+  return new Viewer(person, session, roles);
 }

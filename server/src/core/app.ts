@@ -67,6 +67,8 @@ export interface AppDeps {
   orm: MikroORM;
   log: Logger;
   bus: Bus;
+  /** Measurement only (bench/src/layers.ts): Apollo's cache-control plugin on, as it is by default. */
+  cacheControl?: boolean;
 }
 
 export interface App {
@@ -247,9 +249,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowBatchedHttpRequests: false,
     validationRules: limitRules,
     parseOptions,
+    // Compact JSON: Apollo pretty-prints by default, which cost a large page's answer ~30 % more
+    // bytes and a measurable share of node CPU (BENCHMARKS.md, issue 9).
+    stringifyResult: (value) => JSON.stringify(value),
     // The cache-control plugin wraps every field and doubled a large page's time (STACK.md).
     plugins: [
-      ApolloServerPluginCacheControlDisabled(),
+      ...(deps.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled()]),
       ApolloServerPluginLandingPageDisabled(),
       translateErrorsPlugin(),
       {

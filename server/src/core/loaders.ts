@@ -40,6 +40,13 @@ export class Loaders {
     fk: string & keyof T,
     parentId: string,
   ): Promise<T[]> {
+    return this.childLoader(cls, fk).load(parentId);
+  }
+
+  private childLoader<T extends { id: string; createdAt: Date }>(
+    cls: EntityClass<T>,
+    fk: string & keyof T,
+  ): DataLoader<string, T[]> {
     const key = `${cls.name}.${fk}`;
     let loader = this.byRelation.get(key) as DataLoader<string, T[]> | undefined;
     if (!loader) {
@@ -56,7 +63,31 @@ export class Loaders {
       });
       this.byRelation.set(key, loader);
     }
-    return loader.load(parentId);
+    return loader;
+  }
+
+  /**
+   * Seeds the batch with rows the caller read itself (a page read in one statement), so field
+   * resolvers that follow them issue no statement. `rows` need only the fields and references the
+   * schema's resolvers read: plain rows, not managed entities, are fine for read-only operations.
+   */
+  prime<T extends { id: string }>(cls: EntityClass<T>, rows: Iterable<T>): void {
+    const loader = this.loaderFor(cls);
+    for (const row of rows) {
+      loader.prime(row.id, row);
+    }
+  }
+
+  /** Seeds `children(cls, fk, parentId)` for every parent in `byParent` (missing: none). */
+  primeChildren<T extends { id: string; createdAt: Date }>(
+    cls: EntityClass<T>,
+    fk: string & keyof T,
+    byParent: ReadonlyMap<string, T[]>,
+  ): void {
+    const loader = this.childLoader(cls, fk);
+    for (const [parentId, rows] of byParent) {
+      loader.prime(parentId, rows);
+    }
   }
 
   private loaderFor(cls: EntityClass<object>): DataLoader<string, unknown> {

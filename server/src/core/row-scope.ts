@@ -12,6 +12,8 @@ import type { Viewer } from '../auth/viewer.js';
 export interface RowScope {
   schoolIds: readonly string[];
   personId: string | null;
+  /** Set by `scopeFreeStatement` for its one statement only (see there). */
+  scopeFree?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RowScope>();
@@ -59,6 +61,28 @@ export function scopeToPerson(personId: string): void {
   }
 }
 
+/**
+ * Runs `statement`, which must be ONE statement that reads nothing under row security and clears
+ * the connection's scope settings itself — `row_security.session_viewer` (auth/viewer.ts), which
+ * resolves the operation's viewer before its scope is known. Its connection is not given the
+ * operation's (still empty) scope first, which saves a statement per request; the connection is
+ * marked unknown, so the next statement on it is given the scope again. Only the first reservation
+ * inside `statement` is spared: anything after it is scoped as usual.
+ */
+export async function scopeFreeStatement<T>(statement: () => Promise<T>): Promise<T> {
+  const scope = currentRowScope();
+  if (scope) {
+    scope.scopeFree = true;
+  }
+  try {
+    return await statement();
+  } finally {
+    if (scope) {
+      scope.scopeFree = false;
+    }
+  }
+}
+
 const SET_SCOPE = `select set_config('classbook.school_ids', $1, false), set_config('classbook.person_id', $2, false)`;
 
 /**
@@ -74,6 +98,12 @@ export function rowScopeOnReserve(onSet?: (sql: string) => void) {
   return async (reserved: unknown): Promise<void> => {
     const connection = reserved as DatabaseConnection;
     const scope = currentRowScope();
+    if (scope?.scopeFree) {
+      // The statement clears the settings itself (scopeFreeStatement): set them again next time.
+      scope.scopeFree = false;
+      given.delete(connection);
+      return;
+    }
     const schools = `{${(scope?.schoolIds ?? []).join(',')}}`;
     const person = scope?.personId ?? '';
     const key = `${schools}|${person}`;

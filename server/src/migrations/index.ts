@@ -14,6 +14,7 @@ import { Migration20261130101329_year_archive } from './Migration20261130101329_
 import { Migration20261130133000_compromise_report } from './Migration20261130133000_compromise_report.js';
 import { Migration20261130140000_api_clients } from './Migration20261130140000_api_clients.js';
 import { Migration20261130140000_row_security } from './Migration20261130140000_row_security.js';
+import { Migration20261130160000_session_viewer } from './Migration20261130160000_session_viewer.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -51,4 +52,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130140000_api_clients', class: Migration20261130140000_api_clients },
   // Hand-written: row-level security and the application's role (issue 8, defence in depth).
   { name: 'Migration20261130140000_row_security', class: Migration20261130140000_row_security },
+  // Hand-written: the viewer of a request in one statement (issue 9).
+  { name: 'Migration20261130160000_session_viewer', class: Migration20261130160000_session_viewer },
 ];

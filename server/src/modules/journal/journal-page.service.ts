@@ -1,20 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { journalPageAccess } from '../../auth/access.js';
+import { PAGE_ACCESS_COLUMNS, pageAccessOf, pageAccessParams } from '../../auth/access.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { badInput, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
+import type { Loaders } from '../../core/loaders.js';
 import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
-import { School } from '../school/school.entity.js';
 import { ReportingPeriod } from '../year/reporting-period.entity.js';
+import { SchoolClass } from '../year/school-class.entity.js';
+import { Subject } from '../year/subject.entity.js';
+import { WorkType } from '../year/work-type.entity.js';
 import { TeachingAssignment } from '../year/teaching-assignment.entity.js';
-import { Attendance } from './attendance.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import { Homework } from './homework.entity.js';
 import { averages } from './grading.js';
 import type { JournalPage, JournalStudent } from './journal-page.types.js';
 import { Lesson } from './lesson.entity.js';
-import { Mark } from './mark.entity.js';
-import { PeriodMark } from './period-mark.entity.js';
-import { requirePeriodOfGrade } from './periods.js';
+import type { Mark } from './mark.entity.js';
+import type { PeriodMark } from './period-mark.entity.js';
 
 /**
  * The journal pages the viewer keeps, in every school they teach at, for the year of `on`: rows
@@ -49,17 +52,16 @@ interface RosterRow {
 }
 
 /**
- * Who is on the page during the period: the class (or subgroup, or individual student) as it was
- * on each day, so a newcomer starts late and a leaver stops early (R-YEAR-5).
+ * SQL and parameters: who is on the page during the period — the class (or subgroup, or individual
+ * student) as it was on each day, so a newcomer starts late and a leaver stops early (R-YEAR-5).
  */
-export async function roster(
-  em: EntityManager,
+function rosterQuery(
   assignment: TeachingAssignment,
   period: ReportingPeriod,
-): Promise<RosterRow[]> {
+): { sql: string; params: unknown[] } {
   const periodEnd = nextDay(period.endsOn);
-  return em.execute<RosterRow[]>(
-    `with spans as (
+  return {
+    sql: `with spans as (
        select e.student_id,
               greatest(e.starts_on, coalesce(m.starts_on, e.starts_on)) as starts_on,
               nullif(least(coalesce(e.ends_on, 'infinity'), coalesce(m.ends_on, 'infinity')),
@@ -79,7 +81,7 @@ export async function roster(
       where s.starts_on < ?::date and (s.ends_on is null or s.ends_on > ?::date)
         and (s.ends_on is null or s.ends_on > s.starts_on)
       group by s.student_id`,
-    [
+    params: [
       assignment.subgroup?.id ?? null,
       assignment.subgroup?.id ?? null,
       assignment.schoolClass.id,
@@ -91,63 +93,215 @@ export async function roster(
       periodEnd,
       period.startsOn,
     ],
-  );
+  };
 }
 
+/** Who is on the page during the period (see `rosterQuery`). */
+export async function roster(
+  em: EntityManager,
+  assignment: TeachingAssignment,
+  period: ReportingPeriod,
+): Promise<RosterRow[]> {
+  const { sql, params } = rosterQuery(assignment, period);
+  return em.execute<RosterRow[]>(sql, params);
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * SQL: a JSON object of the row `alias` as the GraphQL types read it — `props` under their own
+ * names (columns in snake_case) and each of `refs` (many-to-one) as `{ id }` or null.
+ */
+function rowJson(alias: string, props: readonly string[], refs: readonly string[] = []): string {
+  const pairs = [
+    ...['id', 'createdAt', ...props].map((p) => `'${p}', ${alias}.${snake(p)}`),
+    ...refs.map(
+      (r) =>
+        `'${r}', case when ${alias}.${snake(r)}_id is null then null else json_build_object('id', ${alias}.${snake(r)}_id) end`,
+    ),
+  ];
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+// What each of the page's types exposes in GraphQL, and the references its field resolvers follow
+// (journal.resolver.ts); never person.password_hash. A field added to one of these types must be
+// added here too, or the page answers null for it.
+const PERSON = [
+  'lastName',
+  'firstName',
+  'middleName',
+  'birthDate',
+  'email',
+  'phone',
+  'login',
+  'locale',
+  'lastSignInAt',
+  'version',
+];
+const LESSON_JSON = rowJson(
+  'l',
+  ['date', 'lessonNumber', 'topic', 'status', 'updatedAt', 'version'],
+  ['assignment', 'conductingTeacher', 'plannedTopic', 'workType'],
+);
+// numericValue: for the averages.
+const MARK_JSON = rowJson(
+  'm',
+  ['value', 'numericValue', 'weight', 'comment', 'updatedAt', 'version'],
+  ['lesson', 'student', 'workType'],
+);
+const ATTENDANCE_JSON = rowJson(
+  'x',
+  ['status', 'reason', 'minutesLate', 'updatedAt', 'correctedAt', 'version'],
+  ['lesson', 'student'],
+);
+const PERIOD_MARK_JSON = rowJson('pm', ['value', 'special', 'updatedAt', 'version'], ['student']);
+const HOMEWORK_JSON = rowJson('h', ['text', 'dueOn', 'updatedAt', 'version'], ['lesson']);
+const WORK_TYPE_JSON = rowJson('w', ['code', 'name', 'weight', 'isWritten']);
+
+/** SQL: the JSON array of `json` over `rest` (never null). */
+const agg = (json: string, rest: string) =>
+  `(select coalesce(json_agg(${json}), '[]'::json) ${rest})`;
+
+interface PageHead {
+  school_id: string;
+  teaches: boolean;
+  leads: boolean;
+  substitutes: boolean;
+  assignment: Record<string, unknown>;
+  school_class: Record<string, unknown>;
+  subject: Record<string, unknown>;
+  teacher: Person;
+  period: Record<string, unknown> | null;
+  min_marks_for_period_mark: number;
+}
+
+interface PageBody {
+  students: {
+    enrolledFrom: string;
+    leftOn: string | null;
+    student: Person;
+    periodMark: PeriodMark | null;
+  }[];
+  lessons: Lesson[];
+  homework: Homework[];
+  marks: Mark[];
+  attendance: Attendance[];
+  work_types: WorkType[];
+}
+
+/**
+ * A journal page in two statements (issue 9: ≤ 5 per request with the viewer and its row scope,
+ * whatever the class size): the page, the viewer's access and the period; then the roster, lessons,
+ * homework, marks, attendance, period marks and work types as JSON. The rows are plain objects
+ * shaped like the entities (the GraphQL types read their fields and `{ id }` references), not
+ * managed entities: hydrating a year's marks into the identity map was most of the page's node CPU
+ * (BENCHMARKS.md). They are primed into the operation's loaders, so the field resolvers that follow
+ * a lesson's work type or homework, a mark's student and so on issue no statement.
+ */
 export async function readJournalPage(
   em: EntityManager,
+  loaders: Loaders,
   viewer: Viewer,
   assignmentIdInput: string,
   periodIdInput: string,
 ): Promise<JournalPage> {
   const assignmentId = requireId(assignmentIdInput, 'assignmentId');
   const periodId = requireId(periodIdInput, 'periodId');
-  const access = (await journalPageAccess(em, viewer, [assignmentId])).get(assignmentId);
-  if (!access) {
+  const [head] = await em.execute<PageHead[]>(
+    `select a.school_id, ${PAGE_ACCESS_COLUMNS},
+            row_to_json(a) as assignment, row_to_json(c) as school_class,
+            row_to_json(s) as subject, ${rowJson('t', PERSON)} as teacher,
+            (select row_to_json(p) from reporting_period p where p.id = ?) as period,
+            sc.min_marks_for_period_mark
+       from teaching_assignment a
+       join school_class c on c.id = a.school_class_id
+       join subject s on s.id = a.subject_id
+       join person t on t.id = a.teacher_id
+       join school sc on sc.id = a.school_id
+      where a.id = ?`,
+    [...pageAccessParams(viewer), periodId, assignmentId],
+  );
+  const access = head ? pageAccessOf(viewer, head) : null;
+  if (!head || !access) {
     // Out of reach and missing look the same: no probing for ids (STYLE: permissions).
     throw notFound('assignmentId');
   }
-  const [assignment, period] = await Promise.all([
-    em.findOneOrFail(TeachingAssignment, assignmentId),
-    em.findOne(ReportingPeriod, periodId),
-  ]);
+  const assignment = em.map(TeachingAssignment, head.assignment);
+  const schoolClass = em.map(SchoolClass, head.school_class);
+  const period = head.period ? em.map(ReportingPeriod, head.period) : null;
   if (!period || period.school.id !== assignment.school.id) {
     throw notFound('periodId');
   }
   if (period.year.id !== assignment.year.id) {
     throw badInput('periodId', 'journal.periodOfAnotherYear');
   }
-  await requirePeriodOfGrade(em, assignment, period);
-  const school = await em.findOneOrFail(School, assignment.school.id);
-  const rows = await roster(em, assignment, period);
-  const lessons = await em.find(
-    Lesson,
-    { assignment, date: { $gte: period.startsOn, $lte: period.endsOn } },
-    { orderBy: { date: 'asc', lessonNumber: 'asc' } },
+  if (!period.gradeLevels.includes(schoolClass.gradeLevel)) {
+    throw badInput('periodId', 'journal.periodNotForGrade');
+  }
+  loaders.prime(SchoolClass, [schoolClass]);
+  loaders.prime(Subject, [em.map(Subject, head.subject)]);
+  loaders.prime(Person, [head.teacher]);
+
+  const inLessons = 'where lesson_id in (select id from lessons)';
+  const { sql, params } = rosterQuery(assignment, period);
+  const [body] = await em.execute<PageBody[]>(
+    `with roster as (${sql}),
+     lessons as (select * from lesson l where l.assignment_id = ? and l.date >= ? and l.date <= ?)
+     select ${agg(
+       `json_build_object('enrolledFrom', r.enrolled_from, 'leftOn', r.left_on,
+          'student', ${rowJson('t', PERSON)},
+          'periodMark', (select ${PERIOD_MARK_JSON} from period_mark pm
+                          where pm.period_id = ? and pm.subject_id = ? and pm.student_id = r.student_id
+                          limit 1))`,
+       'from roster r join person t on t.id = r.student_id',
+     )} as students,
+       ${agg(`${LESSON_JSON} order by l.date, l.lesson_number`, 'from lessons l')} as lessons,
+       ${agg(`${HOMEWORK_JSON} order by h.created_at, h.id`, `from homework h ${inLessons}`)} as homework,
+       ${agg(`${MARK_JSON} order by m.created_at, m.id`, `from mark m ${inLessons}`)} as marks,
+       ${agg(`${ATTENDANCE_JSON} order by x.created_at, x.id`, `from attendance x ${inLessons}`)} as attendance,
+       ${agg(
+         WORK_TYPE_JSON,
+         `from work_type w where w.id in (select work_type_id from lessons
+                                        union select work_type_id from mark ${inLessons})`,
+       )} as work_types`,
+    [...params, assignment.id, period.startsOn, period.endsOn, period.id, assignment.subject.id],
   );
-  const lessonIds = lessons.map((l) => l.id);
-  const studentIds = rows.map((r) => r.student_id);
-  const [people, marks, attendance, periodMarks] = await Promise.all([
-    em.find(Person, { id: { $in: studentIds } }),
-    em.find(Mark, { lesson: { $in: lessonIds } }, { orderBy: { createdAt: 'asc' } }),
-    em.find(Attendance, { lesson: { $in: lessonIds } }),
-    em.find(PeriodMark, { period, subject: assignment.subject, student: { $in: studentIds } }),
-  ]);
-  const personById = new Map(people.map((p) => [p.id, p]));
-  const periodMarkByStudent = new Map(periodMarks.map((m) => [m.student.id, m]));
-  const students: JournalStudent[] = rows
-    .map((row) => {
-      const own = marks.filter((m) => m.student.id === row.student_id);
+  const { lessons, marks, attendance } = body!;
+  loaders.prime(
+    Person,
+    body!.students.map((s) => s.student),
+  );
+  loaders.prime(WorkType, body!.work_types);
+  loaders.prime(Lesson, lessons);
+  const homework = new Map<string, Homework[]>(lessons.map((l) => [l.id, []]));
+  for (const h of body!.homework) {
+    homework.get(h.lesson.id)?.push(h);
+  }
+  loaders.primeChildren(Homework, 'lesson', homework);
+
+  const marksOf = new Map<string, Mark[]>();
+  for (const m of marks) {
+    const own = marksOf.get(m.student.id);
+    if (own) {
+      own.push(m);
+    } else {
+      marksOf.set(m.student.id, [m]);
+    }
+  }
+  const minMarks = head.min_marks_for_period_mark;
+  const students: JournalStudent[] = body!.students
+    .map(({ student, enrolledFrom, leftOn, periodMark }) => {
+      const own = marksOf.get(student.id) ?? [];
       const avg = averages(own.map((m) => ({ value: m.numericValue, weight: m.weight })));
       return {
-        student: personById.get(row.student_id)!,
-        enrolledFrom: row.enrolled_from,
-        leftOn: row.left_on,
+        student,
+        enrolledFrom,
+        leftOn,
         markCount: own.length,
         average: avg.plain,
         weightedAverage: avg.weighted,
-        enoughMarksForPeriodMark: own.length >= school.minMarksForPeriodMark,
-        periodMark: periodMarkByStudent.get(row.student_id) ?? null,
+        enoughMarksForPeriodMark: own.length >= minMarks,
+        periodMark,
       };
     })
     .sort((a, b) => byName(a.student, b.student));
@@ -155,7 +309,7 @@ export async function readJournalPage(
     assignment,
     period,
     access,
-    minMarksForPeriodMark: school.minMarksForPeriodMark,
+    minMarksForPeriodMark: minMarks,
     students,
     lessons,
     marks,
@@ -163,10 +317,12 @@ export async function readJournalPage(
   };
 }
 
+const names = new Intl.Collator('ru');
+
 function byName(a: Person, b: Person): number {
   return (
-    a.lastName.localeCompare(b.lastName, 'ru') ||
-    a.firstName.localeCompare(b.firstName, 'ru') ||
+    names.compare(a.lastName, b.lastName) ||
+    names.compare(a.firstName, b.firstName) ||
     a.id.localeCompare(b.id)
   );
 }

@@ -73,7 +73,7 @@ export class JournalResolver {
     @Arg('periodId', () => ID, { description: 'The reporting period.' }) periodId: string,
     @Ctx() ctx: Context,
   ): Promise<JournalPage> {
-    return readJournalPage(ctx.em, requireViewer(ctx), assignmentId, periodId);
+    return readJournalPage(ctx.em, ctx.loaders, requireViewer(ctx), assignmentId, periodId);
   }
 
   @Mutation(() => SetMarksPayload, {
@@ -242,21 +242,36 @@ export class TeachingAssignmentRelations {
   }
 }
 
+/**
+ * The roots below are typed structurally (what each resolver reads), not as the entity classes:
+ * type-graphql converts a root to its declared class on every call (`new Mark()` and a copy of
+ * every property) unless it already is one, and the journal page passes plain rows
+ * (journal-page.service.ts) — three such copies per mark cost more than the ORM hydration they
+ * replaced (issue 9 profile).
+ */
+type LessonRow = Pick<
+  Lesson,
+  'id' | 'assignment' | 'conductingTeacher' | 'workType' | 'plannedTopic'
+>;
+type MarkRow = Pick<Mark, 'student' | 'lesson' | 'workType'>;
+type AttendanceRow = Pick<Attendance, 'student' | 'lesson'>;
+type PeriodMarkRow = Pick<PeriodMark, 'student'>;
+
 @Resolver(() => Lesson)
 export class LessonRelations {
   // The class teacher's dashboard names each lesson's subject from the class's pages (issue 6).
   @FieldResolver(() => ID, { description: 'The journal page (teaching assignment) it belongs to.' })
-  assignmentId(@Root() l: Lesson): string {
+  assignmentId(@Root() l: LessonRow): string {
     return l.assignment.id;
   }
 
   @FieldResolver(() => Person, { description: 'Who conducts it: the teacher or a substitute.' })
-  conductingTeacher(@Root() l: Lesson, @Ctx() ctx: Context) {
+  conductingTeacher(@Root() l: LessonRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, l.conductingTeacher);
   }
 
   @FieldResolver(() => WorkType, { nullable: true, description: 'The kind of work.' })
-  workType(@Root() l: Lesson, @Ctx() ctx: Context) {
+  workType(@Root() l: LessonRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(WorkType, l.workType);
   }
 
@@ -264,12 +279,12 @@ export class LessonRelations {
     nullable: true,
     description: 'The line of the calendar-thematic plan it covers.',
   })
-  plannedTopic(@Root() l: Lesson, @Ctx() ctx: Context) {
+  plannedTopic(@Root() l: LessonRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(PlannedTopic, l.plannedTopic);
   }
 
   @FieldResolver(() => [Homework], { description: 'Homework set at the lesson.' })
-  homework(@Root() l: Lesson, @Ctx() ctx: Context) {
+  homework(@Root() l: LessonRow, @Ctx() ctx: Context) {
     return ctx.loaders.children(Homework, 'lesson', l.id);
   }
 }
@@ -277,29 +292,29 @@ export class LessonRelations {
 @Resolver(() => Mark)
 export class MarkRelations {
   @FieldResolver(() => ID, { description: 'The student.' })
-  studentId(@Root() m: Mark): string {
+  studentId(@Root() m: MarkRow): string {
     return m.student.id;
   }
 
   @FieldResolver(() => ID, { description: 'The lesson.' })
-  lessonId(@Root() m: Mark): string {
+  lessonId(@Root() m: MarkRow): string {
     return m.lesson.id;
   }
 
   // Readers of a mark already read its lesson (the page, the diary); the dashboard needs its
   // subject and number (issue 6).
   @FieldResolver(() => Lesson, { description: 'The lesson it was given at.' })
-  lesson(@Root() m: Mark, @Ctx() ctx: Context) {
+  lesson(@Root() m: MarkRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Lesson, m.lesson);
   }
 
   @FieldResolver(() => Person, { description: 'The student.' })
-  student(@Root() m: Mark, @Ctx() ctx: Context) {
+  student(@Root() m: MarkRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, m.student);
   }
 
   @FieldResolver(() => WorkType, { nullable: true, description: 'The kind of work.' })
-  workType(@Root() m: Mark, @Ctx() ctx: Context) {
+  workType(@Root() m: MarkRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(WorkType, m.workType);
   }
 }
@@ -307,22 +322,22 @@ export class MarkRelations {
 @Resolver(() => Attendance)
 export class AttendanceRelations {
   @FieldResolver(() => ID, { description: 'The student.' })
-  studentId(@Root() a: Attendance): string {
+  studentId(@Root() a: AttendanceRow): string {
     return a.student.id;
   }
 
   @FieldResolver(() => ID, { description: 'The lesson.' })
-  lessonId(@Root() a: Attendance): string {
+  lessonId(@Root() a: AttendanceRow): string {
     return a.lesson.id;
   }
 
   @FieldResolver(() => Lesson, { description: 'The lesson it was recorded at.' })
-  lesson(@Root() a: Attendance, @Ctx() ctx: Context) {
+  lesson(@Root() a: AttendanceRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Lesson, a.lesson);
   }
 
   @FieldResolver(() => Person, { description: 'The student.' })
-  student(@Root() a: Attendance, @Ctx() ctx: Context) {
+  student(@Root() a: AttendanceRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, a.student);
   }
 }
@@ -330,7 +345,7 @@ export class AttendanceRelations {
 @Resolver(() => PeriodMark)
 export class PeriodMarkRelations {
   @FieldResolver(() => ID, { description: 'The student.' })
-  studentId(@Root() m: PeriodMark): string {
+  studentId(@Root() m: PeriodMarkRow): string {
     return m.student.id;
   }
 }
