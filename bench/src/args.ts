@@ -13,6 +13,8 @@ export interface BenchOptions extends GenerateParams {
   rounds: number;
   /** Only the scenarios whose name starts with one of these (comma-separated). */
   only: string[];
+  /** S3: writes per second while S1's load runs. */
+  writeRate: number;
 }
 
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
@@ -28,13 +30,15 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       requests: { type: 'string' },
       rounds: { type: 'string' },
       only: { type: 'string' },
+      'write-rate': { type: 'string', default: '10' },
     },
   });
   const quick = values.quick;
   const classes = Number(values.classes ?? (quick ? 4 : 40));
   const schools = Number(values.schools);
   const seed = Number(values.seed);
-  for (const [name, v] of Object.entries({ classes, schools, seed })) {
+  const writeRate = Number(values['write-rate']);
+  for (const [name, v] of Object.entries({ classes, schools, seed, 'write-rate': writeRate })) {
     if (!Number.isInteger(v) || v < 1) {
       throw new Error(`--${name} must be a positive integer`);
     }
@@ -57,5 +61,6 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     requests: Number(values.requests ?? (quick ? 50 : 100)),
     rounds: Number(values.rounds ?? 5),
     only: values.only ? values.only.split(',').map((x) => x.trim()) : [],
+    writeRate,
   };
 }
