@@ -110,7 +110,7 @@ interface Report {
   s3?: {
     rate: number;
     writes: WriteResult;
-    /** S1 at 32 connections before (its own run) and while writing. */
+    /** S1 at 8 connections before (its own run) and while writing. */
     s1Without?: LoadResult;
     s1With?: LoadResult;
   };
@@ -326,8 +326,8 @@ async function s0Baselines(env: RunEnv): Promise<void> {
 }
 
 /**
- * S3: the bench teacher's marks and absences at `--write-rate` per second while S1 runs at 32
- * connections; S1's rate with writes against its own c32 run. With `--rounds 0` (CI), one cycle
+ * S3: the bench teacher's marks and absences at `--write-rate` per second while S1 runs at 8
+ * connections; S1's rate with writes against its own c8 run. With `--rounds 0` (CI), one cycle
  * of writes (mark, absence, and both taken back) without load.
  */
 async function s3Writes(env: RunEnv): Promise<void> {
@@ -338,7 +338,7 @@ async function s3Writes(env: RunEnv): Promise<void> {
   const s1 = SCENARIOS.find((x) => x.name.startsWith('S1 '))!;
   const vars = s1.variables(ctx) as { a: string; p: string };
   const result: ScenarioResult = {
-    name: `S3 S1 journalPage at 32 connections while writing ${o.writeRate}/s`,
+    name: `S3 S1 journalPage at 8 connections while writing ${o.writeRate}/s`,
     as: 'teacher',
   };
   env.report.scenarios.push(result);
@@ -359,8 +359,9 @@ async function s3Writes(env: RunEnv): Promise<void> {
           url: env.url,
           token: tokens.teacher,
           body: JSON.stringify({ query: s1.query, variables: vars }),
-          connections: 32,
-          amount: 32 * o.rounds,
+          connections: 8,
+          // Twice S1's own c8 run: long enough for the writes' percentiles.
+          amount: 16 * o.rounds,
         });
       } finally {
         await writer.stop();
@@ -370,12 +371,12 @@ async function s3Writes(env: RunEnv): Promise<void> {
     env.report.s3 = {
       rate: o.writeRate,
       writes,
-      s1Without: env.result('S1 ')?.concurrent?.c32,
+      s1Without: env.result('S1 ')?.concurrent?.c8,
       s1With,
     };
     if (s1With) {
-      result.concurrent = { c32: s1With };
-      say(loadLine('S3: S1 c32 while writing', s1With));
+      result.concurrent = { c8: s1With };
+      say(loadLine('S3: S1 c8 while writing', s1With));
       result.error = loadProblem(s1With) ?? undefined;
     }
     say(
@@ -484,7 +485,7 @@ function issue9Targets(env: RunEnv): Target[] {
   if (s3?.s1With && s3.s1Without) {
     const ratio = s3.s1With.requestsPerSecond / s3.s1Without.requestsPerSecond;
     targets.push({
-      target: `(S3, no target) S1 c32 req/s with ${s3.rate} writes/s vs without`,
+      target: `(S3, no target) S1 c8 req/s with ${s3.rate} writes/s vs without`,
       measured: `${s3.s1With.requestsPerSecond} vs ${s3.s1Without.requestsPerSecond} req/s; writes p99 ${ms(s3.writes.p99)} ms`,
       ratio,
       met: null,
@@ -598,7 +599,7 @@ function markdown(report: Report): string {
         `from a separate process at ${s.rate}/s): ${s.writes.requests} writes at ${s.writes.writesPerSecond}/s, ` +
         `p50 ${ms(s.writes.p50)}, p95 ${ms(s.writes.p95)}, p99 ${ms(s.writes.p99)} ms, ${s.writes.errors} errors` +
         (s.s1With
-          ? `; S1 at 32 connections ${s.s1With.requestsPerSecond} req/s while writing` +
+          ? `; S1 at 8 connections ${s.s1With.requestsPerSecond} req/s while writing` +
             (s.s1Without ? ` against ${s.s1Without.requestsPerSecond} req/s without` : '') +
             '.'
           : ' (no concurrent load: --rounds 0).'),
