@@ -15,6 +15,11 @@ export interface BenchOptions extends GenerateParams {
   only: string[];
   /** S3: writes per second while S1's load runs. */
   writeRate: number;
+  /**
+   * S3: write cycles under way at once. Default 4: from about 10 concurrent writes on, the app's
+   * pool (10 connections) deadlocks — every write transaction waits for a second connection.
+   */
+  writeChains: number;
 }
 
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
@@ -31,6 +36,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       rounds: { type: 'string' },
       only: { type: 'string' },
       'write-rate': { type: 'string', default: '10' },
+      'write-chains': { type: 'string', default: '4' },
     },
   });
   const quick = values.quick;
@@ -38,7 +44,14 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
   const schools = Number(values.schools);
   const seed = Number(values.seed);
   const writeRate = Number(values['write-rate']);
-  for (const [name, v] of Object.entries({ classes, schools, seed, 'write-rate': writeRate })) {
+  const writeChains = Number(values['write-chains']);
+  for (const [name, v] of Object.entries({
+    classes,
+    schools,
+    seed,
+    'write-rate': writeRate,
+    'write-chains': writeChains,
+  })) {
     if (!Number.isInteger(v) || v < 1) {
       throw new Error(`--${name} must be a positive integer`);
     }
@@ -62,5 +75,6 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     rounds: Number(values.rounds ?? 5),
     only: values.only ? values.only.split(',').map((x) => x.trim()) : [],
     writeRate,
+    writeChains,
   };
 }

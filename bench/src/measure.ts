@@ -101,7 +101,10 @@ export async function load(spec: {
   connections: number;
   amount: number;
   overallRate?: number;
+  /** Ends the load early (its child is killed and the call throws). */
+  signal?: AbortSignal;
 }): Promise<LoadResult> {
+  const { signal, ...forChild } = spec;
   // The server under test runs in this process: its RSS while the child loads it.
   const rss = { start: mb(process.memoryUsage().rss), peak: 0 };
   const sample = () => {
@@ -112,8 +115,13 @@ export async function load(spec: {
   try {
     const { stdout } = await run(
       process.execPath,
-      ['--import', '@oxc-node/core/register', resolve(here, 'load-child.ts'), JSON.stringify(spec)],
-      { cwd: resolve(here, '..'), maxBuffer: 1 << 20 },
+      [
+        '--import',
+        '@oxc-node/core/register',
+        resolve(here, 'load-child.ts'),
+        JSON.stringify(forChild),
+      ],
+      { cwd: resolve(here, '..'), maxBuffer: 1 << 20, signal },
     );
     if (process.env.BENCH_TRACE) {
       console.error(stdout);

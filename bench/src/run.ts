@@ -348,14 +348,22 @@ async function s3Writes(env: RunEnv): Promise<void> {
       token: tokens.teacher,
       rate: o.writeRate,
       writes: o.rounds === 0 ? 4 : 0,
+      chains: o.writeChains,
       pairs: await writePairs(env.pool, vars.a, vars.p),
       runId: `bench-s3-${Date.now()}`,
     };
     const writer = startWriter(spec);
+    // Writes that fail (or hang past their timeout) end the load at once: the server is stuck.
+    const abort = new AbortController();
+    void writer.result.then(
+      (w) => w.errors > 0 && abort.abort(),
+      () => abort.abort(),
+    );
     let s1With: LoadResult | undefined;
     if (o.rounds > 0) {
       try {
         s1With = await load({
+          signal: abort.signal,
           url: env.url,
           token: tokens.teacher,
           body: JSON.stringify({ query: s1.query, variables: vars }),
@@ -363,6 +371,10 @@ async function s3Writes(env: RunEnv): Promise<void> {
           // Twice S1's own c8 run: long enough for the writes' percentiles.
           amount: 16 * o.rounds,
         });
+      } catch (err) {
+        if (!abort.signal.aborted) {
+          throw err;
+        }
       } finally {
         await writer.stop();
       }

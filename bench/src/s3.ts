@@ -17,16 +17,17 @@ export interface WriteResult extends LatencySummary {
 /**
  * (lesson, student) pairs of the page in the period where the student has neither a mark nor an
  * attendance record: held lessons whose register was taken (a write to an untaken one would stamp
- * it and change journal control's figures), students enrolled for the whole period.
+ * it and change journal control's figures), students enrolled for the whole period. One student
+ * per lesson: concurrent cycles never write to the same lesson (see BENCHMARKS.md on S3 for what
+ * concurrent writes to one lesson did to the app).
  */
 export async function writePairs(
   pool: pg.Pool,
   assignmentId: string,
   periodId: string,
-  max = 64,
 ): Promise<WriteSpec['pairs']> {
   const { rows } = await pool.query<{ lesson_id: string; student_id: string }>(
-    `select l.id as lesson_id, e.student_id
+    `select distinct on (l.date, l.lesson_number) l.id as lesson_id, e.student_id
        from teaching_assignment a
        join reporting_period p on p.id = $2
        join lesson l on l.assignment_id = a.id and l.date between p.starts_on and p.ends_on
@@ -37,9 +38,8 @@ export async function writePairs(
         and not exists (select from mark m where m.lesson_id = l.id and m.student_id = e.student_id)
         and not exists (select from attendance x
                          where x.lesson_id = l.id and x.student_id = e.student_id)
-      order by l.date desc, l.lesson_number, e.student_id
-      limit $3`,
-    [assignmentId, periodId, max],
+      order by l.date, l.lesson_number, e.student_id`,
+    [assignmentId, periodId],
   );
   if (rows.length === 0) {
     throw new Error('S3: no lesson and student of the page to write to');
