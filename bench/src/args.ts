@@ -13,6 +13,13 @@ export interface BenchOptions extends GenerateParams {
   rounds: number;
   /** Only the scenarios whose name starts with one of these (comma-separated). */
   only: string[];
+  /** S3: writes per second while S1's load runs. */
+  writeRate: number;
+  /**
+   * S3: write cycles under way at once. Default 4: from about 10 concurrent writes on, the app's
+   * pool (10 connections) deadlocks — every write transaction waits for a second connection.
+   */
+  writeChains: number;
 }
 
 export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
@@ -28,13 +35,23 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
       requests: { type: 'string' },
       rounds: { type: 'string' },
       only: { type: 'string' },
+      'write-rate': { type: 'string', default: '10' },
+      'write-chains': { type: 'string', default: '4' },
     },
   });
   const quick = values.quick;
   const classes = Number(values.classes ?? (quick ? 4 : 40));
   const schools = Number(values.schools);
   const seed = Number(values.seed);
-  for (const [name, v] of Object.entries({ classes, schools, seed })) {
+  const writeRate = Number(values['write-rate']);
+  const writeChains = Number(values['write-chains']);
+  for (const [name, v] of Object.entries({
+    classes,
+    schools,
+    seed,
+    'write-rate': writeRate,
+    'write-chains': writeChains,
+  })) {
     if (!Number.isInteger(v) || v < 1) {
       throw new Error(`--${name} must be a positive integer`);
     }
@@ -57,5 +74,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     requests: Number(values.requests ?? (quick ? 50 : 100)),
     rounds: Number(values.rounds ?? 5),
     only: values.only ? values.only.split(',').map((x) => x.trim()) : [],
+    writeRate,
+    writeChains,
   };
 }

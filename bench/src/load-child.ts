@@ -5,9 +5,11 @@ import { summarise } from './stats.js';
 
 interface LoadSpec {
   url: string;
-  token: string;
+  token: string | null;
   body: string;
   connections: number;
+  /** Requests per second over all connections; none: as fast as the server answers. */
+  overallRate?: number;
   /** Requests in all: every one completes and is measured (none abandoned in flight). */
   amount: number;
 }
@@ -23,9 +25,13 @@ const instance = autocannon({
   method: 'POST',
   connections: spec.connections,
   amount: spec.amount,
+  ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
   // A slow page under 32 connections queues for seconds; a timeout would hide that.
   timeout: 300,
-  headers: { 'content-type': 'application/json', authorization: `Bearer ${spec.token}` },
+  headers: {
+    'content-type': 'application/json',
+    ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}),
+  },
   body: spec.body,
 }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
 const events: autocannon.Instance = instance;
@@ -49,5 +55,6 @@ process.stdout.write(
     timeouts: result.timeouts,
     non2xx,
     meanBytes: times.length ? Math.round(bytes / times.length) : 0,
+    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
   }),
 );
