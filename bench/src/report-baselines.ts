@@ -38,13 +38,28 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** The part of an EntityManager the report services use: `getConnection().execute`. */
+/** What the report services use of an EntityManager: `getConnection().execute`, `transactional`. */
 function pgEntityManager(pool: pg.Pool): EntityManager {
-  const connection = {
-    execute: async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
-      (await pool.query<Record<string, unknown>>(numbered(sql), params)).rows,
+  const on = (runner: pg.Pool | pg.PoolClient) => {
+    const execute = async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
+      (await runner.query<Record<string, unknown>>(numbered(sql), params)).rows;
+    return { execute, getConnection: () => ({ execute }) };
   };
-  return { getConnection: () => connection } as unknown as EntityManager;
+  const transactional = async <T>(fn: (tx: unknown) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const result = await fn(on(client));
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return { ...on(pool), transactional } as unknown as EntityManager;
 }
 
 /** The bench deputy as a viewer: what the services ask of it (person id and roles). */
