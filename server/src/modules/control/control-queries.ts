@@ -194,7 +194,11 @@ export async function pageFigures(
               count(*) filter (where w.is_written and m.created_at >= l.written_late_from)
                 as late_written
          from l
-         join mark m on m.lesson_id = l.id
+         -- Each lesson's marks by index ("offset 0" keeps it a per-lesson probe): under row security
+         -- every mark read pays the policy, and a hash join would read the school's whole year
+         -- of marks for a month's report (S5b: 0.65 s of PostgreSQL CPU instead of 0.16 s).
+         cross join lateral (select m.student_id, m.created_at, m.work_type_id
+                               from mark m where m.lesson_id = l.id offset 0) m
          left join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
         where l.in_page
         group by grouping sets ((l.id), (l.assignment_id, m.student_id))
