@@ -25,7 +25,7 @@ const o = benchOptions();
 const pool = new pg.Pool({
   connectionString: withDatabase(o.serverUrl, o.dbName),
   max: 10,
-  options: `-c jit=off${process.env.BENCH_WORK_MEM ? ` -c work_mem=${process.env.BENCH_WORK_MEM}` : ''}`, // as the app's pool (server/src/core/db.ts)
+  options: '-c jit=off', // as the app's pool (server/src/core/db.ts)
 });
 if (process.env.BENCH_RLS) {
   pool.on('connect', (client) => {
@@ -86,15 +86,6 @@ try {
     get(target, prop, receiver) {
       if (prop === 'query') {
         return explained(target);
-      }
-      if (prop === 'connect') {
-        // A transaction's statements (report services that `set local` a setting) too.
-        return async () => {
-          const client = await target.connect();
-          return new Proxy(client, {
-            get: (c, p, r) => (p === 'query' ? explained(c) : (Reflect.get(c, p, r) as unknown)),
-          });
-        };
       }
       return Reflect.get(target, prop, receiver) as unknown;
     },

@@ -38,28 +38,13 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** What the report services use of an EntityManager: `getConnection().execute`, `transactional`. */
+/** The part of an EntityManager the report services use: `getConnection().execute`. */
 function pgEntityManager(pool: pg.Pool): EntityManager {
-  const on = (runner: pg.Pool | pg.PoolClient) => {
-    const execute = async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
-      (await runner.query<Record<string, unknown>>(numbered(sql), params)).rows;
-    return { execute, getConnection: () => ({ execute }) };
+  const connection = {
+    execute: async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
+      (await pool.query<Record<string, unknown>>(numbered(sql), params)).rows,
   };
-  const transactional = async <T>(fn: (tx: unknown) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const result = await fn(on(client));
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
-  return { ...on(pool), transactional } as unknown as EntityManager;
+  return { getConnection: () => connection } as unknown as EntityManager;
 }
 
 /** The bench deputy as a viewer: what the services ask of it (person id and roles). */
