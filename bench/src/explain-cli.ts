@@ -38,9 +38,9 @@ try {
   const ctx = (await pool.query<{ context: BenchContext }>(`select context from bench_marker`))
     .rows[0]!.context;
   const current: { scenario: string } = { scenario: '' };
-  /** `query` of a pool or a transaction's client, with each statement explained (or timed). */
+  /** The pool's `query`, with each statement explained (or timed). */
   const explained =
-    (runner: pg.Pool | pg.PoolClient) =>
+    (runner: pg.Pool) =>
     async (sql: string, params: unknown[]): Promise<pg.QueryResult> => {
       if (!/^\s*(with|select)/i.test(sql)) {
         return runner.query(sql, params);
@@ -50,7 +50,7 @@ try {
         // off so that all of it is the backend's): EXPLAIN ANALYZE's per-row timing inflates
         // scans of hundreds of thousands of rows, and on a busy machine the wall-clock time is
         // mostly waiting for a CPU.
-        const client = runner instanceof pg.Pool ? await runner.connect() : runner;
+        const client = await runner.connect();
         try {
           await client.query('set max_parallel_workers_per_gather = 0');
           const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid'))
@@ -65,9 +65,7 @@ try {
           );
           return result;
         } finally {
-          if (client !== runner) {
-            (client as pg.PoolClient).release();
-          }
+          client.release();
         }
       }
       const plan = await runner.query<{ 'QUERY PLAN': string }>(
