@@ -15,6 +15,7 @@ import { Migration20261130133000_compromise_report } from './Migration2026113013
 import { Migration20261130140000_api_clients } from './Migration20261130140000_api_clients.js';
 import { Migration20261130140000_row_security } from './Migration20261130140000_row_security.js';
 import { Migration20261130160000_session_viewer } from './Migration20261130160000_session_viewer.js';
+import { Migration20261130170000_row_security_once } from './Migration20261130170000_row_security_once.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -54,4 +55,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261130140000_row_security', class: Migration20261130140000_row_security },
   // Hand-written: the viewer of a request in one statement (issue 9).
   { name: 'Migration20261130160000_session_viewer', class: Migration20261130160000_session_viewer },
+  // Hand-written: the policies read the row scope once per statement (issue 9).
+  {
+    name: 'Migration20261130170000_row_security_once',
+    class: Migration20261130170000_row_security_once,
+  },
 ];
