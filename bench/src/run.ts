@@ -28,6 +28,7 @@ import { BENCH_PASSWORD, ensureGenerated } from './generate.js';
 import { reportBaselines } from './report-baselines.js';
 import { SCENARIOS, type BenchRole, type Scenario } from './scenarios.js';
 import { summarise, type LatencySummary } from './stats.js';
+import { fanoutMarkdown, fanoutScenarios, type FanoutFigures } from './fanout/s4.js';
 
 const run = promisify(execFile);
 const here = dirname(new URL(import.meta.url).pathname);
@@ -60,6 +61,8 @@ interface ScenarioResult {
     ratio: number;
     cpuRatio: number;
   };
+  /** Live fan-out rows (S4, S4raw, S4idle, S6): bench/src/fanout/s4.ts. */
+  fanout?: FanoutFigures;
 }
 
 /** A GraphQL response that is not a clean success: the run must fail, not measure errors. */
@@ -174,6 +177,9 @@ function markdown(report: Report): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of report.scenarios) {
+    if (r.fanout || r.name.startsWith('S4') || r.name.startsWith('S6')) {
+      continue; // their own table below
+    }
     if (r.error) {
       lines.push(`| ${r.name} | ${r.as} | FAILED: ${r.error.replace(/\|/g, '/')} |`);
       continue;
@@ -218,7 +224,15 @@ function markdown(report: Report): string {
         `S1 / baseline at p50: ${b.ratio.toFixed(1)}×; in node CPU per request: ${b.cpuRatio.toFixed(1)}×.`,
     );
   }
-  return lines.join('\n') + '\n';
+  return (
+    lines.join('\n') +
+    '\n' +
+    fanoutMarkdown(
+      report.scenarios.filter(
+        (r) => r.fanout || r.name.startsWith('S4') || r.name.startsWith('S6'),
+      ),
+    )
+  );
 }
 
 interface Report {
@@ -358,6 +372,14 @@ async function main() {
         }
       }
     }
+
+    // Live fan-out (bench/src/fanout): S4, S4raw, S4idle, S6 after the HTTP scenarios.
+    results.push(
+      ...(await fanoutScenarios(
+        { url, dbUrl, schoolId: ctx.schoolId, bus, quick: o.quick, say },
+        (name) => o.only.length === 0 || o.only.some((p) => name.startsWith(p)),
+      )),
+    );
 
     // Raw-SQL floors of the report and control scenarios that ran.
     const ran = (prefix: string) => {
