@@ -14,7 +14,7 @@ let receipts = new Map<string, number[]>();
 let receivers = new Map<string, number[]>();
 let errors: string[] = [];
 let clients: (Client | null)[] = [];
-let specs: Subscriber[] = [];
+const specs: Subscriber[] = [];
 let url = '';
 let rawSockets: WebSocket[] = [];
 
@@ -102,12 +102,13 @@ async function drive(cmd: Extract<Command, { type: 'drive' }>) {
     return body.data.setMarks.marks.find((m) => m.student.id === pair.studentId) ?? null;
   };
   // Each pair alternates: add a mark, remove it (the data ends as it began). A pair is one
-  // class's lesson and student, so pairs run concurrently without conflicts.
-  const lane = async (pair: DrivePair, interval: number) => {
-    let next = now();
-    let mark: { id: string; version: number } | null = null;
-    while (now() < until && !stopping) {
-      mark = mark
+  // class's lesson and student; a lane takes its pairs in turn, one mutation in flight.
+  const marks = new Map<DrivePair, { id: string; version: number } | null>();
+  const step = async (pair: DrivePair) => {
+    const mark = marks.get(pair);
+    marks.set(
+      pair,
+      mark
         ? (await post(pair, {
             lessonId: pair.lessonId,
             remove: [{ markId: mark.id, version: mark.version, reason: 'bench' }],
@@ -116,7 +117,13 @@ async function drive(cmd: Extract<Command, { type: 'drive' }>) {
         : await post(pair, {
             lessonId: pair.lessonId,
             add: [{ studentId: pair.studentId, value: '4' }],
-          });
+          }),
+    );
+  };
+  const lane = async (pairs: DrivePair[], interval: number) => {
+    let next = now();
+    for (let i = 0; now() < until && !stopping; i++) {
+      await step(pairs[i % pairs.length]!);
       if (interval > 0) {
         next += interval;
         const wait = next - now();
@@ -125,23 +132,24 @@ async function drive(cmd: Extract<Command, { type: 'drive' }>) {
         }
       }
     }
-    if (mark) {
-      await post(pair, {
-        lessonId: pair.lessonId,
-        remove: [{ markId: mark.id, version: mark.version, reason: 'bench' }],
-      });
+    for (const pair of pairs) {
+      if (marks.get(pair)) {
+        await step(pair);
+      }
     }
   };
   stopping = false;
-  // rate null: as fast as the lanes go (one mutation in flight per lane).
-  const lanes = cmd.pairs.slice(0, cmd.lanes);
+  // rate null: as fast as the lanes go.
+  const lanes = Array.from({ length: Math.min(cmd.lanes, cmd.pairs.length) }, (_, j) =>
+    cmd.pairs.filter((_p, i) => i % cmd.lanes === j),
+  );
   const interval = cmd.rate ? (lanes.length * 1000) / cmd.rate : 0;
   await Promise.all(
-    lanes.map(async (p, i) => {
+    lanes.map(async (pairs, j) => {
       if (interval > 0) {
-        await new Promise((r) => setTimeout(r, (interval * i) / lanes.length));
+        await new Promise((r) => setTimeout(r, (interval * j) / lanes.length));
       }
-      await lane(p, interval);
+      await lane(pairs, interval);
     }),
   );
   return { events, failed, seconds: (now() - started) / 1000 };
@@ -200,7 +208,9 @@ process.on('message', (cmd: Command) => {
         // Every socket drops, then all reconnect at random moments within `withinMs`.
         const old = clients;
         clients = clients.map(() => null);
-        await Promise.all(old.map((c) => c?.dispose()));
+        for (const c of old) {
+          void c?.dispose();
+        }
         const t0 = now();
         await Promise.all(
           specs.map(
@@ -243,7 +253,9 @@ process.on('message', (cmd: Command) => {
         send({ type: 'raw-received', at: await rawReceive(cmd.expected) });
         break;
       case 'close':
-        await Promise.all(clients.map((c) => c?.dispose()));
+        for (const c of clients) {
+          void c?.dispose();
+        }
         for (const s of rawSockets) {
           s.terminate();
         }

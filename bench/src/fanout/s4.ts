@@ -20,6 +20,16 @@ const here = dirname(new URL(import.meta.url).pathname);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round1 = (v: number) => Math.round(v * 10) / 10;
+/**
+ * Mutations in flight at once. Below the API's pool of 10 connections: setMarks reads through
+ * `em.getConnection().execute` (auth/access.ts) outside its transaction, so 10 concurrent ones
+ * each hold a connection and wait for another: the pool deadlocks (found by this benchmark).
+ */
+const LANES = 8;
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
 const mb = () => process.memoryUsage().rss / 2 ** 20;
 
 export interface FanoutEnv {
@@ -47,6 +57,11 @@ export interface FanoutFigures {
   rssMb?: number;
   rssPerConnectionKb?: number;
   eventLoopDelayMs?: { p50: number; p99: number; max: number };
+  /** This (the server's) process's CPU per delivery / per subscription: steadier than time here. */
+  cpuMsPerDelivery?: number;
+  cpuMsPerSubscription?: number;
+  /** Seconds until every client was subscribed. */
+  connectSeconds?: number;
   /** S4raw: the S4 deliveries/s of the same size divided by raw ws's. */
   ratioToRaw?: number;
   /** S6: seconds from the storm's start until every client is subscribed again. */
@@ -167,6 +182,8 @@ export interface Fanout {
   stamps: Map<string, number>;
   rssBefore: number;
   rssAfter: number;
+  connectSeconds: number;
+  cpuMsPerSubscription: number;
   close(): Promise<void>;
 }
 
@@ -176,9 +193,11 @@ export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> 
   const { stamps, restore } = stampPublishes(env.bus);
   const base = env.bus.subscriptionsStarted(JOURNAL_CHANGED);
   const rssBefore = mb();
+  const cpu0 = process.cpuUsage();
+  const t0 = now();
   try {
     await child.ask({ type: 'connect', url: env.url, subscribers: audience.subscribers }, 'done');
-    await untilSubscribed(env.bus, base + n, 120_000 + n * 20);
+    await untilSubscribed(env.bus, base + n, 120_000 + n * 100);
   } catch (err) {
     restore();
     await child.close();
@@ -192,6 +211,8 @@ export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> 
     stamps,
     rssBefore,
     rssAfter: mb(),
+    connectSeconds: round1((now() - t0) / 1000),
+    cpuMsPerSubscription: Math.round((cpuMs(cpu0) / n) * 100) / 100,
     close: async () => {
       restore();
       await child.close();
@@ -230,12 +251,13 @@ async function collect(f: Fanout, withReceivers = false) {
 async function measure(f: Fanout, rate: number | null, seconds: number) {
   f.stamps.clear();
   const loop = eventLoop();
+  const cpu0 = process.cpuUsage();
   const driven = await f.child.ask(
     {
       type: 'drive',
       url: f.env.url,
       pairs: f.audience.pairs,
-      lanes: f.audience.pairs.length,
+      lanes: LANES,
       rate,
       seconds,
     },
@@ -243,6 +265,7 @@ async function measure(f: Fanout, rate: number | null, seconds: number) {
   );
   await sleep(1000); // the last deliveries
   const eld = loop();
+  const cpu = cpuMs(cpu0);
   const c = await collect(f, rate === null);
   if (driven.failed > 0) {
     c.errors.push(`${driven.failed} setMarks failed`);
@@ -262,6 +285,10 @@ async function measure(f: Fanout, rate: number | null, seconds: number) {
       ((f.rssAfter - f.rssBefore) * 1024) / f.audience.subscribers.length,
     ),
     eventLoopDelayMs: eld,
+    // The mutations' own work is in it too (the API serves them here).
+    cpuMsPerDelivery: c.latencies.length ? Math.round((cpu / c.latencies.length) * 100) / 100 : 0,
+    cpuMsPerSubscription: f.cpuMsPerSubscription,
+    connectSeconds: f.connectSeconds,
     errors: c.errors,
     loadAverage: load(),
   };
@@ -364,18 +391,22 @@ function samplePayloads(deliveries: [string, number[]][]) {
  */
 export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => boolean) {
   const rows: FanoutRow[] = [];
-  const sizes = env.quick ? [50] : [100, 1000, 5000];
+  // BENCH_FANOUT_SIZES=100,1000 runs fewer sizes (a busy machine subscribes slowly).
+  const sizes = env.quick
+    ? [50]
+    : (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split(',').map(Number);
   const seconds = env.quick ? 2 : 10;
-  for (const n of only('S4') || only('S4raw') ? sizes : []) {
-    const f = await connectFanout(env, n);
+  for (const n of only('S4 fan-out') || only('S4raw') ? sizes : []) {
+    let f: Fanout | undefined;
     try {
+      f = await connectFanout(env, n);
       const steady = await measure(f, 10, seconds);
-      if (only('S4')) {
+      if (only('S4 fan-out')) {
         rows.push(row(`S4 fan-out ${n} at 10 events/s`, steady.figures));
         env.say(line(rows.at(-1)!));
       }
       const peak = await measure(f, null, env.quick ? 2 : 5);
-      if (only('S4')) {
+      if (only('S4 fan-out')) {
         rows.push(row(`S4 fan-out ${n} as fast as marks are set`, peak.figures));
         env.say(line(rows.at(-1)!));
       }
@@ -390,7 +421,7 @@ export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => bo
     } catch (err) {
       rows.push({ name: `S4 fan-out ${n}`, as: 'teacher', error: String(err) });
     } finally {
-      await f.close();
+      await f?.close();
     }
   }
   if (only('S4idle')) {
@@ -470,7 +501,7 @@ export async function withFanoutLoad<T>(
         type: 'drive',
         url: env.url,
         pairs: f.audience.pairs,
-        lanes: f.audience.pairs.length,
+        lanes: LANES,
         rate: 10,
         seconds: 3600,
       },
@@ -516,6 +547,10 @@ function line(r: FanoutRow) {
       : '') +
     (x.rssMb !== undefined ? `, RSS ${x.rssMb} MB` : '') +
     (x.rssPerConnectionKb !== undefined ? ` (${x.rssPerConnectionKb} KB/conn)` : '') +
+    (x.cpuMsPerDelivery !== undefined ? `, server CPU ${x.cpuMsPerDelivery} ms/delivery` : '') +
+    (x.cpuMsPerSubscription !== undefined
+      ? `, ${x.cpuMsPerSubscription} ms/subscription (all in ${x.connectSeconds} s)`
+      : '') +
     (x.eventLoopDelayMs
       ? `, loop delay p99 ${x.eventLoopDelayMs.p99} max ${x.eventLoopDelayMs.max} ms`
       : '') +
@@ -535,8 +570,8 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
       'latency from the publish right after the mutation commits to the receipt in the client; RSS and ' +
       'event-loop delay are the server process’s.',
     '',
-    '| scenario | subscribers (people) | events | deliveries | deliveries/s | p50 ms | p99 ms | S4/raw | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | subscribers (people) | events | deliveries | deliveries/s | p50 ms | p99 ms | S4/raw | server CPU ms/delivery | ms/subscription | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const x = r.fanout;
@@ -547,7 +582,7 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
     lines.push(
       `| ${r.name}${r.error ? ` (ERROR ${r.error.replace(/\|/g, '/')})` : ''} | ${x.subscribers}${x.people ? ` (${x.people})` : ''} | ` +
         `${x.events ?? '–'} | ${x.deliveries ?? '–'} | ${x.deliveriesPerSecond ?? '–'} | ` +
-        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.rssMb ?? '–'} | ` +
+        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.cpuMsPerDelivery ?? '–'} | ${x.cpuMsPerSubscription ?? '–'} | ${x.rssMb ?? '–'} | ` +
         `${x.rssPerConnectionKb ?? '–'} | ${x.eventLoopDelayMs ? `${x.eventLoopDelayMs.p99} / ${x.eventLoopDelayMs.max}` : '–'} | ` +
         `${x.resubscribedSeconds ?? '–'} | ${x.loadAverage} |`,
     );
