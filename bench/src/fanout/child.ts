@@ -233,6 +233,9 @@ process.on('message', (cmd: Command) => {
         stopping = true;
         send({ type: 'done' });
         break;
+      case 'count':
+        send({ type: 'count', receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0) });
+        break;
       case 'receipts':
         send({
           type: 'receipts',

@@ -27,6 +27,7 @@ export type Command =
       seconds: number;
     }
   | { type: 'stop' }
+  | { type: 'count' }
   | { type: 'receipts'; withReceivers: boolean }
   | { type: 'raw-connect'; url: string; count: number }
   | { type: 'raw-expect'; expected: number }
@@ -45,5 +46,6 @@ export type Answer =
       receivers: [string, number[]][];
       errors: string[];
     }
+  | { type: 'count'; receipts: number }
   | { type: 'raw-armed' }
   | { type: 'raw-received'; at: number };

@@ -139,16 +139,49 @@ class LoadProcess {
 /** Publish times of journal events, by `kind:markId`: the moment right after the commit. */
 function stampPublishes(bus: Bus) {
   const stamps = new Map<string, number>();
+  /** The mark events setMarks published, as published: replayed by `measure(…, 'bus')`. */
+  const published: Record<string, unknown>[] = [];
   const pubSub = bus.pubSub as unknown as { publish: (topic: string, payload: unknown) => void };
   const original = pubSub.publish;
   pubSub.publish = (topic, payload) => {
     const e = payload as { kind?: string; markId?: string } | undefined;
     if (topic === JOURNAL_CHANGED && e?.markId) {
       stamps.set(`${e.kind}:${e.markId}`, now());
+      if (published.length < 1000) {
+        published.push(payload as Record<string, unknown>);
+      }
     }
     original.call(bus.pubSub, topic, payload);
   };
-  return { stamps, restore: () => void (pubSub.publish = original) };
+  return {
+    stamps,
+    published,
+    publish: (payload: unknown) => pubSub.publish(JOURNAL_CHANGED, payload),
+    restore: () => void (pubSub.publish = original),
+  };
+}
+
+/**
+ * The mark events setMarks published, published again on the bus (each with a new mark id) at
+ * `rate` per second, or all at once: the fan-out's own cost, without the mutations'.
+ */
+async function replay(f: Fanout, rate: number | null, seconds: number) {
+  const events = f.bus.published;
+  if (events.length === 0) {
+    throw new Error('no mark event to replay');
+  }
+  const count = rate ? Math.round(rate * seconds) : Math.min(events.length * 4, 400);
+  const t0 = now();
+  for (let i = 0; i < count; i++) {
+    f.bus.publish({ ...events[i % events.length], markId: randomUUID() });
+    if (rate) {
+      const wait = t0 + ((i + 1) * 1000) / rate - now();
+      if (wait > 0) {
+        await sleep(wait);
+      }
+    }
+  }
+  return { events: count, failed: 0 };
 }
 
 function eventLoop() {
@@ -180,6 +213,7 @@ export interface Fanout {
   child: LoadProcess;
   audience: Audience;
   stamps: Map<string, number>;
+  bus: ReturnType<typeof stampPublishes>;
   rssBefore: number;
   rssAfter: number;
   connectSeconds: number;
@@ -190,7 +224,8 @@ export interface Fanout {
 export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> {
   const audience = await prepareAudience(env.dbUrl, env.schoolId, n);
   const child = new LoadProcess();
-  const { stamps, restore } = stampPublishes(env.bus);
+  const bus = stampPublishes(env.bus);
+  const { stamps, restore } = bus;
   const base = env.bus.subscriptionsStarted(JOURNAL_CHANGED);
   const rssBefore = mb();
   const cpu0 = process.cpuUsage();
@@ -209,6 +244,7 @@ export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> 
     child,
     audience,
     stamps,
+    bus,
     rssBefore,
     rssAfter: mb(),
     connectSeconds: round1((now() - t0) / 1000),
@@ -248,22 +284,31 @@ async function collect(f: Fanout, withReceivers = false) {
 }
 
 /** Events at `rate` per second (or as fast as the lanes go) for `seconds`; then its figures. */
-async function measure(f: Fanout, rate: number | null, seconds: number) {
+async function measure(
+  f: Fanout,
+  rate: number | null,
+  seconds: number,
+  source: 'api' | 'bus' = 'api',
+) {
   f.stamps.clear();
   const loop = eventLoop();
   const cpu0 = process.cpuUsage();
-  const driven = await f.child.ask(
-    {
-      type: 'drive',
-      url: f.env.url,
-      pairs: f.audience.pairs,
-      lanes: LANES,
-      rate,
-      seconds,
-    },
-    'driven',
-  );
-  await sleep(1000); // the last deliveries
+  const driven =
+    source === 'bus'
+      ? await replay(f, rate, seconds)
+      : await f.child.ask(
+          { type: 'drive', url: f.env.url, pairs: f.audience.pairs, lanes: LANES, rate, seconds },
+          'driven',
+        );
+  // The last deliveries: until no receipt has come for half a second.
+  for (let last = -1; ;) {
+    await sleep(500);
+    const { receipts } = await f.child.ask({ type: 'count' }, 'count');
+    if (receipts === last) {
+      break;
+    }
+    last = receipts;
+  }
   const eld = loop();
   const cpu = cpuMs(cpu0);
   const c = await collect(f, rate === null);
@@ -410,11 +455,21 @@ export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => bo
         rows.push(row(`S4 fan-out ${n} as fast as marks are set`, peak.figures));
         env.say(line(rows.at(-1)!));
       }
+      // The same events published straight on the bus: the fan-out without the mutations.
+      const busSteady = await measure(f, 10, seconds, 'bus');
+      const busPeak = await measure(f, null, 0, 'bus');
+      if (only('S4 fan-out')) {
+        rows.push(row(`S4 fan-out ${n}, bus events at 10/s`, busSteady.figures));
+        env.say(line(rows.at(-1)!));
+        rows.push(row(`S4 fan-out ${n}, bus events all at once`, busPeak.figures));
+        env.say(line(rows.at(-1)!));
+      }
       if (only('S4raw')) {
-        const raw = await rawBroadcast(f, peak.receivers, samplePayloads(peak.receivers));
+        const raw = await rawBroadcast(f, busPeak.receivers, samplePayloads(busPeak.receivers));
         raw.ratioToRaw =
-          Math.round(((peak.figures.deliveriesPerSecond ?? 0) / raw.deliveriesPerSecond!) * 1000) /
-          1000;
+          Math.round(
+            ((busPeak.figures.deliveriesPerSecond ?? 0) / raw.deliveriesPerSecond!) * 1000,
+          ) / 1000;
         rows.push(row(`S4raw ws broadcast ${n}`, raw));
         env.say(line(rows.at(-1)!));
       }
