@@ -116,7 +116,6 @@ export interface LiveSocket {
   readonly readyState: number;
   readonly OPEN: number;
   send(data: string): void;
-  once(event: 'close', listener: () => void): unknown;
 }
 
 /** One socket subscription: where its results go and how its session ends. */
@@ -128,7 +127,7 @@ interface Member {
   /** Closes the socket: its session has ended. */
   end: () => void;
   /** Ends the iterator graphql-ws reads (the subscription completes or fails). */
-  stop: (err?: unknown) => void;
+  stop: (err?: Error) => void;
   group?: Group;
 }
 
@@ -240,18 +239,21 @@ export class LiveGroups {
     return this.join(group, registration.member);
   }
 
-  /** The iterator graphql-ws reads for one member: it yields nothing and ends with the member. */
+  /**
+   * The iterator graphql-ws reads for one member: it yields nothing (the group sends) and ends
+   * with the member. graphql-ws calls its `return` when the client completes or the socket closes.
+   */
   private join(group: Group, fields: Omit<Member, 'stop'>): AsyncIterableIterator<ExecutionResult> {
     let settle: ((r: IteratorResult<ExecutionResult>) => void) | null = null;
-    let fail: ((err: unknown) => void) | null = null;
-    let over: { err?: unknown } | null = null;
+    let fail: ((err: Error) => void) | null = null;
+    let over: { err?: Error } | null = null;
     const member: Member = {
       ...fields,
       group,
       stop: (err) => {
         over ??= { err };
         this.leave(member);
-        if (err !== undefined) {
+        if (err) {
           fail?.(err);
         } else {
           settle?.({ done: true, value: undefined });
@@ -259,13 +261,12 @@ export class LiveGroups {
       },
     };
     group.members.add(member);
-    member.socket.once('close', () => member.stop());
     const it: AsyncIterableIterator<ExecutionResult> = {
       next: () =>
         over
-          ? over.err === undefined
-            ? Promise.resolve({ done: true, value: undefined })
-            : Promise.reject(over.err instanceof Error ? over.err : new Error(String(over.err)))
+          ? over.err
+            ? Promise.reject(over.err)
+            : Promise.resolve({ done: true, value: undefined })
           : new Promise((resolveNext, rejectNext) => {
               settle = resolveNext;
               fail = rejectNext;
@@ -276,7 +277,7 @@ export class LiveGroups {
       },
       throw: (err) => {
         member.stop();
-        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+        return Promise.reject(asError(err));
       },
       [Symbol.asyncIterator]: () => it,
     };
@@ -311,7 +312,7 @@ export class LiveGroups {
     } catch (err) {
       this.log.error({ err }, 'shared subscription failed');
       for (const m of [...group.members]) {
-        m.stop(err);
+        m.stop(asError(err));
       }
     } finally {
       if (this.groups.get(group.key) === group) {
@@ -351,6 +352,9 @@ export class LiveGroups {
     }
   }
 }
+
+const asError = (err: unknown) =>
+  err instanceof Error ? err : new Error('shared subscription failed', { cause: err });
 
 /** Which of these sessions are live now (not revoked, not expired, not idle too long). */
 async function liveSessions(orm: MikroORM, ids: string[], now: Date): Promise<Set<string>> {

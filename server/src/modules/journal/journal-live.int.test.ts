@@ -362,10 +362,15 @@ describe('one execution per operation, variables and person (issue 9)', () => {
   it('sockets of one session cost the same statements per event as one socket, and all receive it', async () => {
     const own = await sessionFor(app.orm.em.fork(), parent);
     const statementsFor = async (sockets: number) => {
+      const started = app.subscriptionsStarted('journal.changed');
       const tabs = Array.from({ length: sockets }, () =>
         follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id }),
       );
-      await Promise.all(tabs.map((t) => t.subscribed));
+      // Every socket subscribed (joining counts as starting), and its own statements done.
+      expect(
+        await until(() => app.subscriptionsStarted('journal.changed') === started + sockets),
+      ).toBe(true);
+      await quiet();
       app.resetQueries();
       await setMark(kids.mine!.id, '5');
       expect(await until(() => tabs.every((t) => t.received.length === 1))).toBe(true);
