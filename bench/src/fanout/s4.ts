@@ -475,6 +475,7 @@ export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => bo
       }
     } catch (err) {
       rows.push({ name: `S4 fan-out ${n}`, as: 'teacher', error: String(err) });
+      env.say(line(rows.at(-1)!));
     } finally {
       await f?.close();
     }
@@ -492,6 +493,7 @@ export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => bo
       env.say(line(rows.at(-1)!));
     } catch (err) {
       rows.push({ name: `S4idle ${n}`, as: 'teacher', error: String(err) });
+      env.say(line(rows.at(-1)!));
     } finally {
       await f?.close();
     }
