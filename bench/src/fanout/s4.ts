@@ -369,6 +369,9 @@ async function rawBroadcast(
       await sleep(10);
     }
     const total = deliveries.reduce((s, [, to]) => s + to.length, 0);
+    if (total === 0) {
+      throw new Error('no S4 delivery to repeat over raw ws');
+    }
     const received = f.child.answer('raw-received');
     await f.child.ask({ type: 'raw-expect', expected: total }, 'raw-armed');
     const loop = eventLoop();
