@@ -21,7 +21,7 @@ import {
   withDatabase,
 } from '../../server/src/core/db.js';
 import { createLogger } from '../../server/src/core/logger.js';
-import { createBus } from '../../server/src/core/pubsub.js';
+import { createBus, type Bus } from '../../server/src/core/pubsub.js';
 import { benchOptions, type BenchOptions } from './args.js';
 import { journalPageBaseline } from './baseline.js';
 import { ensureGenerated } from './generate.js';
@@ -51,6 +51,12 @@ import {
 import { startWriter, writePairs, type WriteResult } from './s3.js';
 import { SCENARIOS, type BenchRole, type Scenario } from './scenarios.js';
 import type { BenchContext } from './school.js';
+import {
+  fanoutMarkdown,
+  fanoutScenarios,
+  withFanoutLoad,
+  type FanoutFigures,
+} from './fanout/s4.js';
 
 const resultsDir = resolve(import.meta.dirname, '../../bench-results');
 const CONNECTIONS = [8, 32];
@@ -69,6 +75,8 @@ interface ScenarioResult {
   counts?: PageCounts;
   /** The module's own SQL and arithmetic without HTTP, GraphQL, shield or ORM (report-baselines.ts). */
   baseline?: Sequential & { statements: number; bytes: number; ratio: number; cpuRatio: number };
+  /** Live fan-out rows (S4, S4raw, S4idle, S6, and the subscribers S5u ran beside): fanout/s4.ts. */
+  fanout?: FanoutFigures;
 }
 
 /** One issue 9 target: what was measured against what, and whether it holds (null: not measured). */
@@ -134,6 +142,8 @@ interface RunEnv {
   result: (prefix: string) => ScenarioResult | undefined;
   report: Report;
   say: (line: string) => void;
+  /** The bus the measured app publishes on (fan-out waits on its subscription counts). */
+  bus: Bus;
 }
 
 interface Section {
@@ -440,6 +450,95 @@ async function reportFloors(env: RunEnv): Promise<void> {
   }
 }
 
+// --- Live fan-out (bench/src/fanout) ----------------------------------------------------------
+
+const fanoutEnv = (env: RunEnv) => ({
+  url: env.url,
+  dbUrl: env.dbUrl,
+  schoolId: env.ctx.schoolId,
+  bus: env.bus,
+  quick: env.o.quick,
+  say: env.say,
+});
+
+/** S4, S4raw, S4idle, S6, with their issue 9 targets. */
+async function liveFanout(env: RunEnv): Promise<void> {
+  const rows = await fanoutScenarios(fanoutEnv(env), env.wanted);
+  env.report.scenarios.push(...rows);
+  const at = (prefix: string) => rows.find((r) => r.name.startsWith(prefix) && !r.error)?.fanout;
+  for (const raw of rows.filter(
+    (r) => r.name.startsWith('S4raw') && r.fanout?.ratioToRaw !== undefined,
+  )) {
+    env.report.targets.push({
+      target: `fan-out ≥ 0.7 × raw ws deliveries/s (${raw.fanout!.subscribers} subscribers)`,
+      measured: `${raw.fanout!.ratioToRaw} × (raw ${raw.fanout!.deliveriesPerSecond}/s)`,
+      ratio: raw.fanout!.ratioToRaw!,
+      met: raw.fanout!.ratioToRaw! >= 0.7,
+    });
+  }
+  const steady = at('S4 fan-out 1000 at 10 events/s');
+  if (steady?.latency) {
+    env.report.targets.push({
+      target: 'commit → client p99 ≤ 100 ms, 1000 subscribers at 10 events/s',
+      measured: `${ms(steady.latency.p99)} ms`,
+      ratio: Math.round((steady.latency.p99 / 100) * 100) / 100,
+      met: steady.latency.p99 <= 100,
+    });
+  }
+  const idle = rows.find((r) => r.name.startsWith('S4idle'));
+  if (idle && !env.o.quick) {
+    env.report.targets.push({
+      target: '10 000 idle subscribers on one instance (an event still arrives)',
+      measured: idle.error ?? `${idle.fanout?.rssMb} MB RSS, ${idle.fanout?.deliveries} deliveries`,
+      ratio: null,
+      met: !idle.error,
+    });
+  }
+}
+
+/** S5u: the year's control and performance report while S4's subscribers receive 10 marks/s. */
+async function reportsUnderFanout(env: RunEnv): Promise<void> {
+  const chosen = SCENARIOS.filter(
+    (s) => (s.name.startsWith('S5a') || s.name.startsWith('S5d')) && env.wanted('S5u'),
+  );
+  if (chosen.length === 0) {
+    return;
+  }
+  const subscribers = env.o.quick ? 50 : 1000;
+  const results: ScenarioResult[] = chosen.map((s) => ({
+    name: `S5u ${s.name.split(' ')[0]} while ${subscribers} subscribers get 10 marks/s`,
+    as: s.as,
+  }));
+  const { fanout } = await withFanoutLoad(fanoutEnv(env), subscribers, async () => {
+    for (const [i, s] of chosen.entries()) {
+      const body = JSON.stringify({ query: s.query, variables: s.variables(env.ctx) });
+      const result = results[i]!;
+      let problem: string | null = null;
+      const seq = await sequential(env.o.requests, async () => {
+        const r = await post(env.url, body, env.tokens[s.as]);
+        problem ??= problemOf(r.status, r.text);
+      });
+      result.sequential = seq;
+      if (problem) {
+        result.error = problem;
+      }
+      env.say(`${result.name}: p50 ${ms(seq.p50)} p99 ${ms(seq.p99)} ms`);
+    }
+  });
+  for (const r of results) {
+    r.fanout = fanout;
+    env.report.scenarios.push(r);
+    if (!env.o.quick && r.sequential && !r.error) {
+      env.report.targets.push({
+        target: `${r.name.split(' ')[1]} over the full year ≤ 1 s while S4 runs`,
+        measured: `p50 ${ms(r.sequential.p50)} ms`,
+        ratio: Math.round((r.sequential.p50 / 1000) * 100) / 100,
+        met: r.sequential.p50 <= 1000,
+      });
+    }
+  }
+}
+
 /**
  * In order. A new scenario family (e.g. fan-out) is one more entry: a function of RunEnv that
  * pushes its results to env.report.scenarios (and its targets to env.report.targets).
@@ -449,6 +548,8 @@ const SECTIONS: Section[] = [
   { name: 'S0 baselines', run: s0Baselines },
   { name: 'S3 writes', run: s3Writes },
   { name: 'raw-SQL floors of S5', run: reportFloors },
+  { name: 'live fan-out (S4, S6)', run: liveFanout },
+  { name: 'S5 under fan-out (S5u)', run: reportsUnderFanout },
 ];
 
 // --- Targets --------------------------------------------------------------------------------
@@ -570,7 +671,11 @@ function markdown(report: Report): string {
     '| scenario | as | stmts/req | KB/resp | node CPU ms/req | seq p50 | seq p95 | seq p99 | c8 req/s | c8 p50 | c8 p95 | c8 p99 | c8 RSS | c32 req/s | c32 p50 | c32 p95 | c32 p99 | c32 RSS |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
+  const live = (r: ScenarioResult) => r.fanout !== undefined || /^S(4|6)/.test(r.name);
   for (const r of report.scenarios) {
+    if (live(r) && !r.name.startsWith('S5u')) {
+      continue; // the fan-out table below
+    }
     if (r.error) {
       lines.push(`| ${r.name} | ${r.as} | FAILED: ${r.error.replace(/\|/g, '/')} |`);
       continue;
@@ -645,7 +750,7 @@ function markdown(report: Report): string {
         `S1 / this at p50: ${b.ratio.toFixed(1)}×; in node CPU per request: ${b.cpuRatio.toFixed(1)}×.`,
     );
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + fanoutMarkdown(report.scenarios.filter(live));
 }
 
 const loadAverage = () =>
@@ -732,6 +837,7 @@ async function main() {
     const env: RunEnv = {
       o,
       ctx,
+      bus,
       dbUrl,
       url,
       tokens,

@@ -17,6 +17,7 @@ import {
   specifiedRules,
   subscribe,
   validate,
+  type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -40,7 +41,7 @@ import {
 } from './limits.js';
 import { Loaders } from './loaders.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
-import { atExpiry, renewable, SESSION_ENDED } from './live.js';
+import { atExpiry, LiveGroups, renewable, SESSION_ENDED } from './live.js';
 import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader, translate } from './messages.js';
 import type { Bus } from './pubsub.js';
@@ -496,6 +497,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Subscriptions share the HTTP port. graphql-ws would also run queries and mutations past
   // HTTP's limits, so only subscription operations are accepted on the socket.
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  const socketResult = (result: ExecutionResult, context: Context) =>
+    result.errors
+      ? {
+          ...result,
+          errors: translateErrors(
+            result.errors.map((e) => formatError(e.toJSON(), e)),
+            context,
+          ),
+        }
+      : result;
+  const liveGroups = new LiveGroups(
+    orm,
+    socketResult,
+    (topics) => topics.forEach((t) => deps.bus.joined(t)),
+    log,
+  );
   // Open sockets by the session they signed in with, so a revoked session's sockets close.
   const sockets = new Map<WebSocket, { sessionId: string; personId: string }>();
   const revocations = deps.bus.pubSub.subscribe(
@@ -606,19 +623,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         };
       },
       // Errors on the socket get the same codes and translated messages as over HTTP.
-      onNext: (_ctx, _id, _payload, args, result) => {
-        if (!result.errors) {
-          return undefined;
-        }
-        const context = args.contextValue as Context;
-        return {
-          ...result,
-          errors: translateErrors(
-            result.errors.map((e) => formatError(e.toJSON(), e)),
-            context,
-          ),
-        };
-      },
+      onNext: (_ctx, _id, _payload, args, result) =>
+        result.errors ? socketResult(result, args.contextValue as Context) : undefined,
       onError: (ctx, _id, _payload, errors) =>
         translateErrors(
           errors.map((e) => formatError(e.toJSON(), e)),
@@ -626,9 +632,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ),
       // Renewed for every event (session, roles, a fresh fork): see core/live.ts. The operation's
       // row scope is made here and follows it (renewed with the viewer) through `subscribe` below.
-      context: (ctx) =>
-        withRowScope(newRowScope(), async () =>
-          renewable(
+      context: (ctx, id, payload) =>
+        withRowScope(newRowScope(), async () => {
+          const endSession = () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended');
+          const context = renewable(
             orm,
             await buildContext(
               deps,
@@ -639,14 +646,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
                 userAgent: ctx.extra.request.headers['user-agent'] ?? null,
               },
             ),
-            () => ctx.extra.socket.close(SESSION_ENDED, 'Session ended'),
-          ),
-        ),
+            endSession,
+          );
+          liveGroups.register(context, ctx.extra.socket, id, payload, endSession);
+          return context;
+        }),
+      // Authorised per socket by the resolver's `subscribe`; then executed once per event for all
+      // sockets of the same operation, variables and person (core/live.ts, LiveGroups).
       subscribe: async (args) => {
-        const scope = (args.contextValue as Context).rowScope ?? newRowScope();
+        const context = args.contextValue as Context;
+        const scope = context.rowScope ?? newRowScope();
         const result = await withRowScope(scope, () => subscribe(args));
         return Symbol.asyncIterator in result
-          ? scopedIterator(result[Symbol.asyncIterator](), scope)
+          ? liveGroups.share(context, scopedIterator(result[Symbol.asyncIterator](), scope))
           : result;
       },
     },

@@ -15,6 +15,11 @@ export interface Bus {
    * is in place.
    */
   subscriptionsStarted(topic: string): number;
+  /**
+   * Counts a subscription that joined one already listening on `topic` (core/live.ts shares one
+   * listener among the sockets of the same operation and person), as if it had started its own.
+   */
+  joined(topic: string): void;
   /** With REDIS_URL: a connection for plain commands (sign-in throttling counters). */
   redis?: Redis;
   close(): Promise<void>;
@@ -31,6 +36,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
       pubSub: createPubSub({ eventTarget: target }),
       status: () => 'in-process',
       subscriptionsStarted: (topic) => target.started(topic),
+      joined: (topic) => target.count(topic),
       close: async () => {},
     };
   }
@@ -49,6 +55,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   return {
     pubSub,
     subscriptionsStarted: (topic) => target.started(topic),
+    joined: (topic) => target.count(topic),
     redis: publishClient,
     status: () =>
       publishClient.status === subscribeClient.status
@@ -63,17 +70,19 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
 /** The event target, counting per topic the listeners (subscriptions) added to it. */
 function counted<T extends PubSubEventTarget<Record<string, [unknown]>>>(
   target: T,
-): T & { started(topic: string): number } {
+): T & { started(topic: string): number; count(topic: string): void } {
   const counts = new Map<string, number>();
+  const count = (topic: string) => counts.set(topic, (counts.get(topic) ?? 0) + 1);
   const wrapped = {
     addEventListener: ((topic, callback, options) => {
-      counts.set(topic, (counts.get(topic) ?? 0) + 1);
+      count(topic);
       target.addEventListener(topic, callback, options);
     }) as T['addEventListener'],
     removeEventListener: ((topic, callback, options) =>
       target.removeEventListener(topic, callback, options)) as T['removeEventListener'],
     dispatchEvent: ((event) => target.dispatchEvent(event)) as T['dispatchEvent'],
     started: (topic: string) => counts.get(topic) ?? 0,
+    count,
   };
-  return wrapped as unknown as T & { started(topic: string): number };
+  return wrapped as unknown as T & { started(topic: string): number; count(topic: string): void };
 }

@@ -316,10 +316,16 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
       error: () => {},
       complete: () => {},
     });
-    const query = STUDENT_SUB;
-    const stopKept = client.subscribe({ query, variables: { s: kids.mine!.id } }, sink(got.kept));
+    // Two operations (identical ones would share one execution: see issue 9 below).
+    const stopKept = client.subscribe(
+      { query: STUDENT_SUB, variables: { s: kids.mine!.id } },
+      sink(got.kept),
+    );
     const stopStopped = client.subscribe(
-      { query, variables: { s: kids.mine!.id } },
+      {
+        query: STUDENT_SUB.replace('subscription(', 'subscription Other('),
+        variables: { s: kids.mine!.id },
+      },
       sink(got.stopped),
     );
     await quiet();
@@ -350,6 +356,82 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     await quiet();
     expect(got.kept).toHaveLength(2);
     expect(renewals()).toBe(0);
+  });
+});
+
+describe('one execution per operation, variables and person (issue 9)', () => {
+  it('sockets of one session cost the same statements per event as one socket, and all receive it', async () => {
+    const own = await sessionFor(app.orm.em.fork(), parent);
+    const statementsFor = async (sockets: number) => {
+      const started = app.subscriptionsStarted('journal.changed');
+      const tabs = Array.from({ length: sockets }, () =>
+        follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id }),
+      );
+      // Every socket subscribed (joining counts as starting), and its own statements done.
+      expect(
+        await until(() => app.subscriptionsStarted('journal.changed') === started + sockets),
+      ).toBe(true);
+      await quiet();
+      app.resetQueries();
+      await setMark(kids.mine!.id, '5');
+      expect(await until(() => tabs.every((t) => t.received.length === 1))).toBe(true);
+      await quiet();
+      const count = app.queries.length;
+      for (const t of tabs) {
+        expect(t.errors).toEqual([]);
+        expect(t.received).toEqual([
+          expect.objectContaining({ kind: 'MARK_SET', studentId: kids.mine!.id, value: '5' }),
+        ]);
+        await t.stop();
+      }
+      return count;
+    };
+    const one = await statementsFor(1);
+    expect(await statementsFor(4)).toBe(one);
+  });
+
+  it('a revoked session among the sockets sharing an execution is closed; the others still receive', async () => {
+    const first = await sessionFor(app.orm.em.fork(), parent);
+    const second = await sessionFor(app.orm.em.fork(), parent);
+    const a = follow(app.url, first, STUDENT_SUB, { s: kids.mine!.id });
+    const b = follow(app.url, second, STUDENT_SUB, { s: kids.mine!.id });
+    // The child follows the same operation with the same variables: a person of their own.
+    const child = follow(app.url, token.student!, STUDENT_SUB, { s: kids.mine!.id });
+    await Promise.all([a.subscribed, b.subscribed, child.subscribed]);
+    await app.orm.em
+      .fork()
+      .nativeUpdate(Session, { tokenHash: sha256(second) }, { revokedAt: new Date() });
+    await setMark(kids.mine!.id, '4');
+    expect(await until(() => a.received.length === 1 && child.received.length === 1)).toBe(true);
+    expect(await until(() => b.closedWith() !== null)).toBe(true);
+    expect(b.closedWith()).toBe(4401);
+    expect(b.received).toEqual([]);
+    // Signing the first session out ends it too; the child's own subscription goes on.
+    await app.orm.em
+      .fork()
+      .nativeUpdate(Session, { tokenHash: sha256(first) }, { revokedAt: new Date() });
+    await setMark(kids.mine!.id, '3');
+    expect(await until(() => child.received.length === 2 && a.closedWith() !== null)).toBe(true);
+    expect(a.closedWith()).toBe(4401);
+    expect(a.received).toHaveLength(1);
+    await Promise.all([a.stop(), b.stop(), child.stop()]);
+  });
+
+  it('joining a running execution still authorises the newcomer: another family is refused', async () => {
+    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    await diary.subscribed;
+    const stranger = follow(app.url, token.otherParent!, STUDENT_SUB, { s: kids.mine!.id });
+    await stranger.subscribed;
+    await setMark(kids.mine!.id, '5');
+    expect(await until(() => diary.received.length === 1)).toBe(true);
+    await quiet();
+    expect(stranger.received).toEqual([]);
+    const first = stranger.errors[0];
+    expect(
+      ((Array.isArray(first) ? first[0] : first) as { extensions?: { code?: string } })?.extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+    await Promise.all([diary.stop(), stranger.stop()]);
   });
 });
 
