@@ -38,13 +38,11 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** The part of an EntityManager the report services use: `getConnection().execute`. */
+/** The part of an EntityManager the report services use: `execute` (or `getConnection().execute`). */
 function pgEntityManager(pool: pg.Pool): EntityManager {
-  const connection = {
-    execute: async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
-      (await pool.query<Record<string, unknown>>(numbered(sql), params)).rows,
-  };
-  return { getConnection: () => connection } as unknown as EntityManager;
+  const execute = async (sql: string, params: unknown[] = []): Promise<unknown[]> =>
+    (await pool.query<Record<string, unknown>>(numbered(sql), params)).rows;
+  return { execute, getConnection: () => ({ execute }) } as unknown as EntityManager;
 }
 
 /** The bench deputy as a viewer: what the services ask of it (person id and roles). */

@@ -214,7 +214,8 @@ for (const [entity, table, refs] of sameSchoolTables) {
  * core/row-scope.ts sets what they read). Declared here too, as the triggers are, so that the
  * schema diff knows them.
  */
-const SCHOOLS = 'row_security.schools()';
+// Read once per statement, not once per row (migration row_security_once, issue 9).
+const SCHOOLS = '(select row_security.schools())::uuid[]';
 const inSchools = `(school_id = any (${SCHOOLS}))`;
 const noneOrInSchools = `((school_id is null) or (school_id = any (${SCHOOLS})))`;
 
@@ -260,7 +261,7 @@ for (const entity of [
 rowPolicies(RoleAssignment, [
   {
     name: 'school_scope',
-    using: `((school_id = any (${SCHOOLS})) or (person_id = row_security.person()))`,
+    using: `((school_id = any (${SCHOOLS})) or (person_id = (select row_security.person())))`,
     check: inSchools,
   },
 ]);
