@@ -134,14 +134,12 @@ export async function viewerRowsBySessionIds(
   now: Date,
 ): Promise<Map<string, ViewerRow>> {
   const rows = await scopeFreeStatement(() =>
-    em
-      .getConnection()
-      .execute<(ViewerRow & { session_id: string })[]>(
-        `select s.id as session_id, v.* from unnest(?::uuid[]) as s(id),
+    em.getConnection().execute<(ViewerRow & { session_id: string })[]>(
+      `select s.id as session_id, v.* from unnest(?::uuid[]) as s(id),
            lateral row_security.session_viewer(null, s.id, ?::timestamptz, null) as v`,
-        // A uuid[] literal (knex would spread a JS array into a list); ids are our own uuids.
-        [`{${[...new Set(sessionIds)].join(',')}}`, now],
-      ),
+      // A uuid[] literal (knex would spread a JS array into a list); ids are our own uuids.
+      [`{${[...new Set(sessionIds)].join(',')}}`, now],
+    ),
   );
   return new Map(rows.map((r) => [r.session_id, r]));
 }
