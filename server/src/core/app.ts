@@ -17,10 +17,13 @@ import {
   specifiedRules,
   subscribe,
   validate,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { SESSIONS_REVOKED, type SessionsRevoked } from '../auth/auth.events.js';
 import { redeemSocketTicket } from '../auth/socket-ticket.service.js';
@@ -125,6 +128,13 @@ type Caller =
   | { api: ApiClientViewer; em: EntityManager };
 
 /** One context per operation: a fresh EntityManager fork and the viewer behind the caller. */
+/** A subscription operation parsed and validated (errors, if any, returned after the NUL check). */
+interface CheckedSubscription {
+  document: DocumentNode;
+  operationAST: OperationDefinitionNode;
+  invalid: GraphQLError[];
+}
+
 async function buildContext(
   deps: AppDeps,
   caller: Caller,
@@ -530,6 +540,45 @@ export async function createApp(deps: AppDeps): Promise<App> {
       }
     }
   })().catch((err: unknown) => log.error({ err }, 'session revocation listener failed'));
+  // Every socket of a page sends the same few operations: each is parsed and validated once.
+  const checkedSubscriptions = new LRUCache<string, CheckedSubscription>({ max: 500 });
+  const checkedSubscription = (
+    query: string,
+    operationName: string | null | undefined,
+  ): CheckedSubscription | GraphQLError[] => {
+    const key = JSON.stringify([query, operationName ?? null]);
+    const cached = checkedSubscriptions.get(key);
+    if (cached) {
+      return cached;
+    }
+    let document;
+    try {
+      document = parse(query, parseOptions);
+    } catch (err) {
+      return [
+        new GraphQLError(err instanceof GraphQLError ? err.message : 'Malformed operation', {
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        }),
+      ];
+    }
+    const operationAST = getOperationAST(document, operationName);
+    if (operationAST?.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return [
+        new GraphQLError('Only subscriptions are accepted over WebSocket; use HTTP.', {
+          extensions: { code: 'BAD_REQUEST' },
+        }),
+      ];
+    }
+    const invalid = validate(schema, document, [...limitRules, ...specifiedRules]).map(
+      (e) =>
+        new GraphQLError(withoutSuggestions(e.message), {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+    );
+    const checked = { document, operationAST, invalid };
+    checkedSubscriptions.set(key, checked);
+    return checked;
+  };
   const wsCleanup = useServer<
     { authToken?: unknown; ticket?: unknown },
     { sessionId: string | null }
@@ -568,36 +617,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
         }),
       // Parsed and validated here, with the same limits as HTTP (issue 8).
       onSubscribe: (_ctx, _id, payload) => {
-        let document;
-        try {
-          document = parse(payload.query, parseOptions);
-        } catch (err) {
-          return [
-            new GraphQLError(err instanceof GraphQLError ? err.message : 'Malformed operation', {
-              extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-            }),
-          ];
+        const checked = checkedSubscription(payload.query, payload.operationName);
+        if (Array.isArray(checked)) {
+          return checked;
         }
-        const operationAST = getOperationAST(document, payload.operationName);
-        const operation = operationAST?.operation;
-        if (operation !== OperationTypeNode.SUBSCRIPTION) {
-          return [
-            new GraphQLError('Only subscriptions are accepted over WebSocket; use HTTP.', {
-              extensions: { code: 'BAD_REQUEST' },
-            }),
-          ];
-        }
+        const { document, operationAST, invalid } = checked;
         if (carriesNul(document, payload.variables)) {
           return [invalidTextRefused()];
         }
-        const invalid = validate(schema, document, [...limitRules, ...specifiedRules]);
         if (invalid.length > 0) {
-          return invalid.map(
-            (e) =>
-              new GraphQLError(withoutSuggestions(e.message), {
-                extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-              }),
-          );
+          return invalid;
         }
         // Variables are checked here as HTTP does (BAD_USER_INPUT), not left to execution, which
         // reports them as bare errors the formatter would call internal.

@@ -1,8 +1,14 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import type { ExecutionResult } from 'graphql';
-import { Session } from '../auth/session.entity.js';
-import { viewerFromSessionId, type Viewer } from '../auth/viewer.js';
+import {
+  viewerFromRow,
+  viewerFromSessionId,
+  viewerRowsBySessionIds,
+  type Viewer,
+  type ViewerRow,
+} from '../auth/viewer.js';
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
@@ -322,25 +328,43 @@ export class LiveGroups {
   }
 
   /**
-   * The group's `context.renew`: every member's session still live (one query), members whose
-   * session ended closed with 4401; the viewer reloaded (roles as they are now) from a live one.
+   * The sessions of every group one event reaches, checked and their viewers (roles as they are
+   * now) read in one statement: the groups' renewals for an event run in the same tick, and
+   * nothing is cached past it, so the next event reads them again.
+   */
+  private readonly viewerRows = new DataLoader<string, ViewerRow | null>(
+    async (ids) => {
+      const rows = await viewerRowsBySessionIds(this.orm.em.fork(), ids, new Date());
+      return ids.map((id) => rows.get(id) ?? null);
+    },
+    { cache: false },
+  );
+
+  /**
+   * The group's `context.renew`: members whose session ended closed with 4401; the viewer of a
+   * live one given to the context, in a fresh fork.
    */
   private async renew(group: Group, context: Context): Promise<boolean> {
-    const now = new Date();
     const sessions = [...new Set([...group.members].map((m) => m.sessionId))];
-    const alive =
-      sessions.length > 1 ? await liveSessions(this.orm, sessions, now) : new Set(sessions);
-    for (const sessionId of sessions) {
-      const fresh = alive.has(sessionId) ? await reloadViewer(this.orm, sessionId, now) : null;
-      if (fresh) {
-        this.endSessions(group, (s) => !alive.has(s));
-        applyViewer(context, fresh);
-        return true;
+    const rows = await this.viewerRows.loadMany(sessions);
+    const alive = new Map<string, ViewerRow>();
+    sessions.forEach((id, i) => {
+      const row = rows[i];
+      if (row instanceof Error) {
+        throw row; // the database failed: not a reason to end anyone's session
       }
-      alive.delete(sessionId);
+      if (row) {
+        alive.set(id, row);
+      }
+    });
+    this.endSessions(group, (s) => !alive.has(s));
+    const [row] = alive.values();
+    if (!row) {
+      return false;
     }
-    this.endSessions(group, () => true);
-    return false;
+    const em = this.orm.em.fork();
+    applyViewer(context, { viewer: viewerFromRow(em, row, new Date()), em });
+    return true;
   }
 
   private endSessions(group: Group, ended: (sessionId: string) => boolean) {
@@ -355,19 +379,3 @@ export class LiveGroups {
 
 const asError = (err: unknown) =>
   err instanceof Error ? err : new Error('shared subscription failed', { cause: err });
-
-/** Which of these sessions are live now (not revoked, not expired, not idle too long). */
-async function liveSessions(orm: MikroORM, ids: string[], now: Date): Promise<Set<string>> {
-  const rows = await orm.em
-    .fork()
-    .find(
-      Session,
-      { id: { $in: ids }, revokedAt: null, expiresAt: { $gt: now } },
-      { fields: ['id', 'lastSeenAt', 'idleMinutes'] },
-    );
-  return new Set(
-    rows
-      .filter((s) => s.lastSeenAt.getTime() + s.idleMinutes * 60_000 > now.getTime())
-      .map((s) => s.id),
-  );
-}

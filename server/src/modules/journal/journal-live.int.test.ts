@@ -329,14 +329,19 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
       sink(got.stopped),
     );
     await quiet();
+    // Renewal reads the sessions of every subscription an event reaches in one statement
+    // (core/live.ts); each subscription then checks its own access (auth/access.ts, diaryReach).
     const renewals = () =>
-      // A renewal reads the session by id (auth/viewer.ts: row_security.session_viewer).
-      app.queries.filter((q) => q.includes('session_viewer(null, ?::uuid')).length;
+      app.queries.filter((q) => q.includes('session_viewer(null, s.id')).length;
+    const accessChecks = () =>
+      app.queries.filter((q) => q.includes('null::uuid as class_id') && q.includes('guardianship'))
+        .length;
 
     app.resetQueries();
     await setMark(kids.mine!.id, '5');
     expect(await until(() => got.kept.length === 1 && got.stopped.length === 1)).toBe(true);
-    expect(renewals()).toBe(2);
+    expect(renewals()).toBe(1);
+    expect(accessChecks()).toBe(2);
 
     stopStopped();
     await quiet();
@@ -346,6 +351,7 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     await quiet();
     expect(got.stopped).toHaveLength(1);
     expect(renewals()).toBe(1);
+    expect(accessChecks()).toBe(1);
 
     // Closing the socket ends the rest.
     stopKept();
@@ -356,6 +362,7 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     await quiet();
     expect(got.kept).toHaveLength(2);
     expect(renewals()).toBe(0);
+    expect(accessChecks()).toBe(0);
   });
 });
 
