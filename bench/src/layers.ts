@@ -37,24 +37,19 @@ import { buildBareSchema } from '../../server/src/core/schema.js';
 import { readJournalPage } from '../../server/src/modules/journal/journal-page.service.js';
 import { benchOptions } from './args.js';
 import { journalPageBaseline } from './baseline.js';
-import { BENCH_PASSWORD, ensureGenerated } from './generate.js';
+import { ensureGenerated } from './generate.js';
+import { post, problemOf, signIn } from './measure.js';
 import { JOURNAL_PAGE } from './scenarios.js';
 import { summarise } from './stats.js';
 
-async function post(url: string, body: string, token: string | null): Promise<string> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body,
-  });
-  const text = await res.text();
-  if (res.status !== 200 || text.includes('"errors"')) {
-    throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+/** One request that must succeed: an error here would measure the error path, not the page. */
+async function postOk(url: string, body: string, token: string | null): Promise<string> {
+  const r = await post(url, body, token);
+  const problem = problemOf(r.status, r.text);
+  if (problem) {
+    throw new Error(problem);
   }
-  return text;
+  return r.text;
 }
 
 async function main() {
@@ -82,15 +77,7 @@ async function main() {
   const cachedUrl = await cached.listen(0, '127.0.0.1');
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10, options: '-c jit=off' });
 
-  const login = await post(
-    url,
-    JSON.stringify({
-      query: 'mutation($i: SignInInput!) { signIn(input: $i) { token } }',
-      variables: { i: { login: ctx.logins.teacher, password: BENCH_PASSWORD } },
-    }),
-    null,
-  );
-  const token = (JSON.parse(login) as { data: { signIn: { token: string } } }).data.signIn.token;
+  const token = await signIn(url, ctx.logins.teacher);
 
   const served = app.schema;
   const everyField = applyMiddleware(
@@ -152,8 +139,8 @@ async function main() {
       'shield-all': () => viaGraphql(everyField, variables),
       'graphql-jit': () =>
         scoped(async (c) => checked(await compiled.query(undefined, c, variables))),
-      http: () => post(url, body, token),
-      'http+cache': () => post(cachedUrl, body, token),
+      http: () => postOk(url, body, token),
+      'http+cache': () => postOk(cachedUrl, body, token),
       baseline: () => journalPageBaseline(pool, ctx.assignmentId, page.periodId),
     };
     const times = new Map<string, number[]>(Object.keys(variants).map((k) => [k, []]));
