@@ -68,9 +68,10 @@ function applyViewer(
 
 /**
  * The events of `topic` this subscriber may receive. For every event: the cheap `wanted` match
- * first (most events are for someone else), then the context is renewed (session and roles as
- * they are now), then `mayRead` decides with that fresh viewer. Resolvers read the viewer from
- * here, never one captured at subscribe time, so a revoked role or session stops delivery at once.
+ * first, in the bus's listener (most events are for someone else and are never queued), then the
+ * context is renewed (session and roles as they are now), then `mayRead` decides with that fresh
+ * viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
+ * role or session stops delivery at once.
  */
 export function liveEvents<T>(
   context: Context,
@@ -78,20 +79,22 @@ export function liveEvents<T>(
   wanted: (event: T) => boolean,
   mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
 ): AsyncIterable<T> {
-  return liveFilter(context, context.bus.subscribe(topic) as AsyncIterable<T>, wanted, mayRead);
+  return liveFilter(context, context.bus.subscribe<T>(topic, wanted), mayRead);
 }
 
-/** `liveEvents` over any source of events (several topics merged, for one). */
+/**
+ * `liveEvents` over any source of events already matched by the bus (several topics merged, for
+ * one: each subscribed with its own `wanted`).
+ */
 export function liveFilter<T>(
   context: Context,
   source: AsyncIterable<T>,
-  wanted: (event: T) => boolean,
   mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
 ): AsyncIterable<T> {
   return pipe(
     source,
     filter(async (event: T) => {
-      if (!wanted(event) || (context.renew && !(await context.renew()))) {
+      if (context.renew && !(await context.renew())) {
         return false;
       }
       return context.viewer ? mayRead(event, context.viewer) : false;

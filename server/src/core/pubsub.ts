@@ -1,9 +1,71 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import { Repeater, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 
-export type EventBus = ReturnType<typeof createPubSub>;
+/**
+ * Events a subscriber may fall behind by (accepted, not yet taken) before its stream ends with
+ * `LaggingError`: its client reconnects and reloads, instead of the server buffering without end.
+ */
+export const MAX_PENDING_EVENTS = 1000;
+
+/** The stream of a subscriber that fell `MAX_PENDING_EVENTS` behind (see there). */
+export class LaggingError extends Error {
+  constructor(topic: string) {
+    super(`subscriber on ${topic} fell ${MAX_PENDING_EVENTS} events behind`);
+    this.name = 'LaggingError';
+  }
+}
+
+export interface EventBus {
+  publish(topic: string, payload: unknown): void;
+  /**
+   * The events of `topic` that `wanted` accepts, in order. `wanted` runs in the listener, once per
+   * event and subscriber, and must be cheap and synchronous: an event nobody wants is never
+   * queued, so one instance's thousands of subscribers cost a function call each per event, not a
+   * queued promise each — and a burst of events for others cannot overflow anyone's queue.
+   */
+  subscribe<T = unknown>(topic: string, wanted?: (event: T) => boolean): Repeater<T>;
+}
+
+/**
+ * graphql-yoga's `createPubSub`, with the match in the listener and a bounded queue (its
+ * repeaters queue every event of the topic, and past 1 024 unread ones throw inside the Redis
+ * message handler, which stopped delivery for the whole instance: found by the fan-out benchmark).
+ */
+export function createEventBus(target: PubSubEventTarget<Record<string, [unknown]>>): EventBus {
+  return {
+    publish(topic, payload) {
+      target.dispatchEvent(new CustomEvent(topic, { detail: payload ?? null }));
+    },
+    subscribe<T>(topic: string, wanted?: (event: T) => boolean) {
+      return new Repeater<T>((push, stop) => {
+        let pending = 0;
+        const taken = () => {
+          pending -= 1;
+        };
+        const listener = (event: { detail?: unknown }) => {
+          const value = event.detail as T;
+          try {
+            if (wanted && !wanted(value)) {
+              return;
+            }
+          } catch {
+            return; // a malformed event is nobody's: it must not stop the other listeners
+          }
+          if (pending >= MAX_PENDING_EVENTS) {
+            void stop(new LaggingError(topic));
+            return;
+          }
+          pending += 1;
+          push(value).then(taken, taken);
+        };
+        target.addEventListener(topic, listener);
+        void stop.then(() => target.removeEventListener(topic, listener));
+      });
+    },
+  };
+}
 
 export interface Bus {
   pubSub: EventBus;
@@ -33,7 +95,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   if (!redisUrl) {
     const target = counted(new EventTarget() as PubSubEventTarget<Record<string, [unknown]>>);
     return {
-      pubSub: createPubSub({ eventTarget: target }),
+      pubSub: createEventBus(target),
       status: () => 'in-process',
       subscriptionsStarted: (topic) => target.started(topic),
       joined: (topic) => target.count(topic),
@@ -51,7 +113,7 @@ export function createBus(redisUrl: string | undefined, log: Logger): Bus {
   const publishClient = connect('publish');
   const subscribeClient = connect('subscribe');
   const target = counted(createRedisEventTarget({ publishClient, subscribeClient }));
-  const pubSub = createPubSub({ eventTarget: target });
+  const pubSub = createEventBus(target);
   return {
     pubSub,
     subscriptionsStarted: (topic) => target.started(topic),
