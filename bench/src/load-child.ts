@@ -1,5 +1,8 @@
-// Runs one autocannon load in its own process, so that the load generator does not share the
-// server's event loop, and prints a JSON summary with exact percentiles on stdout.
+// Runs one load in its own process, so that the load generator does not share the server's event
+// loop, and prints a JSON summary with exact percentiles on stdout: autocannon as fast as the
+// server answers, or requests at evenly spaced times for a fixed rate (`paced` below).
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { summarise } from './stats.js';
 
@@ -15,6 +18,74 @@ interface LoadSpec {
 }
 
 const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+
+/**
+ * A fixed rate: request i is due at start + i / rate, whatever became of the ones before (an open
+ * loop), over at most `connections` kept-alive sockets; its latency runs from when it was due, so
+ * a request that waited for a free socket counts its wait. autocannon's `overallRate` does not
+ * measure this: it gives each connection a budget per second, refilled by one timer per
+ * connection all started at once, so every second began with all of that second's requests sent
+ * together — a burst of 8 at "8 req/s" — and its p99 was the queue behind a burst (BENCHMARKS.md).
+ */
+async function paced(rate: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.connections });
+  const target = new URL(spec.url);
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(spec.body),
+    ...(spec.token ? { authorization: `Bearer ${spec.token}` } : {}),
+  };
+  const times: number[] = [];
+  let non2xx = 0;
+  let bytes = 0;
+  let errors = 0;
+  const once = (due: number) =>
+    new Promise<void>((done) => {
+      const req = request(target, { method: 'POST', headers, agent }, (res) => {
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => {
+          times.push(performance.now() - due);
+          if (!res.statusCode || res.statusCode < 200 || res.statusCode >= 300) {
+            non2xx++;
+          }
+          done();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        done();
+      });
+      req.end(spec.body);
+    });
+  const start = performance.now() + 10;
+  const all: Promise<void>[] = [];
+  for (let i = 0; i < spec.amount; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) {
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    all.push(once(due));
+  }
+  await Promise.all(all);
+  agent.destroy();
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    ...summarise(times),
+    requestsPerSecond: Math.round((times.length / seconds) * 10) / 10,
+    seconds: Math.round(seconds * 10) / 10,
+    errors,
+    timeouts: 0,
+    non2xx,
+    meanBytes: times.length ? Math.round(bytes / times.length) : 0,
+    overallRate: rate,
+  };
+}
+
+if (spec.overallRate) {
+  process.stdout.write(JSON.stringify(await paced(spec.overallRate)));
+  process.exit(0);
+}
 const times: number[] = [];
 let non2xx = 0;
 let bytes = 0;
@@ -25,7 +96,6 @@ const instance = autocannon({
   method: 'POST',
   connections: spec.connections,
   amount: spec.amount,
-  ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
   // A slow page under 32 connections queues for seconds; a timeout would hide that.
   timeout: 300,
   headers: {
@@ -55,6 +125,5 @@ process.stdout.write(
     timeouts: result.timeouts,
     non2xx,
     meanBytes: times.length ? Math.round(bytes / times.length) : 0,
-    ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
   }),
 );

@@ -19,7 +19,7 @@ export interface LoadResult extends LatencySummary {
   timeouts: number;
   non2xx: number;
   meanBytes: number;
-  /** Requests per second autocannon was held to (overallRate), when it was. */
+  /** Requests per second the load was held to (evenly spaced, load-child.ts), when it was. */
   overallRate?: number;
   /** RSS of this process (the server under test) during the load, MB: at start and the peak. */
   rssMb?: { start: number; peak: number };
