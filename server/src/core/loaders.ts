@@ -9,6 +9,10 @@ import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 export class Loaders {
   private readonly byEntity = new Map<unknown, DataLoader<string, unknown>>();
   private readonly byRelation = new Map<string, DataLoader<string, unknown>>();
+  // Primed rows, answered without a promise: a page's 500 marks each following their work type
+  // through DataLoader cost a promise and an async call apiece (issue 9). Same rows as the loaders'.
+  private readonly primed = new Map<unknown, Map<string, unknown>>();
+  private readonly primedChildren = new Map<string, Map<string, unknown[]>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -17,21 +21,29 @@ export class Loaders {
     return this.loaderFor(cls).load(id) as Promise<T | null>;
   }
 
-  /** Follows a reference (initialised or not) in the current batch. */
-  async follow<T extends { id: string }>(
+  /** Follows a reference (initialised or not) in the current batch; a primed row at once. */
+  follow<T extends { id: string }>(
     cls: EntityClass<T>,
     ref: { id: string } | null | undefined,
-  ): Promise<T | null> {
-    return ref ? this.load(cls, ref.id) : null;
+  ): T | null | Promise<T | null> {
+    if (!ref) {
+      return null;
+    }
+    return (this.primed.get(cls)?.get(ref.id) as T | undefined) ?? this.load(cls, ref.id);
   }
 
   /** Like `follow`, for references the schema guarantees (NOT NULL foreign keys). */
-  async require<T extends { id: string }>(cls: EntityClass<T>, ref: { id: string }): Promise<T> {
-    const found = await this.load(cls, ref.id);
-    if (!found) {
-      throw new Error(`${cls.name} ${ref.id} is referenced but missing`);
+  require<T extends { id: string }>(cls: EntityClass<T>, ref: { id: string }): T | Promise<T> {
+    const primed = this.primed.get(cls)?.get(ref.id) as T | undefined;
+    if (primed) {
+      return primed;
     }
-    return found;
+    return this.load(cls, ref.id).then((found) => {
+      if (!found) {
+        throw new Error(`${cls.name} ${ref.id} is referenced but missing`);
+      }
+      return found;
+    });
   }
 
   /** Rows of `cls` whose `fk` points at `parentId`, oldest first (one query per batch). */
@@ -39,8 +51,9 @@ export class Loaders {
     cls: EntityClass<T>,
     fk: string & keyof T,
     parentId: string,
-  ): Promise<T[]> {
-    return this.childLoader(cls, fk).load(parentId);
+  ): T[] | Promise<T[]> {
+    const primed = this.primedChildren.get(`${cls.name}.${fk}`)?.get(parentId) as T[] | undefined;
+    return primed ?? this.childLoader(cls, fk).load(parentId);
   }
 
   private childLoader<T extends { id: string; createdAt: Date }>(
@@ -73,8 +86,15 @@ export class Loaders {
    */
   prime<T extends { id: string }>(cls: EntityClass<T>, rows: Iterable<T>): void {
     const loader = this.loaderFor(cls);
+    let primed = this.primed.get(cls);
+    if (!primed) {
+      primed = new Map();
+      this.primed.set(cls, primed);
+    }
     for (const row of rows) {
-      loader.prime(row.id, row);
+      // The latest row wins in both (DataLoader's prime alone keeps the first).
+      loader.clear(row.id).prime(row.id, row);
+      primed.set(row.id, row);
     }
   }
 
@@ -85,8 +105,15 @@ export class Loaders {
     byParent: ReadonlyMap<string, T[]>,
   ): void {
     const loader = this.childLoader(cls, fk);
+    const key = `${cls.name}.${fk}`;
+    let primed = this.primedChildren.get(key);
+    if (!primed) {
+      primed = new Map();
+      this.primedChildren.set(key, primed);
+    }
     for (const [parentId, rows] of byParent) {
-      loader.prime(parentId, rows);
+      loader.clear(parentId).prime(parentId, rows);
+      primed.set(parentId, rows);
     }
   }
 
