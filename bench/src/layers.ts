@@ -7,9 +7,8 @@
 //   graphql-js    graphql-js `execute` over the served schema (shield on root fields) + stringify
 //   shield-all    the same over a schema with graphql-shield on every field of every type
 //   graphql-jit   graphql-jit's compiled query over the served schema + stringify
-//   http          the whole request over HTTP (Apollo, limits, plugins, graphql-jit) as S1 does
-//   http+gjs      the same with graphql-js's `execute` instead of graphql-jit (core/jit-executor.ts)
-//   http+cache    the same with Apollo's cache-control plugin on (and graphql-js, which it needs)
+//   http          the whole request over HTTP (Apollo, limits, plugins) as the bench's S1 does
+//   http+cache    the same with Apollo's cache-control plugin on (CLASSBOOK_CACHE_CONTROL=1 app)
 //   baseline      the page with plain node-postgres queries (baseline.ts)
 // Variants run interleaved, round after round, so the machine's drift hits them alike; the figure
 // is node CPU per request (this process: server and client) and the p50 of wall-clock time.
@@ -76,8 +75,6 @@ async function main() {
   const url = await app.listen(0, '127.0.0.1');
   const cached = await createApp({ config, orm, log, bus, cacheControl: true });
   const cachedUrl = await cached.listen(0, '127.0.0.1');
-  const interpreted = await createApp({ config, orm, log, bus, graphqlJs: true });
-  const interpretedUrl = await interpreted.listen(0, '127.0.0.1');
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10, options: '-c jit=off' });
 
   const token = await signIn(url, ctx.logins.teacher);
@@ -143,7 +140,6 @@ async function main() {
       'graphql-jit': () =>
         scoped(async (c) => checked(await compiled.query(undefined, c, variables))),
       http: () => postOk(url, body, token),
-      'http+gjs': () => postOk(interpretedUrl, body, token),
       'http+cache': () => postOk(cachedUrl, body, token),
       baseline: () => journalPageBaseline(pool, ctx.assignmentId, page.periodId),
     };
@@ -181,7 +177,6 @@ async function main() {
   }
   await pool.end();
   await cached.close();
-  await interpreted.close();
   await app.close();
   await bus.close();
   await orm.close();

@@ -65,8 +65,6 @@ export interface TestApp {
 export async function startTestApp(
   overrides: Partial<AppConfig> = {},
   sameDatabaseAs?: TestApp,
-  /** graphql-js's `execute` instead of graphql-jit (core/jit-executor.ts): the parity test. */
-  graphqlJs = false,
 ): Promise<TestApp> {
   const db = sameDatabaseAs
     ? { url: sameDatabaseAs.config.databaseUrl!, drop: async () => {} }
@@ -87,7 +85,7 @@ export async function startTestApp(
     ...overrides,
   };
   const bus = createBus(config.redisUrl, log);
-  const app = await createApp({ config, orm: appOrm, log, bus, graphqlJs });
+  const app = await createApp({ config, orm: appOrm, log, bus });
   const url = await app.listen(0, '127.0.0.1');
   return {
     url,

@@ -42,7 +42,6 @@ import {
   subscriptionOverHttpRefused,
   withoutSuggestions,
 } from './limits.js';
-import { jitGateway } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, LiveGroups, renewable, SESSION_ENDED } from './live.js';
@@ -74,8 +73,6 @@ export interface AppDeps {
   bus: Bus;
   /** Measurement only (bench/src/layers.ts): Apollo's cache-control plugin on, as it is by default. */
   cacheControl?: boolean;
-  /** Measurement only (bench/src/layers.ts): graphql-js's `execute` instead of graphql-jit. */
-  graphqlJs?: boolean;
 }
 
 export interface App {
@@ -254,9 +251,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const formatError = createFormatError(log);
   const rateLimiter = apiRateLimiter(config.apiRateLimit, config.redisUrl, log);
   const apollo = new ApolloServer<Context>({
-    // graphql-jit executes queries and mutations (core/jit-executor.ts); the cache-control
-    // plugin hooks graphql-js's field resolution, so measuring it keeps graphql-js.
-    ...(deps.graphqlJs || deps.cacheControl ? { schema } : { gateway: jitGateway(schema) }),
+    schema,
     formatError,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,
