@@ -3,14 +3,14 @@
 // each statement's execution time and plan (BENCH_PLAN=1 for the whole plan). Where the time of
 // a report goes, statement by statement, before touching its SQL or indexes.
 // BENCH_TIME=1: each statement's wall-clock time instead of its plan (several runs: `BENCH_TIME=3`).
-// BENCH_RLS=1: as the application runs them — role classbook_app under row-level security, scoped
-// to the bench deputy's school (core/row-scope.ts) — instead of as the owner, who bypasses it.
+// BENCH_RLS=1: as the application (and the bench's floors) run them — role classbook_app under
+// row-level security, scoped to the bench deputy (core/row-scope.ts) — instead of as the owner.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { withDatabase } from '../../server/src/core/db.js';
 import { benchOptions } from './args.js';
-import { reportBaselines } from './report-baselines.js';
+import { deputyViewer, reportBaselines, rowScopedPool } from './report-baselines.js';
 import { SCENARIOS } from './scenarios.js';
 import type { BenchContext } from './school.js';
 
@@ -27,16 +27,14 @@ const pool = new pg.Pool({
   max: 10,
   options: '-c jit=off', // as the app's pool (server/src/core/db.ts)
 });
-if (process.env.BENCH_RLS) {
-  pool.on('connect', (client) => {
-    void client.query(`select set_config('classbook.school_ids', '{' || (context->>'schoolId') || '}', false)
-                         from bench_marker`);
-    void client.query('set role classbook_app');
-  });
-}
+const ctx = (await pool.query<{ context: BenchContext }>(`select context from bench_marker`))
+  .rows[0]!.context;
+const viewer = await deputyViewer(pool, ctx);
+// As the bench's floors run them (run.ts): the application's role under the deputy's row scope.
+const runner = process.env.BENCH_RLS
+  ? rowScopedPool(withDatabase(o.serverUrl, o.dbName), viewer)
+  : pool;
 try {
-  const ctx = (await pool.query<{ context: BenchContext }>(`select context from bench_marker`))
-    .rows[0]!.context;
   const current: { scenario: string } = { scenario: '' };
   /** The pool's `query`, with each statement explained (or timed). */
   const explained =
@@ -80,7 +78,7 @@ try {
       );
       return runner.query(sql, params);
     };
-  const explaining = new Proxy(pool, {
+  const explaining = new Proxy(runner, {
     get(target, prop, receiver) {
       if (prop === 'query') {
         return explained(target);
@@ -88,7 +86,7 @@ try {
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
-  const floors = await reportBaselines(explaining, ctx, (prefix) => {
+  const floors = reportBaselines(explaining, viewer, (prefix) => {
     const sc = SCENARIOS.find((x) => x.name.startsWith(`${prefix} `));
     return sc && (o.only.length === 0 || o.only.some((p) => sc.name.startsWith(p)))
       ? { query: sc.query, variables: sc.variables(ctx) }
@@ -101,5 +99,8 @@ try {
     }
   }
 } finally {
+  if (runner !== pool) {
+    await runner.end();
+  }
   await pool.end();
 }

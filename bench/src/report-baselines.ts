@@ -1,10 +1,13 @@
 // Raw-SQL baselines of issue 7's control and report queries: the module's own service (its SQL
 // and the arithmetic that turns rows into figures) called directly, with its statements sent
 // through plain node-postgres, and the result narrowed to the scenario's selection and serialised
-// with JSON.stringify. What is left out
+// with JSON.stringify. The statements run as the application's role under the deputy's row scope
+// (`rowScopedPool`), as the app runs them: the services leave the school restriction of several
+// statements to row security, so as the owner they read (and would answer with) every school's
+// rows, and PostgreSQL plans them differently. What is left out
 // is exactly what the issue's "≤ 2 × raw SQL" asks about: HTTP, session lookup, GraphQL parsing,
 // validation and execution, graphql-shield, and MikroORM's connection layer.
-import type pg from 'pg';
+import pg from 'pg';
 import type { Viewer } from '../../server/src/auth/viewer.js';
 import { journalControl } from '../../server/src/modules/control/journal-control.service.js';
 import { performanceReport } from '../../server/src/modules/reports/performance.service.js';
@@ -46,7 +49,7 @@ function pgEntityManager(pool: pg.Pool): EntityManager {
 }
 
 /** The bench deputy as a viewer: what the services ask of it (person id and roles). */
-async function deputyViewer(pool: pg.Pool, ctx: BenchContext): Promise<Viewer> {
+export async function deputyViewer(pool: pg.Pool, ctx: BenchContext): Promise<Viewer> {
   const r = await pool.query<{ id: string; role: string; school_id: string }>(
     `select p.id, ra.role, ra.school_id from person p
        join role_assignment ra on ra.person_id = p.id where p.login = $1`,
@@ -72,14 +75,32 @@ export interface ReportBaseline {
   run(): Promise<string>;
 }
 
-/** One baseline per scenario it mirrors, with the scenario's own variables. */
-export async function reportBaselines(
+/**
+ * A pool whose connections are the application's role (`classbook_app`, under row-level
+ * security) scoped to `viewer`'s schools and person — the settings core/row-scope.ts gives the
+ * app's connections — from an owner's connection string. The scope is set once per connection,
+ * as the app sets it once per connection and request.
+ */
+export function rowScopedPool(connectionString: string, viewer: Viewer): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 10, options: '-c jit=off' });
+  pool.on('connect', (client) => {
+    // Queued before any statement of the pool's users on this client, so they run scoped.
+    void client.query(
+      `select set_config('classbook.school_ids', $1, false), set_config('classbook.person_id', $2, false)`,
+      [`{${viewer.schoolIds().join(',')}}`, viewer.personId],
+    );
+    void client.query('set role classbook_app');
+  });
+  return pool;
+}
+
+/** One baseline per scenario it mirrors, with the scenario's own variables, as `viewer`. */
+export function reportBaselines(
   pool: pg.Pool,
-  ctx: BenchContext,
+  viewer: Viewer,
   scenarioOf: (prefix: string) => { query: string; variables: Record<string, unknown> } | null,
-): Promise<ReportBaseline[]> {
+): ReportBaseline[] {
   const em = pgEntityManager(pool);
-  const viewer = await deputyViewer(pool, ctx);
   const out: ReportBaseline[] = [];
   for (const [prefix, service] of SERVICES) {
     const sc = scenarioOf(prefix);

@@ -38,7 +38,7 @@ import {
   type LoadResult,
   type Sequential,
 } from './measure.js';
-import { reportBaselines } from './report-baselines.js';
+import { deputyViewer, reportBaselines, rowScopedPool } from './report-baselines.js';
 import {
   baselineCounts,
   POSTGRAPHILE_JOURNAL_PAGE,
@@ -425,28 +425,36 @@ async function reportFloors(env: RunEnv): Promise<void> {
     return sc && r ? { sc, r } : null;
   };
   let floorStatements = 0;
-  const floorPool = counting(pool, () => floorStatements++);
-  const floors = await reportBaselines(floorPool, ctx, (prefix) => {
+  // As the app runs them: the application's role under the deputy's row scope.
+  const viewer = await deputyViewer(pool, ctx);
+  const scoped = rowScopedPool(env.dbUrl, viewer);
+  scoped.on('error', (err) => say(`report floors' pool: ${err.message}`));
+  const floorPool = counting(scoped, () => floorStatements++);
+  const floors = reportBaselines(floorPool, viewer, (prefix) => {
     const found = ran(prefix);
     return found ? { query: found.sc.query, variables: found.sc.variables(ctx) } : null;
   });
-  for (const f of floors) {
-    const { r } = ran(f.scenario)!;
-    floorStatements = 0;
-    const json = await f.run();
-    const statementsOnce = floorStatements;
-    const seq = await sequential(o.requests, () => f.run());
-    r.baseline = {
-      ...seq,
-      statements: statementsOnce,
-      bytes: Buffer.byteLength(json),
-      ratio: r.sequential!.p50 / seq.p50,
-      cpuRatio: r.sequential!.cpuMs / seq.cpuMs,
-    };
-    say(
-      `  baseline of ${f.scenario}: ${statementsOnce} statements, ${ms(seq.cpuMs)} ms node CPU/req, ` +
-        `p50 ${ms(seq.p50)} ms → ${r.baseline.ratio.toFixed(1)}× at p50, ${r.baseline.cpuRatio.toFixed(1)}× in CPU`,
-    );
+  try {
+    for (const f of floors) {
+      const { r } = ran(f.scenario)!;
+      floorStatements = 0;
+      const json = await f.run();
+      const statementsOnce = floorStatements;
+      const seq = await sequential(o.requests, () => f.run());
+      r.baseline = {
+        ...seq,
+        statements: statementsOnce,
+        bytes: Buffer.byteLength(json),
+        ratio: r.sequential!.p50 / seq.p50,
+        cpuRatio: r.sequential!.cpuMs / seq.cpuMs,
+      };
+      say(
+        `  baseline of ${f.scenario}: ${statementsOnce} statements, ${ms(seq.cpuMs)} ms node CPU/req, ` +
+          `p50 ${ms(seq.p50)} ms → ${r.baseline.ratio.toFixed(1)}× at p50, ${r.baseline.cpuRatio.toFixed(1)}× in CPU`,
+      );
+    }
+  } finally {
+    await scoped.end();
   }
 }
 

@@ -16,6 +16,7 @@ import { Migration20261130140000_api_clients } from './Migration20261130140000_a
 import { Migration20261130140000_row_security } from './Migration20261130140000_row_security.js';
 import { Migration20261130160000_session_viewer } from './Migration20261130160000_session_viewer.js';
 import { Migration20261130170000_row_security_once } from './Migration20261130170000_row_security_once.js';
+import { Migration20261130190000_covering_indexes } from './Migration20261130190000_covering_indexes.js';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261122224446_initial', class: Migration20261122224446_initial },
@@ -59,5 +60,10 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130170000_row_security_once',
     class: Migration20261130170000_row_security_once,
+  },
+  // Journal control's per-lesson mark probes and sign-in checks index-only (issue 9).
+  {
+    name: 'Migration20261130190000_covering_indexes',
+    class: Migration20261130190000_covering_indexes,
   },
 ];

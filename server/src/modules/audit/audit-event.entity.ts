@@ -10,8 +10,13 @@ import { BaseEntity } from '../../core/base.entity.js';
 @Entity({ tableName: 'audit_event' })
 @Index({ name: 'audit_event_entity_idx', properties: ['entityType', 'entityId', 'occurredAt'] })
 @Index({ name: 'audit_event_actor_idx', properties: ['actorId', 'occurredAt'] })
-// Sign-in checks per person (journal control, user activity): index-only with `action` in the key.
-@Index({ name: 'audit_event_actor_action_idx', properties: ['actorId', 'action', 'occurredAt'] })
+// Sign-in checks per person (journal control, user activity): index-only with `action` in the key,
+// and the school and id that row security tests included.
+@Index({
+  name: 'audit_event_actor_action_idx',
+  properties: ['actorId', 'action', 'occurredAt'],
+  include: ['schoolId', 'id'],
+})
 @Index({ name: 'audit_event_school_idx', properties: ['schoolId', 'occurredAt'] })
 // One event per position of each chain; the null school (the system's events) is one chain too.
 @Unique({

@@ -14,10 +14,13 @@ import { controlScope } from './control-scope.js';
 import {
   ControlFigures,
   type ControlLesson,
+  type ControlLessonFigure,
   type ControlMessageFigure,
   type ControlPeriodMark,
+  type ControlPeriodMarkFigure,
   type ControlPerson,
   type ControlSignIns,
+  type ControlStudentFigure,
   type ControlThread,
   JournalControl,
   JournalControlClass,
@@ -44,53 +47,75 @@ interface PageParts {
 }
 
 type ListKey = Exclude<keyof PageParts, 'page' | 'held' | 'students'>;
+type LessonKey =
+  'withoutTopic' | 'withoutHomework' | 'lateMarks' | 'lateWritten' | 'withoutAttendance';
 
 const share = (count: number, total: number) => (total === 0 ? null : count / total);
+// Dates (YYYY-MM-DD) and ids (lowercase uuids) compare as plain strings: no locale collation.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byLesson = (a: ControlLesson, b: ControlLesson) =>
-  a.date.localeCompare(b.date) ||
+  cmp(a.date, b.date) ||
   (a.lessonNumber ?? 99) - (b.lessonNumber ?? 99) ||
-  a.lessonId.localeCompare(b.lessonId);
+  cmp(a.lessonId, b.lessonId);
 const className = (p: PageRow) => `${p.grade_level}${p.letter}`;
 
-const lessonFigure = (lessons: ControlLesson[]) => ({
-  count: lessons.reduce((n, l) => n + l.count, 0),
-  lessons: [...lessons].sort(byLesson),
-});
+/**
+ * `target[key]` computed on first read and kept. A roll-up's lists are the union of its pages'
+ * (the client asks roll-ups for their counts only): a year's school total, classes and teachers
+ * would otherwise copy and sort every flagged lesson three more times for nothing.
+ */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  let value: T[K] | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= compute()),
+  });
+}
 
 /** The figures of a set of pages: sums of counts, concatenations of what lies behind them. */
 function figuresOf<T extends ControlFigures>(target: T, parts: PageParts[]): T {
   const all = <K extends ListKey>(key: K): PageParts[K] =>
     parts.flatMap((p) => p[key] as unknown[]) as PageParts[K];
-  const held = parts.reduce((n, p) => n + p.held, 0);
-  const planned = parts.reduce((n, p) => n + p.page.planned, 0);
-  const students = parts.reduce((n, p) => n + p.students, 0);
-  const noMarks = all('noMarks');
-  const oneMark = all('oneMark');
-  const periodMissing = all('periodMissing');
-  const periodLate = all('periodLate');
+  const sum = (f: (p: PageParts) => number) => parts.reduce((n, p) => n + f(p), 0);
+  const held = sum((p) => p.held);
+  const planned = sum((p) => p.page.planned);
+  const students = sum((p) => p.students);
+  const lessonFigure = (key: LessonKey) => {
+    const figure = {
+      count: sum((p) => p[key].reduce((n, l) => n + l.count, 0)),
+    } as ControlLessonFigure;
+    lazy(figure, 'lessons', () => all(key).sort(byLesson));
+    return figure;
+  };
+  const studentFigure = (key: 'noMarks' | 'oneMark') => {
+    const count = sum((p) => p[key].length);
+    const figure = {
+      count,
+      total: students,
+      share: share(count, students),
+    } as ControlStudentFigure;
+    lazy(figure, 'students', () => all(key));
+    return figure;
+  };
+  const periodFigure = (key: 'periodMissing' | 'periodLate') => {
+    const figure = { count: sum((p) => p[key].length) } as ControlPeriodMarkFigure;
+    lazy(figure, 'items', () => all(key));
+    return figure;
+  };
   return Object.assign(target, {
     lessonsHeld: held,
     lessonsPlanned: planned,
     completion: share(held, planned),
-    lessonsWithoutTopic: lessonFigure(all('withoutTopic')),
-    lessonsWithoutHomework: lessonFigure(all('withoutHomework')),
-    lateMarks: lessonFigure(all('lateMarks')),
-    lateWrittenMarks: lessonFigure(all('lateWritten')),
-    lessonsWithoutAttendance: lessonFigure(all('withoutAttendance')),
-    studentsWithoutMarks: {
-      count: noMarks.length,
-      total: students,
-      share: share(noMarks.length, students),
-      students: noMarks,
-    },
-    studentsWithOneMark: {
-      count: oneMark.length,
-      total: students,
-      share: share(oneMark.length, students),
-      students: oneMark,
-    },
-    periodMarksMissing: { count: periodMissing.length, items: periodMissing },
-    periodMarksLate: { count: periodLate.length, items: periodLate },
+    lessonsWithoutTopic: lessonFigure('withoutTopic'),
+    lessonsWithoutHomework: lessonFigure('withoutHomework'),
+    lateMarks: lessonFigure('lateMarks'),
+    lateWrittenMarks: lessonFigure('lateWritten'),
+    lessonsWithoutAttendance: lessonFigure('withoutAttendance'),
+    studentsWithoutMarks: studentFigure('noMarks'),
+    studentsWithOneMark: studentFigure('oneMark'),
+    periodMarksMissing: periodFigure('periodMissing'),
+    periodMarksLate: periodFigure('periodLate'),
   });
 }
 

@@ -14,7 +14,12 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType({ description: 'A current mark for a student at a lesson.' })
 @Entity({ tableName: 'mark' })
-@Index({ name: 'mark_lesson_idx', properties: ['lesson'] })
+// Covering: journal control probes each lesson's marks index-only (migration covering_indexes).
+@Index({
+  name: 'mark_lesson_idx',
+  properties: ['lesson'],
+  include: ['student', 'createdAt', 'workType', 'school'],
+})
 @Index({ name: 'mark_student_idx', properties: ['student', 'lesson'] })
 @Check({ name: 'mark_value_check', expression: "value <> ''" })
 @Check({ name: 'mark_weight_check', expression: 'weight > 0' })
