@@ -195,8 +195,15 @@ function eventLoop() {
 
 async function untilSubscribed(bus: Bus, target: number, timeoutMs: number) {
   const t0 = now();
+  let seen = bus.subscriptionsStarted(JOURNAL_CHANGED);
+  let moved = t0;
   while (bus.subscriptionsStarted(JOURNAL_CHANGED) < target) {
-    if (now() - t0 > timeoutMs) {
+    if (bus.subscriptionsStarted(JOURNAL_CHANGED) !== seen) {
+      seen = bus.subscriptionsStarted(JOURNAL_CHANGED);
+      moved = now();
+    }
+    // No new subscription for 30 s: some sockets failed; say so instead of waiting for ever.
+    if (now() - t0 > timeoutMs || now() - moved > 30_000) {
       throw new Error(
         `only ${bus.subscriptionsStarted(JOURNAL_CHANGED)} of ${target} subscriptions started`,
       );
