@@ -166,19 +166,24 @@ async function drive(cmd: Extract<Command, { type: 'drive' }>) {
 }
 let stopping = false;
 
-/** Sockets to a plain `ws` server; counts messages until `expected` have arrived. */
+/**
+ * Sockets to a plain `ws` server, HANDSHAKES at a time as for graphql-ws (5000 opened at once
+ * overflowed the listen backlog: a reset socket crashed this process).
+ */
 async function rawConnect(cmd: Extract<Command, { type: 'raw-connect' }>) {
-  rawSockets = await Promise.all(
-    Array.from(
-      { length: cmd.count },
-      (_, i) =>
+  rawSockets = [];
+  for (let from = 0; from < cmd.count; from += HANDSHAKES) {
+    const batch = Array.from(
+      { length: Math.min(HANDSHAKES, cmd.count - from) },
+      (_, k) =>
         new Promise<WebSocket>((resolveSocket, reject) => {
-          const s = new WebSocket(`${cmd.url}?i=${i}`);
+          const s = new WebSocket(`${cmd.url}?i=${from + k}`);
           s.once('open', () => resolveSocket(s));
           s.once('error', reject);
         }),
-    ),
-  );
+    );
+    rawSockets.push(...(await Promise.all(batch)));
+  }
 }
 
 function rawReceive(expected: number): Promise<number> {
