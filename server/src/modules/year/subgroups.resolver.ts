@@ -91,7 +91,7 @@ export class SubgroupRelations {
       : todayIn((await ctx.loaders.require(School, s.school)).timeZone);
     const rows = await ctx.loaders.children(SubgroupMembership, 'subgroup', s.id);
     const people = await Promise.all(
-      membersOn(rows, day).map((m) => ctx.loaders.require(Person, m.student)),
+      membersOn(rows, day).map(async (m) => ctx.loaders.require(Person, m.student)),
     );
     return people.sort(
       (a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName),
