@@ -525,21 +525,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   );
   // Open sockets by the session they signed in with, so a revoked session's sockets close.
   const sockets = new Map<WebSocket, { sessionId: string; personId: string }>();
-  const revocations = deps.bus.pubSub.subscribe(
-    SESSIONS_REVOKED,
-  ) as AsyncIterableIterator<SessionsRevoked>;
-  void (async () => {
-    for await (const revoked of revocations) {
-      for (const [socket, owner] of sockets) {
-        const ended =
-          owner.sessionId === revoked.sessionId ||
-          (owner.personId === revoked.personId && owner.sessionId !== revoked.exceptSessionId);
-        if (ended) {
-          socket.close(SESSION_ENDED, 'Session ended');
-        }
+  // A plain listener, not a queue: a burst of revocations can neither overflow nor end it.
+  const stopRevocations = deps.bus.pubSub.listen<SessionsRevoked>(SESSIONS_REVOKED, (revoked) => {
+    for (const [socket, owner] of sockets) {
+      const ended =
+        owner.sessionId === revoked.sessionId ||
+        (owner.personId === revoked.personId && owner.sessionId !== revoked.exceptSessionId);
+      if (ended) {
+        socket.close(SESSION_ENDED, 'Session ended');
       }
     }
-  })().catch((err: unknown) => log.error({ err }, 'session revocation listener failed'));
+  });
   // Every socket of a page sends the same few operations: each is parsed and validated once.
   const checkedSubscriptions = new LRUCache<string, CheckedSubscription>({ max: 500 });
   const checkedSubscription = (
@@ -706,7 +702,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     close: async () => {
-      await revocations.return?.();
+      stopRevocations();
       await wsCleanup.dispose();
       await new Promise<void>((done) => {
         server.closeAllConnections();

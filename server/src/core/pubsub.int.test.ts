@@ -105,4 +105,29 @@ describe.each([
       await bus.close();
     }
   });
+
+  it("the instance's own listener gets every event of a burst, with no queue to end it", async () => {
+    const bus = createBus(redisUrl, log);
+    try {
+      const got: number[] = [];
+      const stop = bus.pubSub.listen<Ev>(topic, (e) => {
+        if (e.to === 2) {
+          got.push(e.n);
+        }
+      });
+      await ready(bus);
+      const total = MAX_PENDING_EVENTS * 3;
+      for (let n = 0; n < total; n += 1) {
+        bus.pubSub.publish(topic, { to: 2, n });
+      }
+      await until(() => got.length === total);
+      expect(got).toEqual(Array.from({ length: total }, (_, n) => n));
+      stop();
+      bus.pubSub.publish(topic, { to: 2, n: total });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(got).toHaveLength(total);
+    } finally {
+      await bus.close();
+    }
+  });
 });

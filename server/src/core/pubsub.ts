@@ -26,7 +26,16 @@ export interface EventBus {
    * queued promise each — and a burst of events for others cannot overflow anyone's queue.
    */
   subscribe<T = unknown>(topic: string, wanted?: (event: T) => boolean): Repeater<T>;
+  /**
+   * The instance's own listener (session revocations): called for every event of `topic`, with no
+   * queue that could overflow or end it. Must not throw. Returns the call that removes it.
+   */
+  listen<T = unknown>(topic: string, callback: (event: T) => void): () => void;
 }
+
+/** A bus of this process only, for work that publishes nowhere (archive documents). */
+export const localEventBus = (): EventBus =>
+  createEventBus(new EventTarget() as PubSubEventTarget<Record<string, [unknown]>>);
 
 /**
  * graphql-yoga's `createPubSub`, with the match in the listener and a bounded queue (its
@@ -37,6 +46,11 @@ export function createEventBus(target: PubSubEventTarget<Record<string, [unknown
   return {
     publish(topic, payload) {
       target.dispatchEvent(new CustomEvent(topic, { detail: payload ?? null }));
+    },
+    listen<T>(topic: string, callback: (event: T) => void) {
+      const listener = (event: { detail?: unknown }) => callback(event.detail as T);
+      target.addEventListener(topic, listener);
+      return () => target.removeEventListener(topic, listener);
     },
     subscribe<T>(topic: string, wanted?: (event: T) => boolean) {
       return new Repeater<T>((push, stop) => {

@@ -6,12 +6,12 @@
 // as a download would be.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { createPubSub } from '@graphql-yoga/subscription';
 import { systemAdministration } from '../../auth/system-viewer.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { Loaders } from '../../core/loaders.js';
 import { createLogger } from '../../core/logger.js';
+import { localEventBus } from '../../core/pubsub.js';
 import { systemPrint } from './pdf-layout.js';
 import { documentRegistry } from './registry.js';
 
@@ -55,7 +55,7 @@ async function runDocument(
     em,
     loaders: new Loaders(em),
     viewer,
-    bus: createPubSub(),
+    bus: localEventBus(),
     locale: 'ru',
     log,
     client: { ip: null, userAgent: null },
