@@ -47,6 +47,7 @@ const EXPECTED: Record<string, Who[]> = {
   'Query.overdueThreads': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   // Journal control and the monthly activity report (issue 7).
   'Query.journalControl': STAFF_TEACHING,
+  'Query.journalControlList': STAFF_TEACHING,
   'Query.userActivity': [Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR],
   'Mutation.startThread': ROLES,
   'Mutation.sendMessage': ROLES,
@@ -192,6 +193,7 @@ const API_CLIENT_READS = new Set([
   'Query.attendanceReport',
   'Query.summarySheet',
   'Query.journalControl',
+  'Query.journalControlList',
   'Query.academicYears',
   'Query.reportingPeriods',
   'Query.schoolClasses',

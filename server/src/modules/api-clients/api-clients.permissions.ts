@@ -55,6 +55,7 @@ export const API_SCOPES: Record<string, readonly ApiScope[]> = {
   attendanceReport: [REPORTS],
   summarySheet: [REPORTS],
   journalControl: [REPORTS],
+  journalControlList: [REPORTS],
   // The school's structure and timetable, and who is in which class (names only).
   academicYears: [STRUCTURE],
   reportingPeriods: [STRUCTURE],

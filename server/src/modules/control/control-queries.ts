@@ -19,12 +19,12 @@ export interface PageRow {
 }
 
 /**
- * The pages in scope with the part of the range each was kept by its teacher (`p_from`..`p_to`,
- * inclusive) and lessons planned by the curriculum for that part (lessons held: `pageFigures`).
+ * `pg`: the teaching assignments in scope, each with the part of the range it was kept by its
+ * teacher (`p_from`..`p_to`, inclusive; empty when `p_from` > `p_to`), and its year's bounds.
  */
-export function pagesInScope(em: EntityManager, scope: ControlScope): Promise<PageRow[]> {
-  return em.execute<PageRow[]>(
-    `with pg as (
+function pagesCte(scope: ControlScope): { sql: string; params: unknown[] } {
+  return {
+    sql: `pg as (
        select a.*, y.starts_on as year_from, y.ends_on as year_to,
               greatest(?::date, coalesce(a.starts_on, y.starts_on)) as p_from,
               least(?::date, coalesce(a.ends_on - 1, y.ends_on)) as p_to
@@ -34,11 +34,41 @@ export function pagesInScope(em: EntityManager, scope: ControlScope): Promise<Pa
         where a.school_id = ?
           and (?::uuid is null or a.school_class_id = ?::uuid)
           and (?::uuid is null or a.teacher_id = ?::uuid)
+          and (?::uuid is null or a.id = ?::uuid)
           and (?::uuid is null or a.teacher_id = ?::uuid or c.class_teacher_id = ?::uuid)
-     )
+     )`,
+    params: [
+      scope.from,
+      scope.to,
+      scope.schoolId,
+      scope.schoolClassId,
+      scope.schoolClassId,
+      scope.teacherId,
+      scope.teacherId,
+      scope.assignmentId,
+      scope.assignmentId,
+      scope.ownPagesOf,
+      scope.ownPagesOf,
+      scope.ownPagesOf,
+    ],
+  };
+}
+
+/** How journal control orders pages: by class, subject, audience (whole class first). */
+const AUDIENCE = `coalesce(g.name, nullif(concat_ws(' ', ip.last_name, ip.first_name), ''))`;
+const PAGE_ORDER = `c.grade_level, c.letter, s.name, ${AUDIENCE} nulls first, pg.p_from, pg.id`;
+
+/**
+ * The pages in scope with the part of the range each was kept by its teacher (`p_from`..`p_to`,
+ * inclusive) and lessons planned by the curriculum for that part (lessons held: `pageFigures`).
+ */
+export function pagesInScope(em: EntityManager, scope: ControlScope): Promise<PageRow[]> {
+  const pg = pagesCte(scope);
+  return em.execute<PageRow[]>(
+    `with ${pg.sql}
      select pg.id, pg.teacher_id, concat_ws(' ', t.last_name, t.first_name) as teacher_name,
             pg.school_class_id, c.grade_level, c.letter, s.name as subject_name,
-            coalesce(g.name, nullif(concat_ws(' ', ip.last_name, ip.first_name), '')) as audience,
+            ${AUDIENCE} as audience,
             to_char(pg.p_from, 'YYYY-MM-DD') as p_from, to_char(pg.p_to, 'YYYY-MM-DD') as p_to,
             (case when exists (
                     select 1 from curriculum_item ci
@@ -70,19 +100,8 @@ export function pagesInScope(em: EntityManager, scope: ControlScope): Promise<Pa
        left join subgroup g on g.id = pg.subgroup_id
        left join person ip on ip.id = pg.individual_student_id
       where pg.p_from <= pg.p_to
-      order by c.grade_level, c.letter, s.name, audience nulls first, pg.p_from, pg.id`,
-    [
-      scope.from,
-      scope.to,
-      scope.schoolId,
-      scope.schoolClassId,
-      scope.schoolClassId,
-      scope.teacherId,
-      scope.teacherId,
-      scope.ownPagesOf,
-      scope.ownPagesOf,
-      scope.ownPagesOf,
-    ],
+      order by ${PAGE_ORDER}`,
+    pg.params,
   );
 }
 
@@ -94,59 +113,58 @@ const pagesParams = (pages: PageRow[]) => [
   `{${pages.map((p) => p.p_to).join(',')}}`,
 ];
 
-export interface LessonRow {
-  id: string;
-  assignment_id: string;
-  date: string;
-  lesson_number: number | null;
-  topic: string | null;
-  no_topic: boolean;
-  no_homework: boolean;
-  no_attendance: boolean;
+/**
+ * Everyone on each page `p` at some time in its part of the range — the class, or the subgroup
+ * members while in the class, or the individual student (R-YEAR-5): `r(page_id, student_id)`.
+ */
+const ROSTER = `r as (
+       select distinct p.id as page_id, e.student_id
+         from p
+         join teaching_assignment a on a.id = p.id
+         join enrolment e on e.school_class_id = a.school_class_id
+                         and e.starts_on <= p.p_to and (e.ends_on is null or e.ends_on > p.p_from)
+         left join subgroup_membership sm
+           on sm.subgroup_id = a.subgroup_id and sm.student_id = e.student_id
+          and sm.starts_on <= p.p_to and (sm.ends_on is null or sm.ends_on > p.p_from)
+          and sm.starts_on < coalesce(e.ends_on, 'infinity'::date)
+          and e.starts_on < coalesce(sm.ends_on, 'infinity'::date)
+        where (a.subgroup_id is null or sm.id is not null)
+          and (a.individual_student_id is null or e.student_id = a.individual_student_id)
+     )`;
+
+// When a held lesson's homework is due (R-JRN-4): 1.5 hours after its bell time in the school's
+// time zone `z.tz`, or by the end of its day without one; and from when its marks are late
+// (R-JRN-3): the school's next midnight, written work's a week later — two instants per lesson
+// instead of a time-zone conversion per mark. `l` is a lesson, `b` its bell time.
+const LATE_FROM = `((l.date + 1)::timestamp at time zone z.tz)`;
+const WRITTEN_LATE_FROM = `((l.date + 8)::timestamp at time zone z.tz)`;
+const HOMEWORK_DUE = `case when b.ends_at is not null
+                   then ((l.date + b.ends_at) at time zone z.tz) + interval '90 minutes'
+                   else ((l.date + 1)::timestamp at time zone z.tz) end`;
+
+/** Counts of one page: lessons held and flagged, students on it and with 0 or 1 marks. */
+export interface PageCountRow {
+  page_id: string;
+  held: number;
+  no_topic: number;
+  no_homework: number;
+  no_attendance: number;
+  /** Marks, not lessons. */
   late_marks: number;
   late_written: number;
-}
-
-export interface StudentRow {
-  page_id: string;
-  student_id: string;
-  name: string;
-  /** Their marks on the page. */
-  n: number;
-}
-
-/** One row of `pageFigures`: a flagged lesson (`L`), a student on a page (`S`), a page's held count (`H`). */
-interface PageFigureRow {
-  kind: 'L' | 'S' | 'H';
-  page_id: string;
-  id: string | null;
-  date: string | null;
-  lesson_number: number | null;
-  topic: string | null;
-  no_topic: boolean | null;
-  no_homework: boolean | null;
-  no_attendance: boolean | null;
-  late_marks: number | null;
-  late_written: number | null;
-  name: string | null;
-  n: number | null;
-}
-
-export interface PageFigures {
-  /** Lessons held on each page in its part of the range. */
-  held: Map<string, number>;
-  lessons: LessonRow[];
-  students: StudentRow[];
+  students: number;
+  no_marks: number;
+  one_mark: number;
 }
 
 /**
- * What the pages' lessons and marks say, in one statement that reads lessons and marks once:
- * - `held`: lessons held on each page in its part of the range;
- * - `lessons`: held lessons with something missing or late. Times are the school's: a lesson ends
- *   at its bell time on its date (R-JRN-4), a mark's day is its creation day there (R-JRN-3);
- * - `students`: everyone on each page at some time in its part of the range — the class, or the
- *   subgroup members while in the class, or the individual student (R-YEAR-5) — with their marks
- *   there (every lesson's, whatever its status), by name.
+ * What the pages' lessons and marks say, as counts per page, in one statement that reads lessons
+ * and marks once (the lists behind them: `controlList`):
+ * - held lessons in the page's part of the range, and of them those with something missing or
+ *   late. Times are the school's: a lesson ends at its bell time on its date (R-JRN-4), a mark's
+ *   day is its creation day there (R-JRN-3);
+ * - everyone on each page at some time in its part of the range (`ROSTER`) and how many of them
+ *   have no marks or one there (every lesson's, whatever its status).
  * Why it is shaped so (a year of a 1000-student school: 40 000 lessons, 400 000 marks, and every
  * row read pays the row-security filter):
  * - marks are aggregated per lesson and per (page, student) in one pass (grouping sets);
@@ -154,24 +172,19 @@ export interface PageFigures {
  *   and the page's own part of the range is a flag (`in_page`), not a join condition: as one, the
  *   planner guessed a ninth of the rows and chose a sort of all 400 000 marks that spilled to disk.
  */
-export async function pageFigures(
+export function pageFigures(
   em: EntityManager,
   scope: ControlScope,
   pages: PageRow[],
-): Promise<PageFigures> {
-  const rows = await em.execute<PageFigureRow[]>(
+): Promise<PageCountRow[]> {
+  return em.execute<PageCountRow[]>(
     `with ${PAGES}, z as (select ?::text as tz),
      l as materialized (
        select l.id, l.assignment_id, l.date, l.lesson_number, l.topic, l.work_type_id,
               l.attendance_taken_at, l.status = 'HELD' as held,
               l.date between p.p_from and p.p_to as in_page,
-              -- A mark is late from the school's next midnight, written work's from a week later:
-              -- two instants per lesson instead of a time-zone conversion per mark.
-              ((l.date + 1)::timestamp at time zone z.tz) as late_from,
-              ((l.date + 8)::timestamp at time zone z.tz) as written_late_from,
-              case when b.ends_at is not null
-                   then ((l.date + b.ends_at) at time zone z.tz) + interval '90 minutes'
-                   else ((l.date + 1)::timestamp at time zone z.tz) end as homework_due
+              ${LATE_FROM} as late_from, ${WRITTEN_LATE_FROM} as written_late_from,
+              ${HOMEWORK_DUE} as homework_due
          from lesson l cross join z
          join p on p.id = l.assignment_id
          left join bell_time b on b.school_id = l.school_id and b.lesson_number = l.lesson_number
@@ -202,54 +215,41 @@ export async function pageFigures(
         group by h.lesson_id
      ),
      f as (
-       select l.*,
-              (l.topic is null or btrim(l.topic) = '') as no_topic,
-              (l.homework_due < now() and (hw.first_at is null or hw.first_at > l.homework_due))
+       select l.assignment_id,
+              count(*) as held,
+              count(*) filter (where l.topic is null or btrim(l.topic) = '') as no_topic,
+              count(*) filter (where l.homework_due < now()
+                                 and (hw.first_at is null or hw.first_at > l.homework_due))
                 as no_homework,
-              (l.attendance_taken_at is null) as no_attendance,
-              coalesce(mk.late_marks, 0)::int as late_marks,
-              coalesce(mk.late_written, 0)::int as late_written
+              count(*) filter (where l.attendance_taken_at is null) as no_attendance,
+              sum(coalesce(mk.late_marks, 0)) as late_marks,
+              sum(coalesce(mk.late_written, 0)) as late_written
          from l
          left join mk on mk.by_student = 0 and mk.lesson_id = l.id
          left join hw on hw.lesson_id = l.id
         where l.in_page and l.held
+        group by l.assignment_id
      ),
-     r as (
-       select distinct p.id as page_id, e.student_id
-         from p
-         join teaching_assignment a on a.id = p.id
-         join enrolment e on e.school_class_id = a.school_class_id
-                         and e.starts_on <= p.p_to and (e.ends_on is null or e.ends_on > p.p_from)
-         left join subgroup_membership sm
-           on sm.subgroup_id = a.subgroup_id and sm.student_id = e.student_id
-          and sm.starts_on <= p.p_to and (sm.ends_on is null or sm.ends_on > p.p_from)
-          and sm.starts_on < coalesce(e.ends_on, 'infinity'::date)
-          and e.starts_on < coalesce(sm.ends_on, 'infinity'::date)
-        where (a.subgroup_id is null or sm.id is not null)
-          and (a.individual_student_id is null or e.student_id = a.individual_student_id)
+     ${ROSTER},
+     st as (
+       select r.page_id, count(*) as students,
+              count(*) filter (where mk.n is null) as no_marks,
+              count(*) filter (where mk.n = 1) as one_mark
+         from r
+         left join mk on mk.by_student = 1 and mk.assignment_id = r.page_id
+                     and mk.student_id = r.student_id
+        group by r.page_id
      )
-     select 'H' as kind, assignment_id as page_id, null::uuid as id, null as date,
-            null::int as lesson_number, null as topic, null::boolean as no_topic,
-            null::boolean as no_homework, null::boolean as no_attendance, null::int as late_marks,
-            null::int as late_written, null as name, count(*)::int as n,
-            null as last_name, null as first_name
-       from l
-      where l.in_page and l.held
-      group by assignment_id
-     union all
-     select 'L', assignment_id, id, to_char(date, 'YYYY-MM-DD'), lesson_number, topic, no_topic,
-            no_homework, no_attendance, late_marks, late_written, null, null, null, null
-       from f
-      where no_topic or no_homework or no_attendance or late_marks > 0 or late_written > 0
-     union all
-     select 'S', r.page_id, r.student_id, null, null, null, null, null, null, null, null,
-            concat_ws(' ', s.last_name, s.first_name), coalesce(mk.n, 0)::int,
-            s.last_name, s.first_name
-       from r
-       join person s on s.id = r.student_id
-       left join mk on mk.by_student = 1 and mk.assignment_id = r.page_id
-                   and mk.student_id = r.student_id
-      order by kind, last_name, first_name, id`,
+     select p.id as page_id, coalesce(f.held, 0)::int as held,
+            coalesce(f.no_topic, 0)::int as no_topic, coalesce(f.no_homework, 0)::int as no_homework,
+            coalesce(f.no_attendance, 0)::int as no_attendance,
+            coalesce(f.late_marks, 0)::int as late_marks,
+            coalesce(f.late_written, 0)::int as late_written,
+            coalesce(st.students, 0)::int as students, coalesce(st.no_marks, 0)::int as no_marks,
+            coalesce(st.one_mark, 0)::int as one_mark
+       from p
+       left join f on f.assignment_id = p.id
+       left join st on st.page_id = p.id`,
     [
       ...pagesParams(pages),
       scope.timeZone,
@@ -259,55 +259,18 @@ export async function pageFigures(
       uuidArray(pages.map((p) => p.id)),
     ],
   );
-  const out: PageFigures = { held: new Map(), lessons: [], students: [] };
-  for (const r of rows) {
-    if (r.kind === 'H') {
-      out.held.set(r.page_id, r.n!);
-    } else if (r.kind === 'L') {
-      out.lessons.push({
-        id: r.id!,
-        assignment_id: r.page_id,
-        date: r.date!,
-        lesson_number: r.lesson_number,
-        topic: r.topic,
-        no_topic: r.no_topic!,
-        no_homework: r.no_homework!,
-        no_attendance: r.no_attendance!,
-        late_marks: r.late_marks!,
-        late_written: r.late_written!,
-      });
-    } else {
-      out.students.push({ page_id: r.page_id, student_id: r.id!, name: r.name!, n: r.n! });
-    }
-  }
-  return out;
-}
-
-export interface PeriodMarkRow {
-  page_id: string;
-  student_id: string;
-  name: string;
-  period_id: string;
-  period_name: string;
-  ends_on: string;
-  set_on: string | null;
 }
 
 /**
- * Periods of the class's grade ending within each page's part of the range: students on the page
- * on the last day whose period mark is missing after the 4-day deadline, or came after it (R-JRN-5).
+ * Periods of the class's grade ending within each page `p`'s part of the range, and the students
+ * on the page on the last day (`st`), with their period mark of the subject if any (`pm`). An
+ * issue (R-JRN-5) is a mark missing after the 4-day deadline (`MISSING`) or set after it (`LATE`).
  * The school's period marks of those periods are read once and hashed (`pmk`, materialised), not
  * probed by index for each of the ~50 000 expected marks of a year, which the planner — expecting
  * a hundred — would otherwise do, paying the row-security filter on each probe.
+ * Parameters: the school, the range's first and last day; `z.tz` must be in scope.
  */
-export function periodMarkIssues(
-  em: EntityManager,
-  scope: ControlScope,
-  pages: PageRow[],
-): Promise<PeriodMarkRow[]> {
-  return em.execute<PeriodMarkRow[]>(
-    `with ${PAGES}, z as (select ?::text as tz),
-     pp as (
+const PERIOD_MARKS = `pp as (
        select p.id as page_id, a.subject_id, a.school_class_id, a.subgroup_id,
               a.individual_student_id, rp.id as period_id, rp.ends_on
          from p
@@ -332,20 +295,198 @@ export function periodMarkIssues(
          from period_mark pm
          join reporting_period rp on rp.id = pm.period_id
         where pm.school_id = ? and rp.ends_on between ?::date and ?::date
-     )
-     select st.page_id, st.student_id, concat_ws(' ', s.last_name, s.first_name) as name,
-            st.period_id, rp.name as period_name, to_char(st.ends_on, 'YYYY-MM-DD') as ends_on,
-            to_char((pm.created_at at time zone z.tz)::date, 'YYYY-MM-DD') as set_on
-       from st cross join z
-       join person s on s.id = st.student_id
-       join reporting_period rp on rp.id = st.period_id
-       left join pmk pm on pm.student_id = st.student_id and pm.subject_id = st.subject_id
-                       and pm.period_id = st.period_id
-      where (pm.id is null and (now() at time zone z.tz)::date > st.ends_on + 4)
-         or (pm.id is not null and (pm.created_at at time zone z.tz)::date > st.ends_on + 4)
-      order by st.ends_on, s.last_name, s.first_name, s.id`,
+     ),
+     pi as (
+       select st.*, to_char((pm.created_at at time zone z.tz)::date, 'YYYY-MM-DD') as set_on,
+              case when pm.id is null then 'MISSING' else 'LATE' end as issue
+         from st cross join z
+         left join pmk pm on pm.student_id = st.student_id and pm.subject_id = st.subject_id
+                         and pm.period_id = st.period_id
+        where (pm.id is null and (now() at time zone z.tz)::date > st.ends_on + 4)
+           or (pm.id is not null and (pm.created_at at time zone z.tz)::date > st.ends_on + 4)
+     )`;
+
+export interface PeriodMarkCountRow {
+  page_id: string;
+  missing: number;
+  late: number;
+}
+
+/** Period marks missing and late (R-JRN-5) per page, counted (the lists: `controlList`). */
+export function periodMarkCounts(
+  em: EntityManager,
+  scope: ControlScope,
+  pages: PageRow[],
+): Promise<PeriodMarkCountRow[]> {
+  return em.execute<PeriodMarkCountRow[]>(
+    `with ${PAGES}, z as (select ?::text as tz), ${PERIOD_MARKS}
+     select page_id, count(*) filter (where issue = 'MISSING')::int as missing,
+            count(*) filter (where issue = 'LATE')::int as late
+       from pi group by page_id`,
     [...pagesParams(pages), scope.timeZone, scope.schoolId, scope.from, scope.to],
   );
+}
+
+export type ControlListKind =
+  | 'NO_TOPIC'
+  | 'NO_HOMEWORK'
+  | 'NO_ATTENDANCE'
+  | 'LATE_MARKS'
+  | 'LATE_WRITTEN'
+  | 'NO_MARKS'
+  | 'ONE_MARK'
+  | 'PERIOD_MISSING'
+  | 'PERIOD_LATE';
+
+/** One item behind a figure; which columns are set depends on the kind of figure. */
+export interface ControlListRow {
+  page_id: string;
+  class_name: string;
+  subject_name: string;
+  /** Lessons: the lesson; students and period marks: the student. */
+  id: string;
+  date: string | null;
+  lesson_number: number | null;
+  topic: string | null;
+  /** Lessons: late marks on it (1 for other lesson figures). */
+  n: number | null;
+  name: string | null;
+  period_id: string | null;
+  period_name: string | null;
+  ends_on: string | null;
+  set_on: string | null;
+}
+
+const LESSON_CONDITION: Record<
+  'NO_TOPIC' | 'NO_HOMEWORK' | 'NO_ATTENDANCE' | 'LATE_MARKS' | 'LATE_WRITTEN',
+  { from?: string; n: string; where: string }
+> = {
+  NO_TOPIC: { n: '1', where: `l.topic is null or btrim(l.topic) = ''` },
+  NO_ATTENDANCE: { n: '1', where: 'l.attendance_taken_at is null' },
+  NO_HOMEWORK: {
+    n: '1',
+    where: `l.homework_due < now() and not exists (
+              select 1 from homework h where h.lesson_id = l.id and h.created_at <= l.homework_due)`,
+  },
+  // The lesson's late marks by index, as in `pageFigures` (a per-lesson probe under row security).
+  LATE_MARKS: {
+    from: `cross join lateral (
+             select count(*) as n from mark m
+               left join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
+              where m.lesson_id = l.id and m.created_at >= ${LATE_FROM}
+                and not coalesce(w.is_written, false)) k`,
+    n: 'k.n',
+    where: 'k.n > 0',
+  },
+  LATE_WRITTEN: {
+    from: `cross join lateral (
+             select count(*) as n from mark m
+               join work_type w on w.id = coalesce(m.work_type_id, l.work_type_id)
+              where m.lesson_id = l.id and m.created_at >= ${WRITTEN_LATE_FROM}
+                and w.is_written) k`,
+    n: 'k.n',
+    where: 'k.n > 0',
+  },
+};
+
+/**
+ * The items behind one figure of the pages in `scope` (`journalControlList`), in one statement:
+ * the pages (`pg`, as `pagesInScope` takes them), then only what the figure needs — a year's
+ * topics or registers read no marks; late marks read each held lesson's marks by index; students
+ * count their marks per page; period marks as `periodMarkCounts`.
+ */
+export function controlList(
+  em: EntityManager,
+  scope: ControlScope,
+  kind: ControlListKind,
+): Promise<ControlListRow[]> {
+  const pg = pagesCte(scope);
+  const head = `with ${pg.sql},
+     p as materialized (
+       select pg.id, pg.p_from, pg.p_to, concat(c.grade_level, c.letter) as class_name,
+              s.name as subject_name, row_number() over (order by ${PAGE_ORDER}) as ord
+         from pg
+         join school_class c on c.id = pg.school_class_id
+         join subject s on s.id = pg.subject_id
+         left join subgroup g on g.id = pg.subgroup_id
+         left join person ip on ip.id = pg.individual_student_id
+        where pg.p_from <= pg.p_to
+     ),
+     z as (select ?::text as tz)`;
+  const params: unknown[] = [...pg.params, scope.timeZone];
+  const range = [scope.schoolId, scope.from, scope.to];
+  switch (kind) {
+    case 'NO_TOPIC':
+    case 'NO_HOMEWORK':
+    case 'NO_ATTENDANCE':
+    case 'LATE_MARKS':
+    case 'LATE_WRITTEN': {
+      const c = LESSON_CONDITION[kind];
+      return em.execute<ControlListRow[]>(
+        `${head},
+         l as materialized (
+           select l.id, l.assignment_id, l.date, l.lesson_number, l.topic, l.work_type_id,
+                  l.attendance_taken_at, ${HOMEWORK_DUE} as homework_due
+             from lesson l cross join z
+             join p on p.id = l.assignment_id
+             left join bell_time b on b.school_id = l.school_id and b.lesson_number = l.lesson_number
+            where l.school_id = ? and l.date between ?::date and ?::date and l.status = 'HELD'
+              and l.date between p.p_from and p.p_to
+         )
+         select l.assignment_id as page_id, p.class_name, p.subject_name, l.id,
+                to_char(l.date, 'YYYY-MM-DD') as date, l.lesson_number, l.topic,
+                (${c.n})::int as n
+           from l cross join z
+           join p on p.id = l.assignment_id
+           ${c.from ?? ''}
+          where ${c.where}
+          order by l.date, l.lesson_number nulls last, l.id`,
+        [...params, ...range],
+      );
+    }
+    case 'NO_MARKS':
+    case 'ONE_MARK':
+      return em.execute<ControlListRow[]>(
+        `${head},
+         l as materialized (
+           select l.id, l.assignment_id
+             from lesson l join p on p.id = l.assignment_id
+            where l.school_id = ? and l.date between ?::date and ?::date
+              and l.date between p.p_from and p.p_to
+         ),
+         mk as (
+           select l.assignment_id, m.student_id, count(*) as n
+             from l
+             cross join lateral (select m.student_id from mark m where m.lesson_id = l.id offset 0) m
+            group by l.assignment_id, m.student_id
+         ),
+         ${ROSTER}
+         select r.page_id, p.class_name, p.subject_name, r.student_id as id,
+                concat_ws(' ', s.last_name, s.first_name) as name
+           from r
+           join p on p.id = r.page_id
+           join person s on s.id = r.student_id
+           left join mk on mk.assignment_id = r.page_id and mk.student_id = r.student_id
+          where coalesce(mk.n, 0) = ?
+          order by p.ord, s.last_name, s.first_name, s.id`,
+        [...params, ...range, kind === 'NO_MARKS' ? 0 : 1],
+      );
+    case 'PERIOD_MISSING':
+    case 'PERIOD_LATE':
+      return em.execute<ControlListRow[]>(
+        `${head}, ${PERIOD_MARKS}
+         select pi.page_id, p.class_name, p.subject_name, pi.student_id as id,
+                concat_ws(' ', s.last_name, s.first_name) as name, pi.period_id,
+                rp.name as period_name, to_char(pi.ends_on, 'YYYY-MM-DD') as ends_on, pi.set_on
+           from pi
+           join p on p.id = pi.page_id
+           join person s on s.id = pi.student_id
+           join reporting_period rp on rp.id = pi.period_id
+          where pi.issue = ?
+          order by p.ord, pi.ends_on, s.last_name, s.first_name, s.id`,
+        [...params, ...range, kind === 'PERIOD_MISSING' ? 'MISSING' : 'LATE'],
+      );
+  }
 }
 
 export interface RequestRow {

@@ -47,6 +47,8 @@ export interface ControlScope {
   to: string;
   schoolClassId: string | null;
   teacherId: string | null;
+  /** One page only (`journalControlList`'s page rows). */
+  assignmentId: string | null;
   /**
    * Set for a teacher without an administration role here: only pages they keep, or pages of a
    * class they lead (the class teacher oversees the class journal, R-ROLE-6).
@@ -57,8 +59,10 @@ export interface ControlScope {
 /**
  * Who may see what (R-CTL-1): the administration the whole school; a teacher their own pages and,
  * as class teacher, every page of their class. A teacher naming another teacher is FORBIDDEN (the
- * colleague exists and is visible elsewhere; this report about them is not); a class or teacher
- * outside the school is NOT_FOUND.
+ * colleague exists and is visible elsewhere; this report about them is not) — except, with
+ * `colleagues`, one who keeps a page of a class the teacher leads: that colleague is a row of the
+ * teacher's own report, and its rows stay within the teacher's pages. A page the teacher may not
+ * see is FORBIDDEN likewise. A class, teacher or page outside the school is NOT_FOUND.
  */
 export async function controlScope(
   em: EntityManager,
@@ -69,7 +73,9 @@ export async function controlScope(
     schoolId?: string | null;
     schoolClassId?: string | null;
     teacherId?: string | null;
+    assignmentId?: string | null;
   },
+  options: { colleagues?: boolean } = {},
 ): Promise<ControlScope> {
   const { from, to } = controlRange(input.from, input.to);
   const schoolId = reportSchool(viewer, input.schoolId, [...ADMINISTRATION, Role.TEACHER]);
@@ -78,13 +84,41 @@ export async function controlScope(
     ? requireId(input.schoolClassId, 'schoolClassId')
     : null;
   const teacherId = input.teacherId ? requireId(input.teacherId, 'teacherId') : null;
-  const [row] = await em.execute<{ time_zone: string; class_ok: boolean; teacher_ok: boolean }[]>(
+  const assignmentId = input.assignmentId ? requireId(input.assignmentId, 'assignmentId') : null;
+  const [row] = await em.execute<
+    {
+      time_zone: string;
+      class_ok: boolean;
+      teacher_ok: boolean;
+      colleague: boolean;
+      assignment_ok: boolean;
+      assignment_mine: boolean;
+    }[]
+  >(
     `select s.time_zone,
             exists (select 1 from school_class c where c.id = ?::uuid and c.school_id = s.id) as class_ok,
             exists (select 1 from role_assignment r
-                     where r.person_id = ?::uuid and r.school_id = s.id and r.role = 'TEACHER') as teacher_ok
+                     where r.person_id = ?::uuid and r.school_id = s.id and r.role = 'TEACHER') as teacher_ok,
+            exists (select 1 from teaching_assignment a join school_class c on c.id = a.school_class_id
+                     where a.teacher_id = ?::uuid and a.school_id = s.id
+                       and c.class_teacher_id = ?::uuid) as colleague,
+            exists (select 1 from teaching_assignment a where a.id = ?::uuid and a.school_id = s.id)
+              as assignment_ok,
+            exists (select 1 from teaching_assignment a join school_class c on c.id = a.school_class_id
+                     where a.id = ?::uuid and a.school_id = s.id
+                       and (a.teacher_id = ?::uuid or c.class_teacher_id = ?::uuid)) as assignment_mine
        from school s where s.id = ?`,
-    [schoolClassId, teacherId, schoolId],
+    [
+      schoolClassId,
+      teacherId,
+      teacherId,
+      viewer.personId,
+      assignmentId,
+      assignmentId,
+      viewer.personId,
+      viewer.personId,
+      schoolId,
+    ],
   );
   if (!row) {
     throw notFound('schoolId');
@@ -95,8 +129,16 @@ export async function controlScope(
   if (teacherId && !row.teacher_ok) {
     throw notFound('teacherId');
   }
-  if (!administration && teacherId && teacherId !== viewer.personId) {
-    throw forbidden();
+  if (assignmentId && !row.assignment_ok) {
+    throw notFound('assignmentId');
+  }
+  if (!administration) {
+    if (teacherId && teacherId !== viewer.personId && !(options.colleagues && row.colleague)) {
+      throw forbidden();
+    }
+    if (assignmentId && !row.assignment_mine) {
+      throw forbidden();
+    }
   }
   return {
     schoolId,
@@ -105,6 +147,7 @@ export async function controlScope(
     to,
     schoolClassId,
     teacherId,
+    assignmentId,
     ownPagesOf: administration ? null : viewer.personId,
   };
 }

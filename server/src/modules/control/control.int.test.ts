@@ -26,81 +26,65 @@ const FIGURES = /* GraphQL */ `
     completion
     lessonsWithoutTopic {
       count
-      lessons {
-        lessonId
-        date
-        count
-      }
     }
     lessonsWithoutHomework {
       count
-      lessons {
-        lessonId
-        date
-        count
-      }
     }
     lateMarks {
       count
-      lessons {
-        lessonId
-        date
-        count
-      }
     }
     lateWrittenMarks {
       count
-      lessons {
-        lessonId
-        date
-        count
-      }
     }
     lessonsWithoutAttendance {
       count
-      lessons {
-        lessonId
-        date
-        count
-      }
     }
     studentsWithoutMarks {
       count
       total
       share
-      students {
-        personId
-        name
-        subjectName
-      }
     }
     studentsWithOneMark {
       count
       total
       share
-      students {
-        personId
-        name
-        subjectName
-      }
     }
     periodMarksMissing {
       count
-      items {
-        student {
-          personId
-          subjectName
-        }
-        periodName
-        periodEndsOn
-        setOn
-      }
     }
     periodMarksLate {
       count
-      items {
+    }
+  }
+`;
+
+const LIST = /* GraphQL */ `
+  query List($input: JournalControlListInput!) {
+    journalControlList(input: $input) {
+      figure
+      from
+      to
+      schoolId
+      count
+      lessons {
+        lessonId
+        assignmentId
+        date
+        count
+        className
+        subjectName
+      }
+      students {
+        personId
+        name
+        className
+        assignmentId
+        subjectName
+      }
+      periodMarks {
         student {
           personId
+          assignmentId
           subjectName
         }
         periodName
@@ -196,38 +180,57 @@ const CONTROL = /* GraphQL */ `
   }
 `;
 
-interface LessonFigure {
+interface Count {
   count: number;
-  lessons: { lessonId: string; date: string; count: number }[];
 }
 interface StudentFigure {
   count: number;
   total: number;
   share: number | null;
-  students: { personId: string; name: string; subjectName: string | null }[];
 }
-interface PeriodFigure {
-  count: number;
-  items: {
-    student: { personId: string; subjectName: string };
-    periodName: string;
-    periodEndsOn: string;
-    setOn: string | null;
-  }[];
+interface ListData {
+  journalControlList: {
+    figure: string;
+    from: string;
+    to: string;
+    schoolId: string;
+    count: number;
+    lessons: {
+      lessonId: string;
+      assignmentId: string;
+      date: string;
+      count: number;
+      className: string;
+      subjectName: string;
+    }[];
+    students: {
+      personId: string;
+      name: string;
+      className: string | null;
+      assignmentId: string | null;
+      subjectName: string | null;
+    }[];
+    periodMarks: {
+      student: { personId: string; assignmentId: string | null; subjectName: string | null };
+      periodName: string;
+      periodEndsOn: string;
+      setOn: string | null;
+    }[];
+  };
 }
 interface Figures {
   lessonsHeld: number;
   lessonsPlanned: number;
   completion: number | null;
-  lessonsWithoutTopic: LessonFigure;
-  lessonsWithoutHomework: LessonFigure;
-  lateMarks: LessonFigure;
-  lateWrittenMarks: LessonFigure;
-  lessonsWithoutAttendance: LessonFigure;
+  lessonsWithoutTopic: Count;
+  lessonsWithoutHomework: Count;
+  lateMarks: Count;
+  lateWrittenMarks: Count;
+  lessonsWithoutAttendance: Count;
   studentsWithoutMarks: StudentFigure;
   studentsWithOneMark: StudentFigure;
-  periodMarksMissing: PeriodFigure;
-  periodMarksLate: PeriodFigure;
+  periodMarksMissing: Count;
+  periodMarksLate: Count;
 }
 interface SignInFigure {
   total: number;
@@ -290,8 +293,40 @@ afterAll(async () => {
 const control = (token: string, input: Record<string, unknown> = OCTOBER) =>
   gql<ControlData>(app.url, CONTROL, { input }, { token });
 
-const ids = (figure: LessonFigure) => figure.lessons.map((l) => l.lessonId);
-const people = (figure: StudentFigure) => figure.students.map((s) => s.personId);
+type Figure =
+  | 'LESSONS_WITHOUT_TOPIC'
+  | 'LESSONS_WITHOUT_HOMEWORK'
+  | 'LATE_MARKS'
+  | 'LATE_WRITTEN_MARKS'
+  | 'LESSONS_WITHOUT_ATTENDANCE'
+  | 'STUDENTS_WITHOUT_MARKS'
+  | 'STUDENTS_WITH_ONE_MARK'
+  | 'PERIOD_MARKS_MISSING'
+  | 'PERIOD_MARKS_LATE';
+/** A row of the report: one page, a class, a teacher or the whole school. */
+type Row =
+  | { assignmentId: string }
+  | { schoolClassId: string }
+  | { teacherId: string }
+  | { wholeSchool: true };
+
+const listOf = (
+  token: string,
+  figure: Figure,
+  row: Row | Record<string, unknown>,
+  range: Record<string, unknown> = OCTOBER,
+) => gql<ListData>(app.url, LIST, { input: { figure, ...range, ...row } }, { token });
+
+/** The list behind a figure, as the deputy reads it; fails the test on an error. */
+async function list(figure: Figure, row: Row, range = OCTOBER, token = f.tokens.deputy) {
+  const r = await listOf(token, figure, row, range);
+  expect(r.errors).toBeUndefined();
+  return r.data!.journalControlList;
+}
+const ids = async (figure: Figure, row: Row, range = OCTOBER, token = f.tokens.deputy) =>
+  (await list(figure, row, range, token)).lessons.map((l) => l.lessonId);
+const people = async (figure: Figure, row: Row, range = OCTOBER) =>
+  (await list(figure, row, range)).students.map((s) => s.personId);
 
 describe('journal control figures (R-CTL-1) on the hand-built school', () => {
   let data: ControlData['journalControl'];
@@ -331,96 +366,121 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
     expect(data.total.completion).toBeCloseTo(6 / 15, 6);
   });
 
-  it('lessons without a topic: empty or blank, held, in the range', () => {
-    expect(ids(page('Математика').lessonsWithoutTopic)).toEqual([f.lessons.M2.id]);
-    expect(ids(page('Русский язык').lessonsWithoutTopic)).toEqual([f.lessons.R2.id]);
+  const M = () => ({ assignmentId: f.math.id });
+  const R = () => ({ assignmentId: f.russian.id });
+  const SCHOOL = { wholeSchool: true } as const;
+  const lessonsOf = (l: ListData['journalControlList']) =>
+    l.lessons.map(({ lessonId, date, count }) => ({ lessonId, date, count }));
+
+  it('lessons without a topic: empty or blank, held, in the range', async () => {
+    expect(await ids('LESSONS_WITHOUT_TOPIC', M())).toEqual([f.lessons.M2.id]);
+    expect(await ids('LESSONS_WITHOUT_TOPIC', R())).toEqual([f.lessons.R2.id]);
     expect(data.total.lessonsWithoutTopic.count).toBe(2);
-    expect(data.total.lessonsWithoutTopic.lessons.map((l) => l.date)).toEqual([
-      '2025-10-08',
-      '2025-10-09',
+    const total = await list('LESSONS_WITHOUT_TOPIC', SCHOOL);
+    expect(total.lessons.map((l) => l.date)).toEqual(['2025-10-08', '2025-10-09']);
+    expect(total.lessons.map((l) => [l.className, l.subjectName])).toEqual([
+      ['5А', 'Математика'],
+      ['5А', 'Русский язык'],
     ]);
   });
 
-  it('R-JRN-4: lessons without homework 1.5 hours after the bell, or by the end of a lesson day without one', () => {
+  it('R-JRN-4: lessons without homework 1.5 hours after the bell, or by the end of a lesson day without one', async () => {
     // M2: none; M3: entered at 10:50, due 10:45. M1 (09:30), M6 (23:00, no bell), R1 (10:30 ≤ 11:40) in time.
-    expect(ids(page('Математика').lessonsWithoutHomework)).toEqual([
-      f.lessons.M2.id,
-      f.lessons.M3.id,
-    ]);
-    expect(ids(page('Русский язык').lessonsWithoutHomework)).toEqual([f.lessons.R2.id]);
+    expect(await ids('LESSONS_WITHOUT_HOMEWORK', M())).toEqual([f.lessons.M2.id, f.lessons.M3.id]);
+    expect(await ids('LESSONS_WITHOUT_HOMEWORK', R())).toEqual([f.lessons.R2.id]);
     expect(data.total.lessonsWithoutHomework.count).toBe(3);
   });
 
-  it('R-JRN-3: marks after the lesson day, written work after 7 days, in Moscow time', () => {
+  it('R-JRN-3: marks after the lesson day, written work after 7 days, in Moscow time', async () => {
     const m = page('Математика');
     // M1: a mark the next day; M6: 00:30 the next day in Moscow (21:30 UTC on the day).
-    expect(m.lateMarks).toEqual({
-      count: 2,
-      lessons: [
-        { lessonId: f.lessons.M1.id, date: '2025-10-06', count: 1 },
-        { lessonId: f.lessons.M6.id, date: '2025-10-27', count: 1 },
-      ],
-    });
+    expect(m.lateMarks.count).toBe(2);
+    const late = await list('LATE_MARKS', M());
+    expect(late.count).toBe(2);
+    expect(lessonsOf(late)).toEqual([
+      { lessonId: f.lessons.M1.id, date: '2025-10-06', count: 1 },
+      { lessonId: f.lessons.M6.id, date: '2025-10-27', count: 1 },
+    ]);
     // M3 (written): day 8, and 01:30 of day 8 in Moscow; day 7 is in time. M2's written mark
     // two days later is in time too.
-    expect(m.lateWrittenMarks).toEqual({
-      count: 2,
-      lessons: [{ lessonId: f.lessons.M3.id, date: '2025-10-13', count: 2 }],
-    });
+    expect(m.lateWrittenMarks.count).toBe(2);
+    const written = await list('LATE_WRITTEN_MARKS', M());
+    expect(written.count).toBe(2);
+    expect(lessonsOf(written)).toEqual([
+      { lessonId: f.lessons.M3.id, date: '2025-10-13', count: 2 },
+    ]);
     expect(page('Русский язык').lateMarks.count).toBe(0);
+    expect(await list('LATE_MARKS', R())).toMatchObject({ count: 0, lessons: [] });
     expect([data.total.lateMarks.count, data.total.lateWrittenMarks.count]).toEqual([2, 2]);
   });
 
-  it('attendance not recorded: held lessons whose register was never taken', () => {
-    expect(ids(page('Математика').lessonsWithoutAttendance)).toEqual([f.lessons.M3.id]);
-    expect(ids(page('Русский язык').lessonsWithoutAttendance)).toEqual([f.lessons.R2.id]);
+  it('attendance not recorded: held lessons whose register was never taken', async () => {
+    expect(await ids('LESSONS_WITHOUT_ATTENDANCE', M())).toEqual([f.lessons.M3.id]);
+    expect(await ids('LESSONS_WITHOUT_ATTENDANCE', R())).toEqual([f.lessons.R2.id]);
     expect(data.total.lessonsWithoutAttendance.count).toBe(2);
   });
 
-  it('shares of students with no marks and with one mark, among those on the page in the range', () => {
+  it('shares of students with no marks and with one mark, among those on the page in the range', async () => {
     const [s1, s2, s3, s4] = f.students;
     const m = page('Математика');
     // s1..s4 (s4 came on 20 Oct; s5 left on 30 Sep): s1 4 marks, s2 2, s3 1, s4 none.
     expect([m.studentsWithoutMarks.count, m.studentsWithoutMarks.total]).toEqual([1, 4]);
     expect(m.studentsWithoutMarks.share).toBe(0.25);
-    expect(people(m.studentsWithoutMarks)).toEqual([s4!.id]);
-    expect(people(m.studentsWithOneMark)).toEqual([s3!.id]);
+    expect(await people('STUDENTS_WITHOUT_MARKS', M())).toEqual([s4!.id]);
+    expect(await people('STUDENTS_WITH_ONE_MARK', M())).toEqual([s3!.id]);
     // The subgroup page: s1 one mark, s2 none.
     const r = page('Русский язык');
-    expect(people(r.studentsWithoutMarks)).toEqual([s2!.id]);
-    expect(people(r.studentsWithOneMark)).toEqual([s1!.id]);
+    expect(await people('STUDENTS_WITHOUT_MARKS', R())).toEqual([s2!.id]);
+    expect(await people('STUDENTS_WITH_ONE_MARK', R())).toEqual([s1!.id]);
     expect(r.studentsWithOneMark.total).toBe(2);
     // Above a page: student × page pairs.
     expect(data.total.studentsWithoutMarks).toMatchObject({ count: 2, total: 6 });
     expect(data.total.studentsWithoutMarks.share).toBeCloseTo(1 / 3, 6);
-    expect(data.total.studentsWithoutMarks.students.map((s) => s.subjectName).sort()).toEqual([
-      'Математика',
-      'Русский язык',
+    const total = await list('STUDENTS_WITHOUT_MARKS', SCHOOL);
+    expect(total.students).toEqual([
+      {
+        personId: s4!.id,
+        name: expect.any(String),
+        className: '5А',
+        assignmentId: f.math.id,
+        subjectName: 'Математика',
+      },
+      {
+        personId: s2!.id,
+        name: expect.any(String),
+        className: '5А',
+        assignmentId: f.russian.id,
+        subjectName: 'Русский язык',
+      },
     ]);
   });
 
-  it('R-JRN-5: period marks missing after the 4-day deadline, or set after it', () => {
+  it('R-JRN-5: period marks missing after the 4-day deadline, or set after it', async () => {
     const [, s2, , s4] = f.students;
-    const m = page('Математика');
-    expect(m.periodMarksMissing.items).toEqual([
+    const student = (id: string) => ({
+      personId: id,
+      assignmentId: f.math.id,
+      subjectName: 'Математика',
+    });
+    expect((await list('PERIOD_MARKS_MISSING', M())).periodMarks).toEqual([
       {
-        student: { personId: s4!.id, subjectName: 'Математика' },
+        student: student(s4!.id),
         periodName: '1 четверть',
         periodEndsOn: '2025-10-26',
         setOn: null,
       },
     ]);
-    expect(m.periodMarksLate.items).toEqual([
+    expect((await list('PERIOD_MARKS_LATE', M())).periodMarks).toEqual([
       {
-        student: { personId: s2!.id, subjectName: 'Математика' },
+        student: student(s2!.id),
         periodName: '1 четверть',
         periodEndsOn: '2025-10-26',
         setOn: '2025-10-31',
       },
     ]);
-    expect(page('Русский язык').periodMarksMissing.items.map((i) => i.student.personId)).toEqual([
-      s2!.id,
-    ]);
+    expect(
+      (await list('PERIOD_MARKS_MISSING', R())).periodMarks.map((i) => i.student.personId),
+    ).toEqual([s2!.id]);
     expect([data.total.periodMarksMissing.count, data.total.periodMarksLate.count]).toEqual([2, 1]);
   });
 
@@ -490,7 +550,10 @@ describe('journal control figures (R-CTL-1) on the hand-built school', () => {
     )!;
     // M1, M2; 16 × 10/56 = 2.86 → 3. s4 not yet enrolled: s1 2 marks, s2 1, s3 none.
     expect([m.lessonsHeld, m.lessonsPlanned]).toEqual([2, 3]);
-    expect(people(m.studentsWithoutMarks)).toEqual([f.students[2]!.id]);
+    const early = { from: '2025-10-01', to: '2025-10-10' };
+    expect(await people('STUDENTS_WITHOUT_MARKS', { assignmentId: f.math.id }, early)).toEqual([
+      f.students[2]!.id,
+    ]);
     expect(m.studentsWithoutMarks.total).toBe(3);
     expect(m.periodMarksMissing.count + m.periodMarksLate.count).toBe(0);
   });
@@ -557,6 +620,186 @@ describe('who may see journal control', () => {
   });
 });
 
+describe('journalControlList: what lies behind a figure, on demand', () => {
+  const FIGURES_BY_FIELD: [keyof Figures, Figure][] = [
+    ['lessonsWithoutTopic', 'LESSONS_WITHOUT_TOPIC'],
+    ['lessonsWithoutHomework', 'LESSONS_WITHOUT_HOMEWORK'],
+    ['lateMarks', 'LATE_MARKS'],
+    ['lateWrittenMarks', 'LATE_WRITTEN_MARKS'],
+    ['lessonsWithoutAttendance', 'LESSONS_WITHOUT_ATTENDANCE'],
+    ['studentsWithoutMarks', 'STUDENTS_WITHOUT_MARKS'],
+    ['studentsWithOneMark', 'STUDENTS_WITH_ONE_MARK'],
+    ['periodMarksMissing', 'PERIOD_MARKS_MISSING'],
+    ['periodMarksLate', 'PERIOD_MARKS_LATE'],
+  ];
+  const itemsOf = (l: ListData['journalControlList']) =>
+    l.lessons.reduce((n, x) => n + x.count, 0) + l.students.length + l.periodMarks.length;
+
+  it('R-CTL-1: every figure of every row (page, class, teacher, school) lists as many items as it counts', async () => {
+    for (const [token, range] of [
+      [f.tokens.deputy, OCTOBER],
+      [f.tokens.deputy, { from: '2025-09-01', to: '2026-08-31' }],
+      [f.tokens.t2, OCTOBER],
+    ] as const) {
+      const r = await control(token, range);
+      expect(r.errors).toBeUndefined();
+      const c = r.data!.journalControl;
+      const rows: [Row, Figures][] = [
+        [{ wholeSchool: true }, c.total],
+        ...c.classes.map((x): [Row, Figures] => [{ schoolClassId: x.schoolClassId }, x]),
+        ...c.teachers.map((x): [Row, Figures] => [{ teacherId: x.teacherId }, x]),
+        ...c.pages.map((x): [Row, Figures] => [{ assignmentId: x.assignmentId }, x]),
+      ];
+      let nonZero = 0;
+      for (const [row, figures] of rows) {
+        const lists = await Promise.all(
+          FIGURES_BY_FIELD.map(([, figure]) => list(figure, row, range, token)),
+        );
+        FIGURES_BY_FIELD.forEach(([field], i) => {
+          const l = lists[i]!;
+          expect({ field, row, count: l.count }).toEqual({
+            field,
+            row,
+            count: figures[field].count,
+          });
+          expect(itemsOf(l)).toBe(l.count);
+          nonZero += l.count;
+        });
+      }
+      expect(nonZero).toBeGreaterThan(0);
+    }
+  });
+
+  it('each row selector lists its own pages only', async () => {
+    const pagesOf = async (row: Row) =>
+      [
+        ...new Set(
+          (await list('LESSONS_WITHOUT_HOMEWORK', row)).lessons.map((l) => l.assignmentId),
+        ),
+      ].sort();
+    expect(await pagesOf({ assignmentId: f.russian.id })).toEqual([f.russian.id]);
+    expect(await pagesOf({ teacherId: f.t2.id })).toEqual([f.russian.id]);
+    expect(await pagesOf({ teacherId: f.t1.id })).toEqual([f.math.id]);
+    expect(await pagesOf({ schoolClassId: f.class5a.id })).toEqual(
+      [f.math.id, f.russian.id].sort(),
+    );
+    expect(await pagesOf({ schoolClassId: f.class6b.id })).toEqual([]);
+    expect(await pagesOf({ wholeSchool: true })).toEqual([f.math.id, f.russian.id].sort());
+    const l = await list('STUDENTS_WITH_ONE_MARK', { schoolClassId: f.class5a.id });
+    expect(l).toMatchObject({
+      figure: 'STUDENTS_WITH_ONE_MARK',
+      schoolId: f.school.id,
+      ...OCTOBER,
+      lessons: [],
+      periodMarks: [],
+    });
+  });
+
+  it('a teacher reads only the pages of their own report', async () => {
+    // t1 keeps both mathematics pages: the school row is theirs, Russian (t2's) is not in it.
+    expect(await ids('LESSONS_WITHOUT_TOPIC', { wholeSchool: true }, OCTOBER, f.tokens.t1)).toEqual(
+      [f.lessons.M2.id],
+    );
+    const t1 = (row: Row) => listOf(f.tokens.t1, 'LESSONS_WITHOUT_TOPIC', row);
+    expect(codes(await t1({ assignmentId: f.russian.id }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t1({ teacherId: f.t2.id }))).toEqual(['FORBIDDEN']);
+    // The class's pages a teacher does not keep are left out, as in their report.
+    expect(
+      await ids('LESSONS_WITHOUT_TOPIC', { schoolClassId: f.class5a.id }, OCTOBER, f.tokens.t1),
+    ).toEqual([f.lessons.M2.id]);
+    // t2 leads 5А: t1 is a row of t2's report, with t1's page of 5А only.
+    const colleague = await list(
+      'LESSONS_WITHOUT_HOMEWORK',
+      { teacherId: f.t1.id },
+      OCTOBER,
+      f.tokens.t2,
+    );
+    expect(colleague.lessons.map((l) => l.assignmentId)).toEqual([f.math.id, f.math.id]);
+    const math6 = await listOf(f.tokens.t2, 'LESSONS_WITHOUT_TOPIC', { assignmentId: f.math6.id });
+    expect(codes(math6)).toEqual(['FORBIDDEN']);
+  });
+
+  it('students, parents and records clerks are refused; anonymous callers must sign in', async () => {
+    const row = { wholeSchool: true };
+    for (const token of [f.tokens.student, f.tokens.parent, f.tokens.clerk]) {
+      expect(codes(await listOf(token, 'LATE_MARKS', row))).toEqual(['FORBIDDEN']);
+    }
+    const anonymous = await gql(app.url, LIST, {
+      input: { figure: 'LATE_MARKS', ...OCTOBER, ...row },
+    });
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("another school's page, class or teacher is NOT_FOUND, whoever asks", async () => {
+    const fork = app.orm.em.fork();
+    const other = await createControlSchool(fork);
+    const deputy = (row: Record<string, unknown>) =>
+      listOf(f.tokens.deputy, 'LESSONS_WITHOUT_TOPIC', row);
+    expect(codes(await deputy({ assignmentId: other.math.id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await deputy({ schoolClassId: other.class5a.id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await deputy({ teacherId: other.t1.id }))).toEqual(['NOT_FOUND']);
+    expect(codes(await listOf(f.tokens.t1, 'LATE_MARKS', { assignmentId: other.math.id }))).toEqual(
+      ['NOT_FOUND'],
+    );
+    // Naming the other school outright: not one of the deputy's schools.
+    expect(codes(await deputy({ wholeSchool: true, schoolId: other.school.id }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    // And the other school's deputy does not see this one's.
+    expect(
+      codes(await listOf(other.tokens.deputy, 'LATE_MARKS', { assignmentId: f.math.id })),
+    ).toEqual(['NOT_FOUND']);
+  });
+
+  it('refuses no row, several rows, an unknown page and a range the report refuses', async () => {
+    const field = (r: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+      r.errors?.[0]?.extensions?.field;
+    const ask = (row: Record<string, unknown>, range: Record<string, unknown> = OCTOBER) =>
+      listOf(f.tokens.deputy, 'LATE_MARKS', row, range);
+    const none = await ask({});
+    expect([codes(none), field(none)]).toEqual([['BAD_USER_INPUT'], 'wholeSchool']);
+    expect(codes(await ask({ wholeSchool: false }))).toEqual(['BAD_USER_INPUT']);
+    const two = await ask({ assignmentId: f.math.id, teacherId: f.t1.id });
+    expect([codes(two), field(two)]).toEqual([['BAD_USER_INPUT'], 'teacherId']);
+    expect(codes(await ask({ wholeSchool: true, schoolClassId: f.class5a.id }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(codes(await ask({ assignmentId: '00000000-0000-4000-8000-000000000000' }))).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(codes(await ask({ assignmentId: 'nope' }))).toEqual(['NOT_FOUND']);
+    const long = await ask({ wholeSchool: true }, { from: '2025-09-01', to: '2026-09-01' });
+    expect([codes(long), field(long)]).toEqual([['BAD_USER_INPUT'], 'to']);
+    const backwards = await ask({ wholeSchool: true }, { from: '2025-10-31', to: '2025-10-01' });
+    expect(codes(backwards)).toEqual(['BAD_USER_INPUT']);
+    const bad = await gql(
+      app.url,
+      LIST,
+      { input: { figure: 'NOPE', ...OCTOBER, wholeSchool: true } },
+      { token: f.tokens.deputy },
+    );
+    expect(bad.errors).toHaveLength(1);
+  });
+
+  it('costs two SQL statements beyond the session, whatever the figure or row', async () => {
+    const counts: number[] = [];
+    for (const figure of [
+      'LESSONS_WITHOUT_TOPIC',
+      'LATE_MARKS',
+      'STUDENTS_WITHOUT_MARKS',
+      'PERIOD_MARKS_LATE',
+    ] as const) {
+      for (const row of [{ wholeSchool: true }, { assignmentId: f.math.id }] as Row[]) {
+        app.resetQueries();
+        await list(figure, row);
+        // Beyond the session's lookup: the scope, then the list.
+        counts.push(app.queries.filter((q) => !q.includes('row_security.session_viewer')).length);
+      }
+    }
+    expect(counts).toEqual(counts.map(() => 2));
+  });
+});
+
 describe('bad input', () => {
   const field = (r: { errors?: { extensions?: Record<string, unknown> }[] }) =>
     r.errors?.[0]?.extensions?.field;
@@ -592,7 +835,11 @@ describe('attendance taken with everyone present', () => {
   it('R-CTL-1: setAttendance with no absences still counts the register as taken', async () => {
     const before = await control(f.tokens.t1);
     const math = () => before.data!.journalControl.pages.find((p) => p.assignmentId === f.math.id)!;
-    expect(ids(math().lessonsWithoutAttendance)).toEqual([f.lessons.M3.id]);
+    expect(math().lessonsWithoutAttendance.count).toBe(1);
+    const page = { assignmentId: f.math.id };
+    expect(await ids('LESSONS_WITHOUT_ATTENDANCE', page, OCTOBER, f.tokens.t1)).toEqual([
+      f.lessons.M3.id,
+    ]);
     const r = await gql(
       app.url,
       `mutation Take($input: SetAttendanceInput!) { setAttendance(input: $input) { attendance { id } } }`,
@@ -606,8 +853,10 @@ describe('attendance taken with everyone present', () => {
     );
     expect(r.errors).toBeUndefined();
     const after = await control(f.tokens.t1);
-    const page = after.data!.journalControl.pages.find((p) => p.assignmentId === f.math.id)!;
-    expect(page.lessonsWithoutAttendance).toEqual({ count: 0, lessons: [] });
+    const counted = after.data!.journalControl.pages.find((p) => p.assignmentId === f.math.id)!;
+    expect(counted.lessonsWithoutAttendance).toEqual({ count: 0 });
+    const listed = await list('LESSONS_WITHOUT_ATTENDANCE', page, OCTOBER, f.tokens.t1);
+    expect([listed.count, listed.lessons]).toEqual([0, []]);
     // The stamp leaves the lesson's version alone: a topic edit open in another tab still saves.
     const lesson = await app.orm.em.fork().findOneOrFail(Lesson, f.lessons.M3.id);
     expect([lesson.version, lesson.attendanceTakenAt]).toEqual([1, expect.any(Date)]);

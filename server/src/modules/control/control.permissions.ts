@@ -9,6 +9,8 @@ import { Role } from '../people/role-assignment.entity.js';
 export const controlPermissions: PermissionMap = {
   Query: {
     journalControl: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR, Role.TEACHER),
+    // The lists behind its figures: the same audience and, in the service, the same pages.
+    journalControlList: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR, Role.TEACHER),
     userActivity: hasAnyRole(Role.DIRECTOR, Role.DEPUTY, Role.ADMINISTRATOR),
   },
   JournalControl: allow,
@@ -16,6 +18,7 @@ export const controlPermissions: PermissionMap = {
   JournalControlClass: allow,
   JournalControlTeacher: allow,
   JournalControlPage: allow,
+  JournalControlList: allow,
   ControlLessonFigure: allow,
   ControlLesson: allow,
   ControlStudentFigure: allow,

@@ -1,4 +1,13 @@
-import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
+import {
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { Role } from '../people/role-assignment.entity.js';
 
 @InputType({ description: 'What journal control covers (R-CTL-1).' })
@@ -56,13 +65,12 @@ export class ControlLesson {
   count!: number;
 }
 
-@ObjectType({ description: 'A count of lessons and the lessons behind it.' })
+@ObjectType({
+  description: 'A count of lessons; the lessons behind it are read with `journalControlList`.',
+})
 export class ControlLessonFigure {
   @Field(() => Int, { description: 'How many (for marks: how many marks).' })
   count!: number;
-
-  @Field(() => [ControlLesson], { description: 'The lessons behind the count, by date.' })
-  lessons!: ControlLesson[];
 }
 
 @ObjectType({ description: 'A student (or parent) behind a control figure.' })
@@ -85,7 +93,7 @@ export class ControlPerson {
 
 @ObjectType({
   description:
-    'A share of students on journal pages. Above a single page it counts student × page pairs: a student without marks in two subjects counts twice.',
+    'A share of students on journal pages. Above a single page it counts student × page pairs: a student without marks in two subjects counts twice. The students behind it: `journalControlList`.',
 })
 export class ControlStudentFigure {
   @Field(() => Int, { description: 'How many students (pairs) match.' })
@@ -96,9 +104,6 @@ export class ControlStudentFigure {
 
   @Field(() => Float, { nullable: true, description: 'count / total; null when total is 0.' })
   share!: number | null;
-
-  @Field(() => [ControlPerson], { description: 'The students behind the count.' })
-  students!: ControlPerson[];
 }
 
 @ObjectType({ description: 'A period mark missing or set late (R-JRN-5).' })
@@ -122,13 +127,12 @@ export class ControlPeriodMark {
   setOn!: string | null;
 }
 
-@ObjectType({ description: 'Period marks missing or late, with the students behind them.' })
+@ObjectType({
+  description: 'Period marks missing or late; the students behind them: `journalControlList`.',
+})
 export class ControlPeriodMarkFigure {
   @Field(() => Int, { description: 'How many.' })
   count!: number;
-
-  @Field(() => [ControlPeriodMark], { description: 'The marks behind the count.' })
-  items!: ControlPeriodMark[];
 }
 
 @ObjectType({ description: "A parent's request that waited more than 7 days (R-MSG-2)." })
@@ -348,6 +352,111 @@ export class JournalControl {
 
   @Field(() => [JournalControlPage], { description: 'Per page, by class and subject.' })
   pages!: JournalControlPage[];
+}
+
+/** The figures of journal control that have a list behind them (`journalControlList`). */
+export enum ControlFigure {
+  LESSONS_WITHOUT_TOPIC = 'LESSONS_WITHOUT_TOPIC',
+  LESSONS_WITHOUT_HOMEWORK = 'LESSONS_WITHOUT_HOMEWORK',
+  LATE_MARKS = 'LATE_MARKS',
+  LATE_WRITTEN_MARKS = 'LATE_WRITTEN_MARKS',
+  LESSONS_WITHOUT_ATTENDANCE = 'LESSONS_WITHOUT_ATTENDANCE',
+  STUDENTS_WITHOUT_MARKS = 'STUDENTS_WITHOUT_MARKS',
+  STUDENTS_WITH_ONE_MARK = 'STUDENTS_WITH_ONE_MARK',
+  PERIOD_MARKS_MISSING = 'PERIOD_MARKS_MISSING',
+  PERIOD_MARKS_LATE = 'PERIOD_MARKS_LATE',
+}
+registerEnumType(ControlFigure, {
+  name: 'ControlFigure',
+  description:
+    'A figure of journal control with a list behind it; each value is the `ControlFigures` field of the same name.',
+  valuesConfig: {
+    LESSONS_WITHOUT_TOPIC: { description: '`lessonsWithoutTopic`: lessons.' },
+    LESSONS_WITHOUT_HOMEWORK: { description: '`lessonsWithoutHomework`: lessons.' },
+    LATE_MARKS: { description: '`lateMarks`: lessons, each with how many late marks.' },
+    LATE_WRITTEN_MARKS: { description: '`lateWrittenMarks`: lessons, each with how many.' },
+    LESSONS_WITHOUT_ATTENDANCE: { description: '`lessonsWithoutAttendance`: lessons.' },
+    STUDENTS_WITHOUT_MARKS: { description: '`studentsWithoutMarks`: students × pages.' },
+    STUDENTS_WITH_ONE_MARK: { description: '`studentsWithOneMark`: students × pages.' },
+    PERIOD_MARKS_MISSING: { description: '`periodMarksMissing`: period marks.' },
+    PERIOD_MARKS_LATE: { description: '`periodMarksLate`: period marks.' },
+  },
+});
+
+@InputType({
+  description:
+    'One figure of one row of journal control: name exactly one of `assignmentId`, `schoolClassId`, `teacherId` or `wholeSchool`, and the range of the report.',
+})
+export class JournalControlListInput {
+  @Field(() => ControlFigure, { description: 'The figure whose list is wanted.' })
+  figure!: ControlFigure;
+
+  @Field(() => String, { description: 'First day (YYYY-MM-DD), inclusive.' })
+  from!: string;
+
+  @Field(() => String, {
+    description: 'Last day (YYYY-MM-DD), inclusive; at most a year after `from`.',
+  })
+  to!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The school; may be left out when you work at one school only.',
+  })
+  schoolId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A page row: one journal page.' })
+  assignmentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A class row: the class's pages." })
+  schoolClassId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "A teacher row: the teacher's pages." })
+  teacherId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The whole-school row: every page.' })
+  wholeSchool?: boolean | null;
+}
+
+@ObjectType({
+  description:
+    "What lies behind one figure of one row of journal control (R-CTL-1), limited to the pages the viewer's report shows: the administration's every page, a teacher's own pages and those of their class. Only the list of the figure's kind is filled; the other two are empty.",
+})
+export class JournalControlList {
+  @Field(() => ControlFigure, { description: 'The figure.' })
+  figure!: ControlFigure;
+
+  @Field(() => String, { description: 'First day (YYYY-MM-DD).' })
+  from!: string;
+
+  @Field(() => String, { description: 'Last day (YYYY-MM-DD).' })
+  to!: string;
+
+  @Field(() => ID, { description: 'The school.' })
+  schoolId!: string;
+
+  @Field(() => Int, {
+    description: "The figure's count for the row, as `journalControl` gives it.",
+  })
+  count!: number;
+
+  @Field(() => [ControlLesson], {
+    description:
+      'For lesson figures: the lessons, by date and lesson number; `count` of each is its late marks for LATE_MARKS and LATE_WRITTEN_MARKS, 1 otherwise.',
+  })
+  lessons!: ControlLesson[];
+
+  @Field(() => [ControlPerson], {
+    description:
+      'For STUDENTS_WITHOUT_MARKS and STUDENTS_WITH_ONE_MARK: each student on each page, by class, subject and name.',
+  })
+  students!: ControlPerson[];
+
+  @Field(() => [ControlPeriodMark], {
+    description:
+      'For PERIOD_MARKS_MISSING and PERIOD_MARKS_LATE: by page, period end and student name.',
+  })
+  periodMarks!: ControlPeriodMark[];
 }
 
 @InputType({ description: 'The month of the user-activity report (R-RPT-1).' })

@@ -5,22 +5,16 @@ import {
   overdueRequests,
   pageFigures,
   pagesInScope,
-  periodMarkIssues,
-  type LessonRow,
+  periodMarkCounts,
+  type PageCountRow,
   type PageRow,
   type SignInRow,
 } from './control-queries.js';
 import { controlScope } from './control-scope.js';
 import {
   ControlFigures,
-  type ControlLesson,
-  type ControlLessonFigure,
   type ControlMessageFigure,
-  type ControlPeriodMark,
-  type ControlPeriodMarkFigure,
-  type ControlPerson,
   type ControlSignIns,
-  type ControlStudentFigure,
   type ControlThread,
   JournalControl,
   JournalControlClass,
@@ -30,92 +24,58 @@ import {
   JournalControlTotal,
 } from './control.types.js';
 
-/** What one page contributes, before it is summed into teachers, classes and the school. */
-interface PageParts {
+/** What one page counts, before it is summed into teachers, classes and the school. */
+interface PageParts extends Omit<PageCountRow, 'page_id'> {
   page: PageRow;
-  held: number;
-  withoutTopic: ControlLesson[];
-  withoutHomework: ControlLesson[];
-  lateMarks: ControlLesson[];
-  lateWritten: ControlLesson[];
-  withoutAttendance: ControlLesson[];
-  students: number;
-  noMarks: ControlPerson[];
-  oneMark: ControlPerson[];
-  periodMissing: ControlPeriodMark[];
-  periodLate: ControlPeriodMark[];
+  period_missing: number;
+  period_late: number;
 }
 
-type ListKey = Exclude<keyof PageParts, 'page' | 'held' | 'students'>;
-type LessonKey =
-  'withoutTopic' | 'withoutHomework' | 'lateMarks' | 'lateWritten' | 'withoutAttendance';
+type CountKey = Exclude<keyof PageParts, 'page'>;
 
 const share = (count: number, total: number) => (total === 0 ? null : count / total);
-// Dates (YYYY-MM-DD) and ids (lowercase uuids) compare as plain strings: no locale collation.
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byLesson = (a: ControlLesson, b: ControlLesson) =>
-  cmp(a.date, b.date) ||
-  (a.lessonNumber ?? 99) - (b.lessonNumber ?? 99) ||
-  cmp(a.lessonId, b.lessonId);
 const className = (p: PageRow) => `${p.grade_level}${p.letter}`;
 
-/**
- * `target[key]` computed on first read and kept. A roll-up's lists are the union of its pages'
- * (the client asks roll-ups for their counts only): a year's school total, classes and teachers
- * would otherwise copy and sort every flagged lesson three more times for nothing.
- */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
-  let value: T[K] | undefined;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => (value ??= compute()),
-  });
-}
+const EMPTY: Omit<PageParts, 'page'> = {
+  held: 0,
+  no_topic: 0,
+  no_homework: 0,
+  no_attendance: 0,
+  late_marks: 0,
+  late_written: 0,
+  students: 0,
+  no_marks: 0,
+  one_mark: 0,
+  period_missing: 0,
+  period_late: 0,
+};
 
-/** The figures of a set of pages: sums of counts, concatenations of what lies behind them. */
+/**
+ * The figures of a set of pages: sums of their counts. What lies behind a figure is read on
+ * demand with `journalControlList` (a year's lists were 2.8 MB of the 3.4 MB answer).
+ */
 function figuresOf<T extends ControlFigures>(target: T, parts: PageParts[]): T {
-  const all = <K extends ListKey>(key: K): PageParts[K] =>
-    parts.flatMap((p) => p[key] as unknown[]) as PageParts[K];
-  const sum = (f: (p: PageParts) => number) => parts.reduce((n, p) => n + f(p), 0);
-  const held = sum((p) => p.held);
-  const planned = sum((p) => p.page.planned);
-  const students = sum((p) => p.students);
-  const lessonFigure = (key: LessonKey) => {
-    const figure = {
-      count: sum((p) => p[key].reduce((n, l) => n + l.count, 0)),
-    } as ControlLessonFigure;
-    lazy(figure, 'lessons', () => all(key).sort(byLesson));
-    return figure;
-  };
-  const studentFigure = (key: 'noMarks' | 'oneMark') => {
-    const count = sum((p) => p[key].length);
-    const figure = {
-      count,
-      total: students,
-      share: share(count, students),
-    } as ControlStudentFigure;
-    lazy(figure, 'students', () => all(key));
-    return figure;
-  };
-  const periodFigure = (key: 'periodMissing' | 'periodLate') => {
-    const figure = { count: sum((p) => p[key].length) } as ControlPeriodMarkFigure;
-    lazy(figure, 'items', () => all(key));
-    return figure;
+  const sum = (key: CountKey) => parts.reduce((n, p) => n + p[key], 0);
+  const held = sum('held');
+  const planned = parts.reduce((n, p) => n + p.page.planned, 0);
+  const students = sum('students');
+  const studentFigure = (key: 'no_marks' | 'one_mark') => {
+    const count = sum(key);
+    return { count, total: students, share: share(count, students) };
   };
   return Object.assign(target, {
     lessonsHeld: held,
     lessonsPlanned: planned,
     completion: share(held, planned),
-    lessonsWithoutTopic: lessonFigure('withoutTopic'),
-    lessonsWithoutHomework: lessonFigure('withoutHomework'),
-    lateMarks: lessonFigure('lateMarks'),
-    lateWrittenMarks: lessonFigure('lateWritten'),
-    lessonsWithoutAttendance: lessonFigure('withoutAttendance'),
-    studentsWithoutMarks: studentFigure('noMarks'),
-    studentsWithOneMark: studentFigure('oneMark'),
-    periodMarksMissing: periodFigure('periodMissing'),
-    periodMarksLate: periodFigure('periodLate'),
+    lessonsWithoutTopic: { count: sum('no_topic') },
+    lessonsWithoutHomework: { count: sum('no_homework') },
+    lateMarks: { count: sum('late_marks') },
+    lateWrittenMarks: { count: sum('late_written') },
+    lessonsWithoutAttendance: { count: sum('no_attendance') },
+    studentsWithoutMarks: studentFigure('no_marks'),
+    studentsWithOneMark: studentFigure('one_mark'),
+    periodMarksMissing: { count: sum('period_missing') },
+    periodMarksLate: { count: sum('period_late') },
   });
 }
 
@@ -163,94 +123,34 @@ export async function journalControl(
   const teacherIds = [...new Set(pages.map((p) => p.teacher_id))];
   const classIds = [...new Set(pages.map((p) => p.school_class_id))];
   // The lessons and marks (most of a year's report: 400 000 marks) are read in two halves of the
-  // pages at once, on two connections: PostgreSQL runs a statement like this one on one CPU. A
-  // page's rows all come from one half, so its lists keep their order. (Both halves run even when
-  // one is empty, so that the statements per request stay the same whatever the scope.)
+  // pages at once, on two connections: PostgreSQL runs a statement like this one on one CPU.
+  // (Both halves run even when one is empty, so that the statements per request stay the same
+  // whatever the scope.)
   const halves = [0, 1].map((h) => pages.filter((_, i) => i % 2 === h));
   const [figures, periodMarks, requests, signIns] = await Promise.all([
     Promise.all(halves.map((half) => pageFigures(em, scope, half))),
-    periodMarkIssues(em, scope, pages),
+    periodMarkCounts(em, scope, pages),
     overdueRequests(em, scope, teacherIds),
     classSignIns(em, scope, classIds),
   ]);
 
-  const held = new Map(figures.flatMap((f) => [...f.held]));
-  const lessons = figures.flatMap((f) => f.lessons);
-  const students = figures.flatMap((f) => f.students);
+  const counts = new Map(figures.flat().map((r) => [r.page_id, r]));
+  const periods = new Map(periodMarks.map((r) => [r.page_id, r]));
   const parts = new Map<string, PageParts>(
-    pages.map((page) => [
-      page.id,
-      {
-        page,
-        held: held.get(page.id) ?? 0,
-        withoutTopic: [],
-        withoutHomework: [],
-        lateMarks: [],
-        lateWritten: [],
-        withoutAttendance: [],
-        students: 0,
-        noMarks: [],
-        oneMark: [],
-        periodMissing: [],
-        periodLate: [],
-      },
-    ]),
+    pages.map((page) => {
+      const pm = periods.get(page.id);
+      return [
+        page.id,
+        {
+          ...EMPTY,
+          ...counts.get(page.id),
+          page,
+          period_missing: pm?.missing ?? 0,
+          period_late: pm?.late ?? 0,
+        },
+      ];
+    }),
   );
-  const lessonOf = (l: LessonRow, page: PageRow, count = 1): ControlLesson => ({
-    lessonId: l.id,
-    assignmentId: l.assignment_id,
-    date: l.date,
-    lessonNumber: l.lesson_number,
-    topic: l.topic,
-    className: className(page),
-    subjectName: page.subject_name,
-    count,
-  });
-  for (const l of lessons) {
-    const part = parts.get(l.assignment_id)!;
-    if (l.no_topic) {
-      part.withoutTopic.push(lessonOf(l, part.page));
-    }
-    if (l.no_homework) {
-      part.withoutHomework.push(lessonOf(l, part.page));
-    }
-    if (l.no_attendance) {
-      part.withoutAttendance.push(lessonOf(l, part.page));
-    }
-    if (l.late_marks > 0) {
-      part.lateMarks.push(lessonOf(l, part.page, l.late_marks));
-    }
-    if (l.late_written > 0) {
-      part.lateWritten.push(lessonOf(l, part.page, l.late_written));
-    }
-  }
-  const personOn = (page: PageRow, personId: string, name: string): ControlPerson => ({
-    personId,
-    name,
-    className: className(page),
-    assignmentId: page.id,
-    subjectName: page.subject_name,
-  });
-  for (const s of students) {
-    const part = parts.get(s.page_id)!;
-    part.students += 1;
-    if (s.n === 0) {
-      part.noMarks.push(personOn(part.page, s.student_id, s.name));
-    } else if (s.n === 1) {
-      part.oneMark.push(personOn(part.page, s.student_id, s.name));
-    }
-  }
-  for (const m of periodMarks) {
-    const part = parts.get(m.page_id)!;
-    const item = {
-      student: personOn(part.page, m.student_id, m.name),
-      periodId: m.period_id,
-      periodName: m.period_name,
-      periodEndsOn: m.ends_on,
-      setOn: m.set_on,
-    };
-    (m.set_on ? part.periodLate : part.periodMissing).push(item);
-  }
   const threads: ControlThread[] = requests.map((r) => ({
     threadId: r.thread_id,
     subject: r.subject,
