@@ -9,6 +9,7 @@
 // validation and execution, graphql-shield, and MikroORM's connection layer.
 import pg from 'pg';
 import type { Viewer } from '../../server/src/auth/viewer.js';
+import { journalControlList } from '../../server/src/modules/control/journal-control-list.service.js';
 import { journalControl } from '../../server/src/modules/control/journal-control.service.js';
 import { performanceReport } from '../../server/src/modules/reports/performance.service.js';
 import { userActivity } from '../../server/src/modules/control/user-activity.service.js';
@@ -28,6 +29,7 @@ type Service = (em: EntityManager, viewer: Viewer, input: never) => Promise<unkn
 const SERVICES: [string, Service][] = [
   ['S5a', journalControl],
   ['S5b', journalControl],
+  ['S5i', journalControlList],
   ['S5c', userActivity],
   ['S5d', performanceReport],
   ['S5e', performanceReport],

@@ -162,8 +162,9 @@ const DIARY_PERIOD = /* GraphQL */ `
 `;
 
 // Issue 7's control and report queries, asked for exactly as the client's pages ask (the
-// documents are copied from client/src/routes/control and client/src/routes/reports/*: every
-// figure and every drill-down list, which is the heavy case).
+// documents are copied from client/src/routes/control and client/src/routes/reports/*). Journal
+// control's report is counts only; what lies behind a figure is asked when a cell is opened
+// (CONTROL_LIST, S5i: the heaviest list, the whole school's late marks over the year).
 
 const CONTROL = /* GraphQL */ `
   fragment ControlCounts on ControlFigures {
@@ -200,27 +201,6 @@ const CONTROL = /* GraphQL */ `
     }
     periodMarksLate {
       count
-    }
-  }
-
-  fragment ControlLessonList on ControlLessonFigure {
-    lessons {
-      lessonId
-      date
-      topic
-      count
-    }
-  }
-
-  fragment ControlPeriodList on ControlPeriodMarkFigure {
-    items {
-      student {
-        personId
-        name
-      }
-      periodName
-      periodEndsOn
-      setOn
     }
   }
 
@@ -294,39 +274,42 @@ const CONTROL = /* GraphQL */ `
         teacherId
         teacherName
         ...ControlCounts
-        lessonsWithoutTopic {
-          ...ControlLessonList
+      }
+    }
+  }
+`;
+
+const CONTROL_LIST = /* GraphQL */ `
+  query JournalControlList($input: JournalControlListInput!) {
+    journalControlList(input: $input) {
+      figure
+      count
+      lessons {
+        lessonId
+        date
+        lessonNumber
+        topic
+        count
+        className
+        subjectName
+      }
+      students {
+        personId
+        name
+        className
+        subjectName
+      }
+      periodMarks {
+        student {
+          personId
+          name
+          className
+          subjectName
         }
-        lessonsWithoutHomework {
-          ...ControlLessonList
-        }
-        lateMarks {
-          ...ControlLessonList
-        }
-        lateWrittenMarks {
-          ...ControlLessonList
-        }
-        lessonsWithoutAttendance {
-          ...ControlLessonList
-        }
-        studentsWithoutMarks {
-          students {
-            personId
-            name
-          }
-        }
-        studentsWithOneMark {
-          students {
-            personId
-            name
-          }
-        }
-        periodMarksMissing {
-          ...ControlPeriodList
-        }
-        periodMarksLate {
-          ...ControlPeriodList
-        }
+        periodId
+        periodName
+        periodEndsOn
+        setOn
       }
     }
   }
@@ -567,6 +550,20 @@ export const SCENARIOS: Scenario[] = [
     as: 'deputy',
     query: CONTROL,
     variables: (ctx) => ({ input: { from: MONTH.from, to: MONTH.to, schoolId: ctx.schoolId } }),
+  },
+  {
+    name: "S5i journalControlList (deputy, whole school's late marks, whole year)",
+    as: 'deputy',
+    query: CONTROL_LIST,
+    variables: (ctx) => ({
+      input: {
+        figure: 'LATE_MARKS',
+        wholeSchool: true,
+        from: YEAR.startsOn,
+        to: YEAR.endsOn,
+        schoolId: ctx.schoolId,
+      },
+    }),
   },
   {
     name: 'S5c userActivity (deputy, one month)',
