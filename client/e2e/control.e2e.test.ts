@@ -10,7 +10,8 @@ import { launchBrowser, PHONE, startClientApp, type ClientApp } from './client-a
 import { screenshotDir } from './paths.js';
 
 // Journal control (issue 7, R-CTL-1) through a real browser: a deputy opens October 2025 of the
-// hand-built school of the control tests and opens the lessons behind a figure.
+// hand-built school of the control tests and opens the lessons behind a figure, which the page
+// reads only then (journalControlList): loading, a failed read with «Повторить», then the list.
 
 const PASSWORD = 'correct horse battery';
 const LAPTOP = { width: 1366, height: 768 };
@@ -71,15 +72,49 @@ describe('journal control in the browser', () => {
       );
       expect(text(await classes.innerText())).toContain('5А');
 
+      // The first read of a list is held, then fails as a dropped connection would; the retry
+      // goes through.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let lists = 0;
+      await page.route('**/api/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('journalControlList') && ++lists === 1) {
+          await held;
+          await route.abort('failed');
+          return;
+        }
+        await route.continue();
+      });
+
       await total.getByRole('button', { name: '3', exact: true }).click();
       const drill = classes.locator('tr.drill-row');
-      await drill.waitFor();
+      await drill.getByRole('status').waitFor();
+      expect(text(await drill.innerText())).toContain('Загружаем…');
+      release();
+      const retry = drill.getByRole('button', { name: 'Повторить' });
+      await retry.waitFor();
+      expect(text(await drill.getByRole('alert').innerText())).toContain(
+        'Не удалось загрузить список.',
+      );
+      await retry.click();
+      await drill.locator('li').first().waitFor();
       const lines = text(await drill.innerText());
       expect(lines).toContain('Вся школа — Без задания через 1,5 ч');
       expect(lines).toContain('08.10.2025 · 5А · Математика');
       expect(lines).toContain('13.10.2025 · 5А · Математика Контрольная работа');
       expect(lines).toContain('09.10.2025 · 5А · Русский язык');
       expect(await drill.locator('li').count()).toBe(3);
+      expect(lists).toBe(2);
+
+      // A page row's students without marks: the one student who came on 20 October.
+      const pages = page.getByTestId('control-pages');
+      const maths = pages.locator('tbody tr', { hasText: '5А · Математика' }).first();
+      await maths.getByRole('button', { name: '1/4 · 25%' }).first().click();
+      const students = pages.locator('tr.drill-row');
+      await students.locator('li').first().waitFor();
+      expect(await students.locator('li').count()).toBe(1);
+      expect(text(await students.innerText())).toContain('5А · Математика');
+      expect(lists).toBe(3);
 
       await mkdir(screenshotDir, { recursive: true });
       for (const [size, viewport] of [

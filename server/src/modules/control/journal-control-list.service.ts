@@ -49,7 +49,7 @@ export async function journalControlList(
       ['teacherId', input.teacherId],
       ['wholeSchool', input.wholeSchool ? true : null],
     ] as const
-  ).filter(([, value]) => value != null && value !== '');
+  ).filter(([, value]) => value !== null && value !== undefined && value !== '');
   if (rows.length !== 1) {
     throw badInput(rows[1]?.[0] ?? 'wholeSchool', 'control.oneRow');
   }

@@ -47,6 +47,7 @@ export const ru = {
   waiting: (sentAt: string) => `написал(а) ${sentAt}, ответа нет`,
   answeredLate: (sentAt: string, answeredAt: string) => `написал(а) ${sentAt}, ответ ${answeredAt}`,
   close: 'Свернуть',
+  listFailed: 'Не удалось загрузить список.',
   downloads: { download: 'Скачать', pdf: 'PDF для печати', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };
 
@@ -98,5 +99,6 @@ export const en: typeof ru = {
   answeredLate: (sentAt: string, answeredAt: string) =>
     `wrote on ${sentAt}, answered ${answeredAt}`,
   close: 'Collapse',
+  listFailed: 'Could not load the list.',
   downloads: { download: 'Download', pdf: 'PDF to print', xlsx: 'Excel (XLSX)', csv: 'CSV' },
 };
