@@ -323,7 +323,8 @@ const en: Record<MessageKey, string> = {
   'input.date': 'The date must look like YYYY-MM-DD.',
   'control.rangeOrder': 'The start of the range must not be after its end.',
   'control.rangeTooLong': 'The control range is at most one year.',
-  'control.oneRow': 'Name one row of the control: a journal page, a class, a teacher or the whole school.',
+  'control.oneRow':
+    'Name one row of the control: a journal page, a class, a teacher or the whole school.',
   'control.month': 'The month must look like YYYY-MM.',
   'input.tooLong': 'The text is too long: at most {max} characters.',
   'journal.periodOfAnotherYear': 'This period belongs to another school year.',
@@ -469,7 +470,8 @@ const kk: Partial<Record<MessageKey, string>> = {
   'auth.invalidCredentials': 'Логин немесе құпиясөз қате.',
   'control.rangeOrder': 'Кезеңнің басы оның соңынан кейін болмауы керек.',
   'control.rangeTooLong': 'Бақылау кезеңі бір жылдан аспайды.',
-  'control.oneRow': 'Бақылаудың бір жолын көрсетіңіз: журнал беті, сынып, мұғалім немесе бүкіл мектеп.',
+  'control.oneRow':
+    'Бақылаудың бір жолын көрсетіңіз: журнал беті, сынып, мұғалім немесе бүкіл мектеп.',
   'control.month': 'Ай ЖЖЖЖ-АА түрінде болуы керек.',
   'year.closed': 'Оқу жылы жабылған: журналдарды тек оқуға болады.',
   'year.alreadyClosed': 'Оқу жылы жабылып қойған.',
