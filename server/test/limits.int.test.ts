@@ -475,6 +475,23 @@ describe('limits on every transport', () => {
     expect(ws.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a lone surrogate in text up front (it is no character; PostgreSQL json refuses it)', async () => {
+    const publish = (title: string) =>
+      gql(
+        app.url,
+        `mutation($i: PublishAnnouncementInput!) { publishAnnouncement(input: $i) { id } }`,
+        { i: { schoolClassId: classId, title, body: 'b' } },
+        { token: token.teacher },
+      );
+    expect(codes(await publish('\udc00'))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await publish('a\ud83d'))).toEqual(['BAD_USER_INPUT']);
+    // A whole pair is a character like any other.
+    const emoji = await publish('Экскурсия 🚌');
+    expect(emoji.errors).toBeUndefined();
+    const ws = await overSocket(wsQuery('{ id }'), { c: `${classId}\ud800` });
+    expect(ws.code).toBe('BAD_USER_INPUT');
+  });
+
   describe.each(['test', 'production'] as const)('in NODE_ENV %s', (nodeEnv) => {
     it('an unexpected error leaves as INTERNAL_SERVER_ERROR with a generic message', async () => {
       const saved = process.env.NODE_ENV;

@@ -33,7 +33,7 @@ import type { AppConfig } from './config.js';
 import type { Context } from './context.js';
 import {
   asksForIntrospection,
-  carriesNul,
+  carriesInvalidText,
   introspectionRefused,
   invalidTextRefused,
   limitRules,
@@ -128,7 +128,7 @@ type Caller =
   | { api: ApiClientViewer; em: EntityManager };
 
 /** One context per operation: a fresh EntityManager fork and the viewer behind the caller. */
-/** A subscription operation parsed and validated (errors, if any, returned after the NUL check). */
+/** A subscription operation parsed and validated (errors, if any, returned after the text check). */
 interface CheckedSubscription {
   document: DocumentNode;
   operationAST: OperationDefinitionNode;
@@ -278,7 +278,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
               if (asksForIntrospection(document) && !mayIntrospect(contextValue.viewer)) {
                 throw introspectionRefused();
               }
-              if (carriesNul(document, request.variables)) {
+              if (carriesInvalidText(document, request.variables)) {
                 throw invalidTextRefused();
               }
             },
@@ -618,7 +618,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           return checked;
         }
         const { document, operationAST, invalid } = checked;
-        if (carriesNul(document, payload.variables)) {
+        if (carriesInvalidText(document, payload.variables)) {
           return [invalidTextRefused()];
         }
         if (invalid.length > 0) {

@@ -83,22 +83,28 @@ export const subscriptionOverHttpRefused = () =>
     extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
   });
 
+/** Half of a UTF-16 surrogate pair without the other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const invalidText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
 /**
  * Whether any text in the operation or its variables holds NUL, which PostgreSQL cannot store in
- * text: refused up front for every field at once instead of failing deep in a write.
+ * text, or a lone surrogate, which is no character at all (PostgreSQL's json refuses it: an
+ * audited write failed deep inside with an internal error): refused up front for every field at
+ * once instead of failing deep in a write.
  */
-export function carriesNul(document: DocumentNode, variables: unknown): boolean {
+export function carriesInvalidText(document: DocumentNode, variables: unknown): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING]: (node) => {
-      if (node.value.includes('\u0000')) {
+      if (invalidText(node.value)) {
         found = true;
       }
     },
   });
   const inValue = (value: unknown): boolean =>
     typeof value === 'string'
-      ? value.includes('\u0000')
+      ? invalidText(value)
       : Array.isArray(value)
         ? value.some(inValue)
         : value !== null && typeof value === 'object'

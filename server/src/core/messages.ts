@@ -8,7 +8,7 @@ const ru = {
   'error.internal': 'Внутренняя ошибка сервера. Попробуйте ещё раз.',
   'error.conflict': 'Запись уже изменил кто-то другой. Обновите данные и повторите.',
   'error.introspection': 'Описание схемы доступно только сотрудникам после входа.',
-  'error.invalidText': 'Текст содержит недопустимый символ (NUL).',
+  'error.invalidText': 'Текст содержит недопустимый символ.',
   'compromise.since': 'Укажите момент утечки — не позже текущего времени.',
   'compromise.conflict':
     'Записей, изменённых с тех пор другими людьми: {count}. Ничего не отменено: проверьте их и исключите из выбора.',
@@ -242,7 +242,7 @@ const en: Record<MessageKey, string> = {
   'error.internal': 'Internal server error. Please try again.',
   'error.conflict': 'Someone else has changed this record. Reload and try again.',
   'error.introspection': 'The schema is described to signed-in staff only.',
-  'error.invalidText': 'The text contains a character that is not allowed (NUL).',
+  'error.invalidText': 'The text contains a character that is not allowed.',
   'compromise.since': 'Give the moment of the leak, not later than now.',
   'compromise.conflict':
     '{count} record(s) have been changed by someone else since. Nothing was voided: check them and leave them out.',
@@ -466,7 +466,7 @@ const kk: Partial<Record<MessageKey, string>> = {
   'error.unauthenticated': 'Жүйеге кіріңіз.',
   'error.forbidden': 'Бұл әрекетке құқығыңыз жоқ.',
   'error.notFound': 'Табылмады.',
-  'error.invalidText': 'Мәтінде рұқсат етілмеген таңба бар (NUL).',
+  'error.invalidText': 'Мәтінде рұқсат етілмеген таңба бар.',
   'auth.invalidCredentials': 'Логин немесе құпиясөз қате.',
   'control.rangeOrder': 'Кезеңнің басы оның соңынан кейін болмауы керек.',
   'control.rangeTooLong': 'Бақылау кезеңі бір жылдан аспайды.',
