@@ -599,9 +599,9 @@ export class LiveGroups {
           access: this.accessFor(work, viewer),
         };
         this.executions += 1;
-        const result = (await withRowScope(scope, () =>
+        const result = await withRowScope(scope, () =>
           execute({ ...group.args, rootValue: event, contextValue: context }),
-        )) as ExecutionResult;
+        );
         const payload = JSON.stringify(this.format(result, context));
         for (const m of to) {
           if (m.socket.readyState === m.socket.OPEN) {

@@ -327,7 +327,11 @@ export class ClassDashboardResolver {
     @Ctx() ctx: Context,
   ): Promise<ClassDashboardEvent> {
     const viewer = requireViewer(ctx);
-    const cls = (await dashboardClass(ctx.access ?? new LiveAccess(ctx.em), viewer, schoolClassId))!;
+    const cls = (await dashboardClass(
+      ctx.access ?? new LiveAccess(ctx.em),
+      viewer,
+      schoolClassId,
+    ))!;
     const today = todayIn(cls.time_zone);
     const base = { schoolClassId, journal: null, lowMark: null, lesson: null, message: null };
     const unread = () => unreadFromParentsOf(ctx.em, viewer.personId, schoolClassId, today);

@@ -56,7 +56,12 @@ async function follow(
   );
 }
 
-async function studentReach(access: LiveAccess, viewer: Viewer, studentId: string, classId?: string) {
+async function studentReach(
+  access: LiveAccess,
+  viewer: Viewer,
+  studentId: string,
+  classId?: string,
+) {
   const reach = await access.diaryReach(viewer, studentId);
   return Boolean(reach && (reach.whole || !classId || reach.classIds.has(classId)));
 }
