@@ -661,6 +661,48 @@ describe('one execution per operation, variables and permission set (issue 9)', 
     await Promise.all([a.stop(), b.stop()]);
   });
 
+  it('statements per event do not grow with the people it reaches (batched access, names once)', async () => {
+    const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind student { lastName } subject { name } } }`;
+    const CLASS_NAMED = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { lastName } subject { name } } }`;
+    const statementsFor = async (
+      date: string,
+      who: { token: string; query: string; vars: object }[],
+    ) => {
+      const feeds = who.map((w) =>
+        follow(app.url, w.token, w.query, w.vars as Record<string, unknown>),
+      );
+      await Promise.all(feeds.map((f) => f.subscribed));
+      // A fresh lesson each time: the mutation's own statements are the same in both runs.
+      const fresh = await createLesson(app.orm.em.fork(), page, { date });
+      app.resetQueries();
+      const set = await gql(
+        app.url,
+        SET_MARKS,
+        { input: { lessonId: fresh.id, add: [{ studentId: child.id, value: '5' }] } },
+        { token: token.teacher },
+      );
+      expect(set.errors).toBeUndefined();
+      expect(await until(() => feeds.every((f) => f.received.length === 1))).toBe(true);
+      await quiet();
+      const count = app.queries.length;
+      await Promise.all(feeds.map((f) => f.stop()));
+      return count;
+    };
+    const few = await statementsFor('2026-09-21', [
+      { token: t.mother!, query: NAMED, vars: { s: child.id } },
+      { token: t.director!, query: CLASS_NAMED, vars: { c: c5a.id } },
+    ]);
+    const many = await statementsFor('2026-09-22', [
+      { token: t.mother!, query: NAMED, vars: { s: child.id } },
+      { token: t.father!, query: NAMED, vars: { s: child.id } },
+      { token: await sessionFor(app.orm.em.fork(), child), query: NAMED, vars: { s: child.id } },
+      { token: t.director!, query: CLASS_NAMED, vars: { c: c5a.id } },
+      { token: t.deputy!, query: CLASS_NAMED, vars: { c: c5a.id } },
+      { token: token.classTeacher!, query: CLASS_NAMED, vars: { c: c5a.id } },
+    ]);
+    expect(many).toBe(few);
+  });
+
   it('operations with per-viewer fields stay per person: the class dashboard, a sign-in name', async () => {
     const FEED = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents } }`;
     const WITH_LOGIN = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { login } } }`;
