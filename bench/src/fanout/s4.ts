@@ -317,11 +317,12 @@ async function measure(
           { type: 'drive', url: f.env.url, pairs: f.audience.pairs, lanes: LANES, rate, seconds },
           'driven',
         );
-  // The last deliveries: until no receipt has come for half a second — once the first has come
-  // (on a busy CI machine it can take over a second), or after 15 s without any.
+  // The last deliveries: until no receipt has come for half a second (two for a burst: on a
+  // loaded machine a burst's receipts paused longer and the count stopped at a fraction) — once
+  // the first has come (on a busy CI machine it can take over a second), or after 15 s without any.
   const waitFrom = now();
   for (let last = -1; ;) {
-    await sleep(500);
+    await sleep(rate === null && source === 'bus' ? 2000 : 500);
     const { receipts } = await f.child.ask({ type: 'count' }, 'count');
     if (receipts === last && (receipts > 0 || now() - waitFrom > 15_000)) {
       break;
