@@ -55,6 +55,10 @@ export interface TestApp {
   resetQueries(): void;
   /** How many subscriptions this instance has started on `topic` (Bus.subscriptionsStarted). */
   subscriptionsStarted(topic: string): number;
+  /** Members of each live group (one shared execution per event and permission set), largest first. */
+  liveGroupSizes(): number[];
+  /** Live executions run so far (core/live.ts). */
+  liveExecutions(): number;
   close(): Promise<void>;
 }
 
@@ -99,6 +103,8 @@ export async function startTestApp(
       scopeStatements.length = 0;
     },
     subscriptionsStarted: (topic) => bus.subscriptionsStarted(topic),
+    liveGroupSizes: () => app.liveGroupSizes(),
+    liveExecutions: () => app.liveExecutions(),
     close: async () => {
       await app.close();
       await bus.close();

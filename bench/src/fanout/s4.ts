@@ -3,6 +3,8 @@
 // the subscribers and the mutation driver run in a child process (child.ts), so this process's
 // RSS and event-loop delay are the server's.
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -298,6 +300,15 @@ async function measure(
 ) {
   f.stamps.clear();
   const loop = eventLoop();
+  // BENCH_FANOUT_PROFILE=dir: a CPU profile of the server process for the bus burst only (where
+  // the fan-out's own time goes, without the mutations' or the audience's set-up).
+  const profile = process.env.BENCH_FANOUT_PROFILE && source === 'bus' && rate === null;
+  const session = profile ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const cpu0 = process.cpuUsage();
   const driven =
     source === 'bus'
@@ -306,11 +317,12 @@ async function measure(
           { type: 'drive', url: f.env.url, pairs: f.audience.pairs, lanes: LANES, rate, seconds },
           'driven',
         );
-  // The last deliveries: until no receipt has come for half a second — once the first has come
-  // (on a busy CI machine it can take over a second), or after 15 s without any.
+  // The last deliveries: until no receipt has come for half a second (two for a burst: on a
+  // loaded machine a burst's receipts paused longer and the count stopped at a fraction) — once
+  // the first has come (on a busy CI machine it can take over a second), or after 15 s without any.
   const waitFrom = now();
   for (let last = -1; ;) {
-    await sleep(500);
+    await sleep(rate === null && source === 'bus' ? 2000 : 500);
     const { receipts } = await f.child.ask({ type: 'count' }, 'count');
     if (receipts === last && (receipts > 0 || now() - waitFrom > 15_000)) {
       break;
@@ -319,6 +331,16 @@ async function measure(
   }
   const eld = loop();
   const cpu = cpuMs(cpu0);
+  if (session) {
+    const { profile: taken } = await session.post('Profiler.stop');
+    const file = resolve(
+      process.env.BENCH_FANOUT_PROFILE!,
+      `fanout-${f.audience.subscribers.length}-${Date.now()}.cpuprofile`,
+    );
+    await writeFile(file, JSON.stringify(taken));
+    session.disconnect();
+    f.env.say(`CPU profile of the burst: ${file}`);
+  }
   const c = await collect(f, rate === null);
   if (driven.failed > 0) {
     c.errors.push(`${driven.failed} setMarks failed`);

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { withRowScope, type RowScope } from '../core/row-scope.js';
+import type { GradingScale } from '../modules/school/school.entity.js';
 import { Role } from '../modules/people/role-assignment.entity.js';
 import { ADMINISTRATION, type Viewer } from './viewer.js';
 
@@ -237,4 +240,172 @@ export async function diaryReach(
     });
   }
   return reach;
+}
+
+/** A class as the live feeds check it: its school, class teacher, the school's clock and scale. */
+export interface LiveClassRow {
+  id: string;
+  school_id: string;
+  class_teacher_id: string | null;
+  time_zone: string;
+  grading_scale: GradingScale;
+}
+
+/**
+ * The access decisions of one live event for every person it may reach, batched (issue 9): the
+ * decisions are per person (a parent sees only their own child), but the statements are one per
+ * kind of question per tick, whatever the number of people. With `scope` (the event's school) the
+ * statements run under that row scope, so a fact recorded only in another school does not count;
+ * a row must also be in one of the asking viewer's own schools, as under their own scope.
+ * Without it (subscribe time), they run under the current operation's scope.
+ */
+export class LiveAccess {
+  private readonly guardians: DataLoader<string, string[]>;
+  private readonly enrolments: DataLoader<
+    string,
+    { school_class_id: string; school_id: string; class_teacher_id: string | null }[]
+  >;
+  private readonly classes: DataLoader<string, LiveClassRow | null>;
+  private readonly pages: DataLoader<
+    string,
+    { id: string; school_id: string; teacher_id: string; class_teacher_id: string | null } | null
+  >;
+  private readonly substitutes: DataLoader<string, boolean>;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly scope?: RowScope,
+  ) {
+    // `guardian|student` → the schools the guardianship is recorded in (one statement per tick).
+    this.guardians = new DataLoader(async (keys) => {
+      const pairs = keys.map((k) => k.split('|') as [string, string]);
+      const rows = await this.run<{ guardian_id: string; student_id: string; school_id: string }>(
+        `select g.guardian_id, g.student_id, g.school_id
+           from unnest(?::uuid[], ?::uuid[]) as x(guardian_id, student_id)
+           join guardianship g on g.guardian_id = x.guardian_id and g.student_id = x.student_id`,
+        [uuidArray(pairs.map((p) => p[0])), uuidArray(pairs.map((p) => p[1]))],
+      );
+      return keys.map((k) =>
+        rows.filter((r) => `${r.guardian_id}|${r.student_id}` === k).map((r) => r.school_id),
+      );
+    });
+    this.enrolments = new DataLoader(async (studentIds) => {
+      const rows = await this.run<{
+        student_id: string;
+        school_class_id: string;
+        school_id: string;
+        class_teacher_id: string | null;
+      }>(
+        `select e.student_id, e.school_class_id, c.school_id, c.class_teacher_id
+           from enrolment e join school_class c on c.id = e.school_class_id
+          where e.student_id = any(?::uuid[])`,
+        [uuidArray(studentIds)],
+      );
+      return studentIds.map((id) => rows.filter((r) => r.student_id === id));
+    });
+    this.classes = new DataLoader(async (ids) => {
+      const rows = await this.run<LiveClassRow>(
+        `select c.id, c.school_id, c.class_teacher_id, s.time_zone, s.grading_scale
+           from school_class c join school s on s.id = c.school_id where c.id = any(?::uuid[])`,
+        [uuidArray(ids)],
+      );
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    this.pages = new DataLoader(async (ids) => {
+      const rows = await this.run<{
+        id: string;
+        school_id: string;
+        teacher_id: string;
+        class_teacher_id: string | null;
+      }>(
+        `select a.id, a.school_id, a.teacher_id, c.class_teacher_id
+           from teaching_assignment a join school_class c on c.id = a.school_class_id
+          where a.id = any(?::uuid[])`,
+        [uuidArray(ids)],
+      );
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    // `person|assignment` → whether the person substitutes on the page (PAGE_ACCESS_COLUMNS).
+    this.substitutes = new DataLoader(async (keys) => {
+      const pairs = keys.map((k) => k.split('|') as [string, string]);
+      const rows = await this.run<{ person_id: string; assignment_id: string }>(
+        `select x.person_id, x.assignment_id
+           from unnest(?::uuid[], ?::uuid[]) as x(person_id, assignment_id)
+           join teaching_assignment a on a.id = x.assignment_id
+          where exists (select 1 from timetable_change t
+                         where t.assignment_id = a.id and t.kind = 'SUBSTITUTION'
+                           and t.substitute_teacher_id = x.person_id and t.published_at is not null)
+             or (exists (select 1 from lesson l
+                          where l.assignment_id = a.id and l.conducting_teacher_id = x.person_id)
+                 and not exists (select 1 from teaching_assignment p
+                        where p.teacher_id = x.person_id and p.school_class_id = a.school_class_id
+                          and p.subject_id = a.subject_id
+                          and p.subgroup_id is not distinct from a.subgroup_id
+                          and p.individual_student_id is not distinct from a.individual_student_id))`,
+        [uuidArray(pairs.map((p) => p[0])), uuidArray(pairs.map((p) => p[1]))],
+      );
+      const found = new Set(rows.map((r) => `${r.person_id}|${r.assignment_id}`));
+      return keys.map((k) => found.has(k));
+    });
+  }
+
+  private run<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const statement = () => this.em.execute<T[]>(sql, params);
+    return this.scope ? withRowScope(this.scope, statement) : statement();
+  }
+
+  /** A row of another school than the viewer's counts for nothing (their own scope's rule). */
+  private inViewerSchools(viewer: Viewer, schoolId: string) {
+    return viewer.roles.some((r) => r.school.id === schoolId);
+  }
+
+  /** `diaryReach` for one viewer and student, batched with the other people of the event. */
+  async diaryReach(viewer: Viewer, studentId: string): Promise<DiaryReach | null> {
+    if (studentId === viewer.personId && viewer.hasAnyRole(Role.STUDENT)) {
+      return { whole: true, classIds: new Set() };
+    }
+    const parent = viewer.hasAnyRole(Role.PARENT);
+    const leads = viewer.schoolIds(Role.TEACHER);
+    const administers = viewer.schoolIds(...ADMINISTRATION);
+    if (studentId === viewer.personId || (!parent && !leads.length && !administers.length)) {
+      return null;
+    }
+    const [links, enrolments] = await Promise.all([
+      parent ? this.guardians.load(`${viewer.personId}|${studentId}`) : [],
+      leads.length || administers.length ? this.enrolments.load(studentId) : [],
+    ]);
+    const whole = links.some((schoolId) => this.inViewerSchools(viewer, schoolId));
+    const classIds = new Set(
+      enrolments
+        .filter(
+          (e) =>
+            this.inViewerSchools(viewer, e.school_id) &&
+            (administers.includes(e.school_id) ||
+              (e.class_teacher_id === viewer.personId && leads.includes(e.school_id))),
+        )
+        .map((e) => e.school_class_id),
+    );
+    return whole || classIds.size > 0 ? { whole, classIds } : null;
+  }
+
+  /** The class (school, class teacher, time zone, scale), batched; null out of scope. */
+  schoolClass(schoolClassId: string): Promise<LiveClassRow | null> {
+    return this.classes.load(schoolClassId);
+  }
+
+  /** `journalPageAccess` for one viewer and page, batched with the other people of the event. */
+  async pageAccess(viewer: Viewer, assignmentId: string): Promise<PageAccess | null> {
+    const page = await this.pages.load(assignmentId);
+    if (!page || !this.inViewerSchools(viewer, page.school_id)) {
+      return null;
+    }
+    const teaches = page.teacher_id === viewer.personId;
+    const leads = page.class_teacher_id === viewer.personId;
+    // Only a teacher of the school who neither keeps nor leads the page needs the substitute check.
+    const substitutes =
+      !teaches && !leads && viewer.hasRole(page.school_id, Role.TEACHER)
+        ? await this.substitutes.load(`${viewer.personId}|${assignmentId}`)
+        : false;
+    return pageAccessOf(viewer, { school_id: page.school_id, teaches, leads, substitutes });
+  }
 }

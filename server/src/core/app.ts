@@ -8,6 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
+  createSourceEventStream,
   getOperationAST,
   getVariableValues,
   GraphQLError,
@@ -44,7 +45,8 @@ import {
 } from './limits.js';
 import { Loaders } from './loaders.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
-import { atExpiry, LiveGroups, renewable, SESSION_ENDED } from './live.js';
+import { atExpiry, LiveGroups, renewable, selectsOnly, SESSION_ENDED } from './live.js';
+import { LIVE_VIEWER_FREE_FIELDS } from '../modules/journal/journal.permissions.js';
 import type { Logger } from './logger.js';
 import { asLocale, localeFromHeader, translate } from './messages.js';
 import type { Bus } from './pubsub.js';
@@ -81,6 +83,9 @@ export interface App {
   /** Starts listening; resolves to the GraphQL URL (http://host:port/graphql). */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
+  /** Live groups' member counts and executions run so far (tests and benchmarks, issue 9). */
+  liveGroupSizes(): number[];
+  liveExecutions(): number;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -133,6 +138,8 @@ interface CheckedSubscription {
   document: DocumentNode;
   operationAST: OperationDefinitionNode;
   invalid: GraphQLError[];
+  /** Selects viewer-free fields only: shared per permission set (core/live.ts, issue 9). */
+  viewerFree: boolean;
 }
 
 async function buildContext(
@@ -571,7 +578,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
         }),
     );
-    const checked = { document, operationAST, invalid };
+    const checked = {
+      document,
+      operationAST,
+      invalid,
+      viewerFree: invalid.length === 0 && selectsOnly(schema, document, LIVE_VIEWER_FREE_FIELDS),
+    };
     checkedSubscriptions.set(key, checked);
     return checked;
   };
@@ -673,18 +685,33 @@ export async function createApp(deps: AppDeps): Promise<App> {
             ),
             endSession,
           );
-          liveGroups.register(context, ctx.extra.socket, id, payload, endSession);
+          const checked = checkedSubscription(payload.query, payload.operationName);
+          liveGroups.register(
+            context,
+            ctx.extra.socket,
+            id,
+            payload,
+            !Array.isArray(checked) && checked.viewerFree,
+            endSession,
+          );
           return context;
         }),
       // Authorised per socket by the resolver's `subscribe`; then executed once per event for all
-      // sockets of the same operation, variables and person (core/live.ts, LiveGroups).
+      // sockets of the same operation, variables and person — or permission set, for viewer-free
+      // operations (core/live.ts, LiveGroups).
       subscribe: async (args) => {
         const context = args.contextValue as Context;
         const scope = context.rowScope ?? newRowScope();
-        const result = await withRowScope(scope, () => subscribe(args));
-        return Symbol.asyncIterator in result
-          ? liveGroups.share(context, scopedIterator(result[Symbol.asyncIterator](), scope))
-          : result;
+        if (!liveGroups.registered(context)) {
+          const result = await withRowScope(scope, () => subscribe(args));
+          return Symbol.asyncIterator in result
+            ? scopedIterator(result[Symbol.asyncIterator](), scope)
+            : result;
+        }
+        const source = await withRowScope(scope, () => createSourceEventStream(args));
+        return Symbol.asyncIterator in source
+          ? liveGroups.share(context, args, scopedIterator(source[Symbol.asyncIterator](), scope))
+          : source;
       },
     },
     wss,
@@ -701,6 +728,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolveUrl(`http://${host}:${address.port}/graphql`);
         });
       }),
+    liveGroupSizes: () => liveGroups.sizes(),
+    liveExecutions: () => liveGroups.executions,
     close: async () => {
       stopRevocations();
       await wsCleanup.dispose();

@@ -5,6 +5,8 @@ import type { EventBus } from './pubsub.js';
 import type { Locale } from './messages.js';
 import type { RowScope } from './row-scope.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { LiveAccess } from '../auth/access.js';
+import type { LiveRule } from './live.js';
 
 /** Built once per operation (HTTP request or subscription event): nothing in it is shared. */
 export interface Context {
@@ -29,4 +31,11 @@ export interface Context {
    * request that opened them; HTTP operations carry theirs in AsyncLocalStorage only.
    */
   rowScope?: RowScope;
+  /**
+   * Live subscriptions in a group (core/live.ts): the resolver's per-event check goes to the group,
+   * which applies it to each person, instead of filtering this context's stream.
+   */
+  shareLive?: (rule: LiveRule) => void;
+  /** During a live event: its access checks, batched over everyone the event reaches. */
+  access?: LiveAccess;
 }

@@ -1,7 +1,17 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { ExecutionResult } from 'graphql';
+import {
+  execute,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { LiveAccess } from '../auth/access.js';
 import {
   viewerFromRow,
   viewerFromSessionId,
@@ -12,7 +22,7 @@ import {
 import type { Context } from './context.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
-import { scopeToViewer } from './row-scope.js';
+import { scopeToViewer, viewerSchoolIds, withRowScope, type RowScope } from './row-scope.js';
 
 /** The close code of a socket whose session has ended (revoked, expired): sign in again. */
 export const SESSION_ENDED = 4401;
@@ -77,10 +87,21 @@ export function liveEvents<T>(
   context: Context,
   topic: string,
   wanted: (event: T) => boolean,
-  mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
+  mayRead: LiveCheck<T>,
 ): AsyncIterable<T> {
   return liveFilter(context, context.bus.subscribe<T>(topic, wanted), mayRead);
 }
+
+/**
+ * A subscriber's per-event access decision, with their viewer as it is now and the event's batched
+ * access checks (auth/access.ts `LiveAccess`). It must read the viewer and `access` only: in a
+ * shared execution it runs once per person, not in that person's own context.
+ */
+export type LiveCheck<T> = (
+  event: T,
+  viewer: Viewer,
+  access: LiveAccess,
+) => boolean | Promise<boolean>;
 
 /**
  * `liveEvents` over any source of events already matched by the bus (several topics merged, for
@@ -89,15 +110,22 @@ export function liveEvents<T>(
 export function liveFilter<T>(
   context: Context,
   source: AsyncIterable<T>,
-  mayRead: (event: T, viewer: Viewer) => boolean | Promise<boolean>,
+  mayRead: LiveCheck<T>,
+  /** The bus's event behind an item (when the source wraps it), for the event's school. */
+  published?: (item: T) => object,
 ): AsyncIterable<T> {
+  if (context.shareLive) {
+    // A live group (LiveGroups) applies the check to each person per event itself.
+    context.shareLive({ check: mayRead as LiveCheck<unknown>, published } as LiveRule);
+    return source;
+  }
   return pipe(
     source,
     filter(async (event: T) => {
       if (context.renew && !(await context.renew())) {
         return false;
       }
-      return context.viewer ? mayRead(event, context.viewer) : false;
+      return context.viewer ? mayRead(event, context.viewer, new LiveAccess(context.em)) : false;
     }),
   );
 }
@@ -118,6 +146,43 @@ export function atExpiry(expiresAt: Date, end: () => void): () => void {
   };
   arm();
   return () => clearTimeout(timer);
+}
+
+/** What a subscription's resolver hands its live group: the per-event check (see `liveFilter`). */
+export interface LiveRule {
+  check: LiveCheck<unknown>;
+  published?: (item: unknown) => object;
+}
+
+/**
+ * Whether every field the operation selects is one whose value does not depend on who reads it,
+ * only on whether they may read the event (`fields`: `Type.field` coordinates). Such an operation
+ * is executed once per permission set, not once per person (issue 9).
+ */
+export function selectsOnly(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  fields: ReadonlySet<string>,
+): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let only = true;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (node.name.value !== '__typename' && !fields.has(`${parent?.name}.${node.name.value}`)) {
+          only = false;
+        }
+      },
+    }),
+  );
+  return only;
+}
+
+/** A viewer's permission set: their (role, school) pairs, sorted. */
+export function permissionSet(viewer: Viewer): string {
+  return [...new Set(viewer.roles.map((r) => `${r.role}@${r.school.id}`))].sort().join(',');
 }
 
 /** The few things of a graphql-ws socket a shared subscription needs (ws's WebSocket has them). */
@@ -142,29 +207,55 @@ interface Member {
 
 interface Registration {
   key: string;
+  /** Keyed by permission set (the operation selects viewer-free fields only), not by person. */
+  shared: boolean;
   topics: string[];
+  rule?: LiveRule;
   member: Omit<Member, 'stop'>;
 }
 
 interface Group {
   key: string;
+  shared: boolean;
   members: Set<Member>;
-  stream: AsyncIterableIterator<ExecutionResult>;
+  source: AsyncIterator<unknown>;
+  rule: LiveRule;
   topics: string[];
+  /** The first member's context: bus, language, logger (and, per person, the renewed viewer). */
+  base: Context;
+  args: ExecutionArgs;
+}
+
+/** What one published event shares across the groups it reaches (kept while the event lives). */
+interface EventWork {
+  access: LiveAccess | null;
+  /** Per person, when the event names no school (checks under the person's own scope). */
+  personal: Map<string, LiveAccess>;
+  /** An EntityManager fork and loaders per row scope: names loaded once per event and scope. */
+  loaders: Map<string, { em: Context['em']; loaders: Loaders }>;
 }
 
 /**
- * Sockets whose subscriptions are the same operation, with the same variables, of the same person
- * (the facts every access decision and every resolver here reads: roles, guardianships, the
- * person's id) in the same language share one source stream: each event is filtered, re-authorised
- * (every member's session checked, roles reloaded) and executed once, serialised once, and the same
- * payload bytes go to every member's socket. Each member was authorised on its own when it
- * subscribed (the resolver's `subscribe` ran with its own viewer), and a member whose session has
- * ended is closed with 4401 at the next event, as before.
+ * Sockets whose subscriptions are the same operation with the same variables in the same language
+ * share one source stream (issue 9). The group is keyed by person, or — when every selected field
+ * is viewer-free (`selectsOnly`) — by the permission set the viewer had when subscribing. For every
+ * event: the sessions of every member of every group it reaches are read again in one statement
+ * (an ended one's socket is closed 4401); each distinct person's access is decided with their
+ * viewer as it is now (batched: `LiveAccess`); the members allowed are split by their current
+ * permission set, and the operation is executed once per (group, permission set), serialised once,
+ * and the same bytes go to every socket of it. Each member was authorised on its own when it
+ * subscribed (the resolver's `subscribe` ran with its own viewer).
  */
 export class LiveGroups {
   private readonly groups = new Map<string, Group>();
   private readonly registrations = new WeakMap<Context, Registration>();
+  /** Viewers by session, rebuilt only when the session's row (session, person, roles) changed. */
+  private readonly viewers = new Map<string, { row: string; viewer: Viewer }>();
+  /** Members per session, so a session's cached viewer goes with its last member. */
+  private readonly sessionMembers = new Map<string, number>();
+  private readonly work = new WeakMap<object, EventWork>();
+  /** Executions run (for tests and benchmarks). */
+  executions = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -180,6 +271,11 @@ export class LiveGroups {
     return this.groups.size;
   }
 
+  /** The members of each group, largest first (for tests and benchmarks). */
+  sizes(): number[] {
+    return [...this.groups.values()].map((g) => g.members.size).sort((a, b) => b - a);
+  }
+
   /**
    * Called when graphql-ws builds a subscription's context: records the socket subscription behind
    * it and the topics its resolver listens to. Anonymous subscriptions are not shared.
@@ -189,6 +285,7 @@ export class LiveGroups {
     socket: LiveSocket,
     id: string,
     payload: { query: string; operationName?: string | null; variables?: unknown },
+    viewerFree: boolean,
     end: () => void,
   ) {
     const viewer = context.viewer;
@@ -199,8 +296,8 @@ export class LiveGroups {
       payload.query,
       payload.operationName ?? null,
       payload.variables ?? null,
-      viewer.personId,
       context.locale,
+      viewerFree ? `roles:${permissionSet(viewer)}` : `person:${viewer.personId}`,
     ]);
     const topics: string[] = [];
     const bus = context.bus;
@@ -211,8 +308,9 @@ export class LiveGroups {
         return (bus.subscribe as (...a: unknown[]) => unknown)(topic, ...rest);
       }) as typeof bus.subscribe,
     };
-    this.registrations.set(context, {
+    const registration: Registration = {
       key,
+      shared: viewerFree,
       topics,
       member: {
         sessionId: viewer.sessionId,
@@ -220,30 +318,51 @@ export class LiveGroups {
         prefix: `{"id":${JSON.stringify(id)},"type":"next","payload":`,
         end,
       },
-    });
+    };
+    context.shareLive = (rule) => {
+      registration.rule = rule;
+    };
+    this.registrations.set(context, registration);
+  }
+
+  /** Whether the context's subscription was registered (a signed-in socket's). */
+  registered(context: Context): boolean {
+    return this.registrations.has(context);
   }
 
   /**
-   * Called with a member's own stream, after its resolver authorised it. Joins the group of its key
-   * (its own stream is dropped before it ever listens) or starts one with it.
+   * Called with a member's own source stream, after its resolver authorised it. Joins the group of
+   * its key (its own stream is dropped before it ever listens) or starts one with it.
    */
   share(
     context: Context,
-    stream: AsyncIterableIterator<ExecutionResult>,
+    args: ExecutionArgs,
+    source: AsyncIterator<unknown>,
   ): AsyncIterableIterator<ExecutionResult> {
-    const registration = this.registrations.get(context);
-    if (!registration) {
-      return stream;
+    const registration = this.registrations.get(context)!;
+    const rule = registration.rule;
+    if (!rule) {
+      // A resolver that does not check per event cannot be shared: fail closed.
+      void source.return?.();
+      throw new Error('a live subscription without a per-event check (core/live.ts liveFilter)');
     }
     let group = this.groups.get(registration.key);
     if (group) {
-      void stream.return?.();
+      void source.return?.();
       this.joined(group.topics);
     } else {
-      group = { key: registration.key, members: new Set(), stream, topics: registration.topics };
+      group = {
+        key: registration.key,
+        shared: registration.shared,
+        members: new Set(),
+        source,
+        rule,
+        topics: registration.topics,
+        base: context,
+        args,
+      };
       this.groups.set(group.key, group);
-      context.renew = () => this.renew(group!, context);
-      void this.pump(group, context);
+      void this.pump(group);
     }
     return this.join(group, registration.member);
   }
@@ -270,6 +389,7 @@ export class LiveGroups {
       },
     };
     group.members.add(member);
+    this.sessionMembers.set(member.sessionId, (this.sessionMembers.get(member.sessionId) ?? 0) + 1);
     const it: AsyncIterableIterator<ExecutionResult> = {
       next: () =>
         over
@@ -298,22 +418,27 @@ export class LiveGroups {
     if (!group || !group.members.delete(member)) {
       return;
     }
+    const left = (this.sessionMembers.get(member.sessionId) ?? 1) - 1;
+    if (left > 0) {
+      this.sessionMembers.set(member.sessionId, left);
+    } else {
+      this.sessionMembers.delete(member.sessionId);
+      this.viewers.delete(member.sessionId);
+    }
     if (group.members.size === 0) {
       this.groups.delete(group.key);
-      void group.stream.return?.();
+      void group.source.return?.();
     }
   }
 
-  /** One execution per event for the whole group; the same bytes to each member. */
-  private async pump(group: Group, context: Context) {
+  private async pump(group: Group) {
     try {
-      for await (const result of group.stream) {
-        const payload = JSON.stringify(this.format(result, context));
-        for (const m of group.members) {
-          if (m.socket.readyState === m.socket.OPEN) {
-            m.socket.send(`${m.prefix}${payload}}`);
-          }
+      for (;;) {
+        const next = await group.source.next();
+        if (next.done) {
+          break;
         }
+        await this.deliver(group, next.value);
       }
       for (const m of [...group.members]) {
         m.stop();
@@ -332,7 +457,7 @@ export class LiveGroups {
 
   /**
    * The sessions of every group one event reaches, checked and their viewers (roles as they are
-   * now) read in one statement: the groups' renewals for an event run in the same tick, and
+   * now) read in one statement: the groups' deliveries of an event run in the same tick, and
    * nothing is cached past it, so the next event reads them again.
    */
   private readonly viewerRows = new DataLoader<string, ViewerRow | null>(
@@ -343,31 +468,148 @@ export class LiveGroups {
     { cache: false },
   );
 
-  /**
-   * The group's `context.renew`: members whose session ended closed with 4401; the viewer of a
-   * live one given to the context, in a fresh fork.
-   */
-  private async renew(group: Group, context: Context): Promise<boolean> {
-    const sessions = [...new Set([...group.members].map((m) => m.sessionId))];
+  /** The session's viewer from its row, rebuilt only when the row changed. */
+  private viewerOf(sessionId: string, row: ViewerRow): Viewer {
+    const { touched: _t, ...facts } = row;
+    const json = JSON.stringify(facts);
+    const cached = this.viewers.get(sessionId);
+    if (cached?.row === json) {
+      return cached.viewer;
+    }
+    const viewer = viewerFromRow(this.orm.em.fork(), row, new Date());
+    if (this.sessionMembers.has(sessionId)) {
+      this.viewers.set(sessionId, { row: json, viewer });
+    }
+    return viewer;
+  }
+
+  private workOf(event: unknown, group: Group): EventWork {
+    const published = (group.rule.published?.(event) ?? event) as object;
+    let work = this.work.get(published);
+    if (!work) {
+      const schoolId = (published as { schoolId?: unknown }).schoolId;
+      work = {
+        // Under the event's school only: a guardianship recorded in another school does not count.
+        access:
+          typeof schoolId === 'string'
+            ? new LiveAccess(this.orm.em.fork(), { schoolIds: [schoolId], personId: null })
+            : null,
+        personal: new Map(),
+        loaders: new Map(),
+      };
+      this.work.set(published, work);
+    }
+    return work;
+  }
+
+  private accessFor(work: EventWork, viewer: Viewer): LiveAccess {
+    if (work.access) {
+      return work.access;
+    }
+    let access = work.personal.get(viewer.personId);
+    if (!access) {
+      access = new LiveAccess(this.orm.em.fork(), {
+        schoolIds: viewerSchoolIds(viewer),
+        personId: viewer.personId,
+      });
+      work.personal.set(viewer.personId, access);
+    }
+    return access;
+  }
+
+  private loadersFor(work: EventWork, scope: RowScope) {
+    const key = `${scope.schoolIds.join(',')}|${scope.personId ?? ''}`;
+    let found = work.loaders.get(key);
+    if (!found) {
+      const em = this.orm.em.fork();
+      found = { em, loaders: new Loaders(em) };
+      work.loaders.set(key, found);
+    }
+    return found;
+  }
+
+  /** One event for one group: sessions, access per person, one execution per permission set. */
+  private async deliver(group: Group, event: unknown) {
+    const members = [...group.members];
+    const sessions = [...new Set(members.map((m) => m.sessionId))];
     const rows = await this.viewerRows.loadMany(sessions);
-    const alive = new Map<string, ViewerRow>();
+    const viewers = new Map<string, Viewer>();
     sessions.forEach((id, i) => {
       const row = rows[i];
       if (row instanceof Error) {
         throw row; // the database failed: not a reason to end anyone's session
       }
       if (row) {
-        alive.set(id, row);
+        viewers.set(id, this.viewerOf(id, row));
       }
     });
-    this.endSessions(group, (s) => !alive.has(s));
-    const [row] = alive.values();
-    if (!row) {
-      return false;
+    this.endSessions(group, (s) => !viewers.has(s));
+    if (viewers.size === 0) {
+      return;
     }
-    const em = this.orm.em.fork();
-    applyViewer(context, { viewer: viewerFromRow(em, row, new Date()), em });
-    return true;
+    const work = this.workOf(event, group);
+    if (!group.shared) {
+      // One person: their context renewed as before (resolvers may read it in their check).
+      const [viewer] = viewers.values();
+      const em = this.orm.em.fork();
+      applyViewer(group.base, { viewer: viewer!, em });
+    }
+    // One decision per person, all in the same tick (their statements batch).
+    const decisions = new Map<string, Promise<boolean>>();
+    for (const viewer of viewers.values()) {
+      if (!decisions.has(viewer.personId)) {
+        const access = this.accessFor(work, viewer);
+        decisions.set(
+          viewer.personId,
+          withRowScope(group.base.rowScope ?? { schoolIds: [], personId: null }, async () =>
+            Boolean(await group.rule.check(event, viewer, access)),
+          ),
+        );
+      }
+    }
+    const allowed = new Map<string, boolean>();
+    for (const [person, decision] of decisions) {
+      allowed.set(person, await decision);
+    }
+    const buckets = new Map<string, { viewer: Viewer; members: Member[] }>();
+    for (const m of members) {
+      const viewer = viewers.get(m.sessionId);
+      if (!viewer || !allowed.get(viewer.personId) || !group.members.has(m)) {
+        continue;
+      }
+      const key = group.shared ? permissionSet(viewer) : viewer.personId;
+      const bucket = buckets.get(key) ?? { viewer, members: [] };
+      bucket.members.push(m);
+      buckets.set(key, bucket);
+    }
+    await Promise.all(
+      [...buckets.values()].map(async ({ viewer, members: to }) => {
+        // A shared execution reads the permission set's schools, never one person's own rows.
+        const scope: RowScope = {
+          schoolIds: viewerSchoolIds(viewer),
+          personId: group.shared ? null : viewer.personId,
+        };
+        const { em, loaders } = this.loadersFor(work, scope);
+        const context: Context = {
+          ...group.base,
+          em,
+          loaders,
+          viewer,
+          rowScope: scope,
+          access: this.accessFor(work, viewer),
+        };
+        this.executions += 1;
+        const result = await withRowScope(scope, () =>
+          execute({ ...group.args, rootValue: event, contextValue: context }),
+        );
+        const payload = JSON.stringify(this.format(result, context));
+        for (const m of to) {
+          if (m.socket.readyState === m.socket.OPEN) {
+            m.socket.send(`${m.prefix}${payload}}`);
+          }
+        }
+      }),
+    );
   }
 
   private endSessions(group: Group, ended: (sessionId: string) => boolean) {

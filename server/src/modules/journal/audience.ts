@@ -46,5 +46,13 @@ export async function studentsOnPage(
 
 /** Today's date where the school is: a lesson "in the future" is judged by the school's clock. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+/** Building an `Intl.DateTimeFormat` costs more than formatting with it: one per time zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();

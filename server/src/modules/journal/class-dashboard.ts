@@ -15,7 +15,7 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { uuidArray } from '../../auth/access.js';
+import { LiveAccess } from '../../auth/access.js';
 import { ADMINISTRATION, requireViewer, type Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
@@ -115,21 +115,12 @@ async function isParentInClass(
   return Boolean(rows[0]?.ok);
 }
 
-/** The class (school, time zone, scale, class teacher) when the viewer leads or administers it. */
-async function dashboardClass(em: EntityManager, viewer: Viewer, schoolClassId: string) {
-  const rows = await em.execute<
-    {
-      school_id: string;
-      class_teacher_id: string | null;
-      time_zone: string;
-      grading_scale: GradingScale;
-    }[]
-  >(
-    `select c.school_id, c.class_teacher_id, s.time_zone, s.grading_scale
-       from school_class c join school s on s.id = c.school_id where c.id = any(?::uuid[])`,
-    [uuidArray([schoolClassId])],
-  );
-  const row = rows[0];
+/**
+ * The class (school, time zone, scale, class teacher) when the viewer leads or administers it;
+ * through `access`, so a live event's lookups for every dashboard it reaches are one statement.
+ */
+async function dashboardClass(access: LiveAccess, viewer: Viewer, schoolClassId: string) {
+  const row = await access.schoolClass(schoolClassId);
   const leads =
     row?.class_teacher_id === viewer.personId && viewer.hasRole(row.school_id, Role.TEACHER);
   return row && (leads || viewer.hasRole(row.school_id, ...ADMINISTRATION)) ? row : null;
@@ -215,7 +206,7 @@ async function dashboard(
   schoolClassId: string,
   dateInput: string | null,
 ): Promise<ClassDashboard> {
-  if (!(await dashboardClass(em, viewer, schoolClassId))) {
+  if (!(await dashboardClass(new LiveAccess(em), viewer, schoolClassId))) {
     throw notFound('schoolClassId');
   }
   const schoolClass = await em.findOneOrFail(SchoolClass, schoolClassId);
@@ -276,7 +267,7 @@ export class ClassDashboardResolver {
         throw forbidden();
       }
       const schoolClassId = requireId(args.schoolClassId, 'schoolClassId');
-      if (!(await dashboardClass(context.em, viewer, schoolClassId))) {
+      if (!(await dashboardClass(new LiveAccess(context.em), viewer, schoolClassId))) {
         throw notFound('schoolClassId');
       }
       const personId = viewer.personId;
@@ -307,11 +298,11 @@ export class ClassDashboardResolver {
           tag(MESSAGE_SENT, 'message'),
           tag(THREAD_READ, 'read'),
         ]),
-        async (item, now) => {
+        async (item, now, access) => {
           if (!now.hasAnyRole(...LIVE_ROLES.classDashboardChanged)) {
             return false;
           }
-          const cls = await dashboardClass(context.em, now, schoolClassId);
+          const cls = await dashboardClass(access, now, schoolClassId);
           if (!cls) {
             return false;
           }
@@ -325,6 +316,8 @@ export class ClassDashboardResolver {
               )
             : true;
         },
+        // The bus's event, shared by every dashboard it reaches: its school and batched checks.
+        (item) => item.event,
       );
     },
   })
@@ -334,7 +327,11 @@ export class ClassDashboardResolver {
     @Ctx() ctx: Context,
   ): Promise<ClassDashboardEvent> {
     const viewer = requireViewer(ctx);
-    const cls = (await dashboardClass(ctx.em, viewer, schoolClassId))!;
+    const cls = (await dashboardClass(
+      ctx.access ?? new LiveAccess(ctx.em),
+      viewer,
+      schoolClassId,
+    ))!;
     const today = todayIn(cls.time_zone);
     const base = { schoolClassId, journal: null, lowMark: null, lesson: null, message: null };
     const unread = () => unreadFromParentsOf(ctx.em, viewer.personId, schoolClassId, today);

@@ -20,7 +20,7 @@ import {
 import { gql, startTestApp, type TestApp } from '../../../test/harness.js';
 import { Session } from '../../auth/session.entity.js';
 import { sha256 } from '../../auth/tokens.js';
-import { Guardianship } from '../people/guardianship.entity.js';
+import { Guardianship, GuardianshipKind } from '../people/guardianship.entity.js';
 import type { Person } from '../people/person.entity.js';
 import { Role, RoleAssignment } from '../people/role-assignment.entity.js';
 import type { SchoolClass } from '../year/school-class.entity.js';
@@ -330,18 +330,26 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     );
     await quiet();
     // Renewal reads the sessions of every subscription an event reaches in one statement
-    // (core/live.ts); each subscription then checks its own access (auth/access.ts, diaryReach).
+    // (core/live.ts); each person's access is then checked once for all their subscriptions, in
+    // one batched statement (auth/access.ts, LiveAccess); each subscription is executed.
     const renewals = () =>
       app.queries.filter((q) => q.includes('session_viewer(null, s.id')).length;
     const accessChecks = () =>
-      app.queries.filter((q) => q.includes('null::uuid as class_id') && q.includes('guardianship'))
+      app.queries.filter((q) => q.includes('join guardianship g on g.guardian_id = x.guardian_id'))
         .length;
+    let executed = app.liveExecutions();
+    const executions = () => {
+      const n = app.liveExecutions() - executed;
+      executed = app.liveExecutions();
+      return n;
+    };
 
     app.resetQueries();
     await setMark(kids.mine!.id, '5');
     expect(await until(() => got.kept.length === 1 && got.stopped.length === 1)).toBe(true);
     expect(renewals()).toBe(1);
-    expect(accessChecks()).toBe(2);
+    expect(accessChecks()).toBe(1);
+    expect(executions()).toBe(2);
 
     stopStopped();
     await quiet();
@@ -352,6 +360,7 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     expect(got.stopped).toHaveLength(1);
     expect(renewals()).toBe(1);
     expect(accessChecks()).toBe(1);
+    expect(executions()).toBe(1);
 
     // Closing the socket ends the rest.
     stopKept();
@@ -363,6 +372,7 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
     expect(got.kept).toHaveLength(2);
     expect(renewals()).toBe(0);
     expect(accessChecks()).toBe(0);
+    expect(executions()).toBe(0);
   });
 });
 
@@ -439,6 +449,278 @@ describe('one execution per operation, variables and person (issue 9)', () => {
         ?.code,
     ).toBe('NOT_FOUND');
     await Promise.all([diary.stop(), stranger.stop()]);
+  });
+});
+
+describe('one execution per operation, variables and permission set (issue 9)', () => {
+  // Operations selecting viewer-free fields only (LIVE_VIEWER_FREE_FIELDS) share one execution
+  // among everyone with the same roles in the same schools; access is still decided per person.
+  let child: Person;
+  let otherChild: Person;
+  let mother: Person;
+  let father: Person;
+  let otherParent: Person;
+  let director: Person;
+  let deputy: Person;
+  let school: SchoolClass['school'];
+  /** This block's own sessions (the file's `token` names others). */
+  const t: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    school = c5a.school;
+    const family = await createFamily(em, { schoolClass: c5a });
+    child = family.student;
+    mother = family.parent;
+    father = await createPerson(em, { school, roles: [Role.PARENT], firstName: 'Иван' });
+    em.persist(
+      em.create(Guardianship, {
+        school,
+        guardian: father,
+        student: child,
+        kind: GuardianshipKind.FATHER,
+      }),
+    );
+    await em.flush();
+    const other = await createFamily(em, { schoolClass: c5a });
+    otherChild = other.student;
+    otherParent = other.parent;
+    director = await createPerson(em, { school, roles: [Role.DIRECTOR] });
+    deputy = await createPerson(em, { school, roles: [Role.DIRECTOR] });
+    for (const [name, person] of Object.entries({
+      mother,
+      father,
+      otherParent,
+      director,
+      deputy,
+    })) {
+      t[name] = await sessionFor(em, person);
+    }
+  });
+
+  /** Executions since the last call. */
+  let executed = 0;
+  const executions = () => {
+    const n = app.liveExecutions() - executed;
+    executed = app.liveExecutions();
+    return n;
+  };
+  const groupsSettled = (sizes: number[]) =>
+    until(() => JSON.stringify(app.liveGroupSizes()) === JSON.stringify(sizes));
+
+  it('two guardians of a child share one execution; a parent of another child is refused it and gets only their own child’s events', async () => {
+    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
+    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.id });
+    const intruder = follow(app.url, t.otherParent!, STUDENT_SUB, { s: child.id });
+    const theirs = follow(app.url, t.otherParent!, STUDENT_SUB, { s: otherChild.id });
+    await Promise.all([mine.subscribed, his.subscribed, intruder.subscribed, theirs.subscribed]);
+    expect(await groupsSettled([2, 1])).toBe(true);
+    executions();
+    await setMark(child.id, '5');
+    expect(await until(() => mine.received.length === 1 && his.received.length === 1)).toBe(true);
+    await quiet();
+    // One execution for both guardians of the child.
+    expect(executions()).toBe(1);
+    await setMark(otherChild.id, '3');
+    expect(await until(() => theirs.received.length === 1)).toBe(true);
+    await quiet();
+    for (const feed of [mine, his]) {
+      expect(feed.received).toEqual([
+        expect.objectContaining({ kind: 'MARK_SET', studentId: child.id, value: '5' }),
+      ]);
+    }
+    expect(theirs.received).toEqual([
+      expect.objectContaining({ kind: 'MARK_SET', studentId: otherChild.id, value: '3' }),
+    ]);
+    expect(intruder.received).toEqual([]);
+    const first = intruder.errors[0];
+    expect(
+      ((Array.isArray(first) ? first[0] : first) as { extensions?: { code?: string } })?.extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+    await Promise.all([mine.stop(), his.stop(), intruder.stop(), theirs.stop()]);
+  });
+
+  it('a guardian unlinked while sharing an execution stops receiving; the other guardian still receives', async () => {
+    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
+    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.id });
+    await Promise.all([mine.subscribed, his.subscribed]);
+    expect(await groupsSettled([2])).toBe(true);
+    const em = app.orm.em.fork();
+    await em.nativeDelete(Guardianship, { guardian: father.id, student: child.id });
+    try {
+      await setMark(child.id, '4');
+      expect(await until(() => mine.received.length === 1)).toBe(true);
+      await quiet();
+      expect(his.received).toEqual([]);
+      expect(his.closedWith()).toBeNull();
+    } finally {
+      em.persist(
+        em.create(Guardianship, {
+          school,
+          guardian: father.id,
+          student: child.id,
+          kind: GuardianshipKind.FATHER,
+        }),
+      );
+      await em.flush();
+      await Promise.all([mine.stop(), his.stop()]);
+    }
+  });
+
+  it('a guardianship recorded only in another school does not deliver the child’s events', async () => {
+    const em = app.orm.em.fork();
+    const elsewhere = await createSchool(em);
+    // A parent in both schools, whose guardianship of the child is recorded in the other one.
+    const guardian = await createPerson(em, { school: elsewhere, roles: [Role.PARENT] });
+    em.persist(em.create(RoleAssignment, { school, person: guardian, role: Role.PARENT }));
+    em.persist(
+      em.create(Guardianship, {
+        school: elsewhere,
+        guardian,
+        student: child,
+        kind: GuardianshipKind.GUARDIAN,
+      }),
+    );
+    await em.flush();
+    const diary = follow(app.url, await sessionFor(em, guardian), STUDENT_SUB, { s: child.id });
+    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
+    await Promise.all([diary.subscribed, mine.subscribed]);
+    await setMark(child.id, '2');
+    expect(await until(() => mine.received.length === 1)).toBe(true);
+    await quiet();
+    expect(diary.received).toEqual([]);
+    await Promise.all([diary.stop(), mine.stop()]);
+  });
+
+  it('two directors with the same roles share one execution and get the same event', async () => {
+    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app.url, t.deputy!, CLASS_SUB, { c: c5a.id });
+    await Promise.all([a.subscribed, b.subscribed]);
+    expect(await groupsSettled([2])).toBe(true);
+    executions();
+    await setMark(kids.classmate!.id, '5');
+    expect(await until(() => a.received.length === 1 && b.received.length === 1)).toBe(true);
+    await quiet();
+    expect(executions()).toBe(1);
+    expect(b.received).toEqual(a.received);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('a role change moves a viewer to the execution of their new permission set; a revoked role stops it', async () => {
+    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app.url, t.deputy!, CLASS_SUB, { c: c5a.id });
+    await Promise.all([a.subscribed, b.subscribed]);
+    expect(await groupsSettled([2])).toBe(true);
+    const em = app.orm.em.fork();
+    em.persist(em.create(RoleAssignment, { school, person: deputy.id, role: Role.TEACHER }));
+    await em.flush();
+    try {
+      executions();
+      await setMark(kids.classmate!.id, '4');
+      expect(await until(() => a.received.length === 1 && b.received.length === 1)).toBe(true);
+      await quiet();
+      // Roles differ now: one execution each.
+      expect(executions()).toBe(2);
+      // Without DIRECTOR, a teacher who does not lead the class may not follow it.
+      await em.nativeUpdate(
+        RoleAssignment,
+        { person: deputy.id, role: Role.DIRECTOR },
+        { revokedAt: new Date() },
+      );
+      await setMark(kids.classmate!.id, '3');
+      expect(await until(() => a.received.length === 2)).toBe(true);
+      await quiet();
+      expect(executions()).toBe(1);
+      expect(b.received).toHaveLength(1);
+      expect(b.closedWith()).toBeNull();
+    } finally {
+      await em.nativeUpdate(
+        RoleAssignment,
+        { person: deputy.id, role: Role.DIRECTOR },
+        { revokedAt: null },
+      );
+      await em.nativeDelete(RoleAssignment, { person: deputy.id, role: Role.TEACHER });
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
+
+  it('a revoked session in a shared execution is closed 4401 at the next event; the others still receive', async () => {
+    const own = await sessionFor(app.orm.em.fork(), deputy);
+    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app.url, own, CLASS_SUB, { c: c5a.id });
+    await Promise.all([a.subscribed, b.subscribed]);
+    expect(await groupsSettled([2])).toBe(true);
+    await app.orm.em
+      .fork()
+      .nativeUpdate(Session, { tokenHash: sha256(own) }, { revokedAt: new Date() });
+    await setMark(kids.classmate!.id, '5');
+    expect(await until(() => a.received.length === 1 && b.closedWith() !== null)).toBe(true);
+    expect(b.closedWith()).toBe(4401);
+    expect(b.received).toEqual([]);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it('statements per event do not grow with the people it reaches (batched access, names once)', async () => {
+    const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind student { lastName } subject { name } } }`;
+    const CLASS_NAMED = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { lastName } subject { name } } }`;
+    const statementsFor = async (
+      date: string,
+      who: { token: string; query: string; vars: object }[],
+    ) => {
+      const feeds = who.map((w) =>
+        follow(app.url, w.token, w.query, w.vars as Record<string, unknown>),
+      );
+      await Promise.all(feeds.map((f) => f.subscribed));
+      // A fresh lesson each time: the mutation's own statements are the same in both runs.
+      const fresh = await createLesson(app.orm.em.fork(), page, { date });
+      app.resetQueries();
+      const set = await gql(
+        app.url,
+        SET_MARKS,
+        { input: { lessonId: fresh.id, add: [{ studentId: child.id, value: '5' }] } },
+        { token: token.teacher },
+      );
+      expect(set.errors).toBeUndefined();
+      expect(await until(() => feeds.every((f) => f.received.length === 1))).toBe(true);
+      await quiet();
+      const count = app.queries.length;
+      await Promise.all(feeds.map((f) => f.stop()));
+      return count;
+    };
+    const few = await statementsFor('2026-09-21', [
+      { token: t.mother!, query: NAMED, vars: { s: child.id } },
+      { token: t.director!, query: CLASS_NAMED, vars: { c: c5a.id } },
+    ]);
+    const many = await statementsFor('2026-09-22', [
+      { token: t.mother!, query: NAMED, vars: { s: child.id } },
+      { token: t.father!, query: NAMED, vars: { s: child.id } },
+      { token: await sessionFor(app.orm.em.fork(), child), query: NAMED, vars: { s: child.id } },
+      { token: t.director!, query: CLASS_NAMED, vars: { c: c5a.id } },
+      { token: t.deputy!, query: CLASS_NAMED, vars: { c: c5a.id } },
+      { token: token.classTeacher!, query: CLASS_NAMED, vars: { c: c5a.id } },
+    ]);
+    expect(many).toBe(few);
+  });
+
+  it('operations with per-viewer fields stay per person: the class dashboard, a sign-in name', async () => {
+    const FEED = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents } }`;
+    const WITH_LOGIN = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { login } } }`;
+    const feeds = [
+      follow(app.url, t.director!, FEED, { c: c5a.id }),
+      follow(app.url, t.deputy!, FEED, { c: c5a.id }),
+      follow(app.url, t.director!, WITH_LOGIN, { c: c5a.id }),
+      follow(app.url, t.deputy!, WITH_LOGIN, { c: c5a.id }),
+    ];
+    await Promise.all(feeds.map((f) => f.subscribed));
+    expect(await groupsSettled([1, 1, 1, 1])).toBe(true);
+    executions();
+    await setMark(kids.classmate!.id, '4');
+    expect(await until(() => feeds.every((f) => f.received.length === 1))).toBe(true);
+    await quiet();
+    expect(executions()).toBe(4);
+    await Promise.all(feeds.map((f) => f.stop()));
+    expect(await groupsSettled([])).toBe(true);
   });
 });
 

@@ -8,7 +8,7 @@ import {
   Subscription,
   type SubscribeResolverData,
 } from 'type-graphql';
-import { diaryReach, journalPageAccess, uuidArray } from '../../auth/access.js';
+import { LiveAccess } from '../../auth/access.js';
 import { ADMINISTRATION, requireViewer, type Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
@@ -21,12 +21,17 @@ import { Lesson } from './lesson.entity.js';
 import { LIVE_ROLES } from './journal.permissions.js';
 import { JOURNAL_CHANGED, JournalEvent, type JournalEventPayload } from './journal.events.js';
 
-type Check = (event: JournalEventPayload | null, viewer: Viewer) => Promise<boolean>;
+type Check = (
+  event: JournalEventPayload | null,
+  viewer: Viewer,
+  access: LiveAccess,
+) => Promise<boolean>;
 
 /**
  * Authorised when subscribing (NOT_FOUND for what the viewer may not read) and again for every
  * event delivered, with the viewer as they are at that moment (`liveEvents`): a guardian unlinked
- * mid-session, a revoked role or an ended session stops receiving at once.
+ * mid-session, a revoked role or an ended session stops receiving at once. The check reads only the
+ * viewer and `access`: a live group runs it once per person, batched (core/live.ts, issue 9).
  */
 async function follow(
   ctx: Context,
@@ -39,28 +44,30 @@ async function follow(
   if (!viewer.hasAnyRole(...LIVE_ROLES[feed])) {
     throw forbidden();
   }
-  if (!(await mayRead(null, viewer))) {
+  if (!(await mayRead(null, viewer, new LiveAccess(ctx.em)))) {
     throw notFound(field);
   }
   return liveEvents<JournalEventPayload>(
     ctx,
     JOURNAL_CHANGED,
     wanted,
-    async (event, now) => now.hasAnyRole(...LIVE_ROLES[feed]) && (await mayRead(event, now)),
+    async (event, now, access) =>
+      now.hasAnyRole(...LIVE_ROLES[feed]) && (await mayRead(event, now, access)),
   );
 }
 
-async function studentReach(ctx: Context, viewer: Viewer, studentId: string, classId?: string) {
-  const reach = (await diaryReach(ctx.em, viewer, [studentId])).get(studentId);
+async function studentReach(
+  access: LiveAccess,
+  viewer: Viewer,
+  studentId: string,
+  classId?: string,
+) {
+  const reach = await access.diaryReach(viewer, studentId);
   return Boolean(reach && (reach.whole || !classId || reach.classIds.has(classId)));
 }
 
-async function leadsOrAdministers(ctx: Context, viewer: Viewer, schoolClassId: string) {
-  const rows = await ctx.em.execute<{ school_id: string; class_teacher_id: string | null }[]>(
-    `select school_id, class_teacher_id from school_class where id = any(?::uuid[])`,
-    [uuidArray([schoolClassId])],
-  );
-  const row = rows[0];
+async function leadsOrAdministers(access: LiveAccess, viewer: Viewer, schoolClassId: string) {
+  const row = await access.schoolClass(schoolClassId);
   return Boolean(
     row &&
     (viewer.hasRole(row.school_id, ...ADMINISTRATION) ||
@@ -82,7 +89,7 @@ export class JournalLiveResolver {
         'studentJournalChanged',
         'studentId',
         (e) => e.studentId === studentId,
-        (e, viewer) => studentReach(context, viewer, studentId, e?.schoolClassId),
+        (e, viewer, access) => studentReach(access, viewer, studentId, e?.schoolClassId),
       );
     },
   })
@@ -104,8 +111,7 @@ export class JournalLiveResolver {
         'journalPageChanged',
         'assignmentId',
         (e) => e.assignmentId === assignmentId,
-        async (_e, viewer) =>
-          (await journalPageAccess(context.em, viewer, [assignmentId])).has(assignmentId),
+        async (_e, viewer, access) => (await access.pageAccess(viewer, assignmentId)) !== null,
       );
     },
   })
@@ -127,7 +133,7 @@ export class JournalLiveResolver {
         'classJournalChanged',
         'schoolClassId',
         (e) => e.schoolClassId === schoolClassId,
-        (_e, viewer) => leadsOrAdministers(context, viewer, schoolClassId),
+        (_e, viewer, access) => leadsOrAdministers(access, viewer, schoolClassId),
       );
     },
   })

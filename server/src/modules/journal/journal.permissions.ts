@@ -14,6 +14,45 @@ export const LIVE_ROLES = {
 } satisfies Record<string, Role[]>;
 
 /**
+ * Fields whose value does not depend on who reads them, only on whether they may read the event
+ * (`Type.field`). A live operation selecting only these is executed once per permission set, not
+ * once per person (core/live.ts, issue 9): add a field here only if no resolver under it reads the
+ * viewer beyond its roles (not `Person.login`, not `Person.personalData`, not the class dashboard).
+ */
+export const LIVE_VIEWER_FREE_FIELDS: ReadonlySet<string> = new Set([
+  'Subscription.studentJournalChanged',
+  'Subscription.journalPageChanged',
+  'Subscription.classJournalChanged',
+  ...[
+    'kind',
+    'schoolId',
+    'schoolClassId',
+    'assignmentId',
+    'subjectId',
+    'lessonId',
+    'lessonDate',
+    'studentId',
+    'markId',
+    'value',
+    'attendanceId',
+    'attendanceStatus',
+    'minutesLate',
+    'reason',
+    'actorId',
+    'occurredAt',
+    'student',
+    'subject',
+    'lesson',
+  ].map((f) => `JournalEvent.${f}`),
+  ...['id', 'lastName', 'firstName', 'middleName'].map((f) => `Person.${f}`),
+  ...['id', 'name', 'shortName'].map((f) => `Subject.${f}`),
+  ...['id', 'date', 'lessonNumber', 'topic', 'status', 'assignmentId', 'workType'].map(
+    (f) => `Lesson.${f}`,
+  ),
+  ...['id', 'code', 'name', 'weight', 'isWritten'].map((f) => `WorkType.${f}`),
+]);
+
+/**
  * Roots carry the role gate; the services answer ownership for the ids asked (NOT_FOUND when out
  * of reach). Objects below are reached only through these roots, so they are not guarded field by
  * field (STACK.md: a rule on every leaf doubled the cost of a large page).
