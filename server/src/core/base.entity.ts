@@ -8,7 +8,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
  * creation instant. Timeliness of journal records (R-JRN-3, R-JRN-4) is measured from `createdAt`.
  */
 // Decorated so that subclasses inherit its fields; never exposed itself (nothing returns it).
-@ObjectType({ description: 'Base of every entity.' })
+@ObjectType({ simpleResolvers: true, description: 'Base of every entity.' })
 export abstract class BaseEntity {
   @Field(() => ID, { description: 'Stable opaque identifier.' })
   @PrimaryKey({ type: 'uuid' })

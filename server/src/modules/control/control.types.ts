@@ -36,7 +36,7 @@ export class JournalControlInput {
   teacherId?: string | null;
 }
 
-@ObjectType({ description: 'A lesson behind a control figure.' })
+@ObjectType({ simpleResolvers: true, description: 'A lesson behind a control figure.' })
 export class ControlLesson {
   @Field(() => ID, { description: 'The lesson.' })
   lessonId!: string;
@@ -66,6 +66,7 @@ export class ControlLesson {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A count of lessons; the lessons behind it are read with `journalControlList`.',
 })
 export class ControlLessonFigure {
@@ -73,7 +74,10 @@ export class ControlLessonFigure {
   count!: number;
 }
 
-@ObjectType({ description: 'A student (or parent) behind a control figure.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A student (or parent) behind a control figure.',
+})
 export class ControlPerson {
   @Field(() => ID, { description: 'The person.' })
   personId!: string;
@@ -92,6 +96,7 @@ export class ControlPerson {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A share of students on journal pages. Above a single page it counts student × page pairs: a student without marks in two subjects counts twice. The students behind it: `journalControlList`.',
 })
@@ -106,7 +111,7 @@ export class ControlStudentFigure {
   share!: number | null;
 }
 
-@ObjectType({ description: 'A period mark missing or set late (R-JRN-5).' })
+@ObjectType({ simpleResolvers: true, description: 'A period mark missing or set late (R-JRN-5).' })
 export class ControlPeriodMark {
   @Field(() => ControlPerson, { description: 'The student and page.' })
   student!: ControlPerson;
@@ -128,6 +133,7 @@ export class ControlPeriodMark {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'Period marks missing or late; the students behind them: `journalControlList`.',
 })
 export class ControlPeriodMarkFigure {
@@ -135,7 +141,10 @@ export class ControlPeriodMarkFigure {
   count!: number;
 }
 
-@ObjectType({ description: "A parent's request that waited more than 7 days (R-MSG-2)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A parent's request that waited more than 7 days (R-MSG-2).",
+})
 export class ControlThread {
   @Field(() => ID, { description: 'The thread.' })
   threadId!: string;
@@ -156,7 +165,10 @@ export class ControlThread {
   answeredAt!: Date | null;
 }
 
-@ObjectType({ description: "Parents' requests that waited more than 7 days (R-MSG-2)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Parents' requests that waited more than 7 days (R-MSG-2).",
+})
 export class ControlMessageFigure {
   @Field(() => Int, { description: 'How many requests.' })
   count!: number;
@@ -165,7 +177,10 @@ export class ControlMessageFigure {
   threads!: ControlThread[];
 }
 
-@ObjectType({ description: 'Who of a group signed in during the range (R-CTL-1).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Who of a group signed in during the range (R-CTL-1).',
+})
 export class ControlSignInFigure {
   @Field(() => Int, { description: 'People in the group.' })
   total!: number;
@@ -180,7 +195,10 @@ export class ControlSignInFigure {
   notSignedIn!: ControlPerson[];
 }
 
-@ObjectType({ description: 'Students and parents of classes who signed in during the range.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Students and parents of classes who signed in during the range.',
+})
 export class ControlSignIns {
   @Field(() => ControlSignInFigure, { description: 'Students enrolled during the range.' })
   students!: ControlSignInFigure;
@@ -256,7 +274,11 @@ export abstract class ControlFigures {
   periodMarksLate!: ControlPeriodMarkFigure;
 }
 
-@ObjectType({ implements: ControlFigures, description: 'Control figures of one journal page.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: ControlFigures,
+  description: 'Control figures of one journal page.',
+})
 export class JournalControlPage extends ControlFigures {
   @Field(() => ID, { description: 'The journal page (teaching assignment).' })
   assignmentId!: string;
@@ -284,6 +306,7 @@ export class JournalControlPage extends ControlFigures {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: ControlFigures,
   description: "Control figures of a teacher's pages, and their parents' mail.",
 })
@@ -302,6 +325,7 @@ export class JournalControlTeacher extends ControlFigures {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: ControlFigures,
   description: "Control figures of a class's pages, and its families' sign-ins.",
 })
@@ -316,7 +340,11 @@ export class JournalControlClass extends ControlFigures {
   signIns!: ControlSignIns;
 }
 
-@ObjectType({ implements: ControlFigures, description: 'Control figures of every page in scope.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: ControlFigures,
+  description: 'Control figures of every page in scope.',
+})
 export class JournalControlTotal extends ControlFigures {
   @Field(() => ControlMessageFigure, {
     description: "Parents' requests waiting more than 7 days, to any teacher in scope.",
@@ -328,6 +356,7 @@ export class JournalControlTotal extends ControlFigures {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Journal control (R-CTL-1): live figures per journal page, teacher, class and in total. The administration sees the whole school; a teacher sees their own pages and, as class teacher, every page of their class.',
 })
@@ -419,6 +448,7 @@ export class JournalControlListInput {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "What lies behind one figure of one row of journal control (R-CTL-1), limited to the pages the viewer's report shows: the administration's every page, a teacher's own pages and those of their class. Only the list of the figure's kind is filled; the other two are empty.",
 })
@@ -471,7 +501,7 @@ export class UserActivityInput {
   schoolId?: string | null;
 }
 
-@ObjectType({ description: "One role's activity in the month." })
+@ObjectType({ simpleResolvers: true, description: "One role's activity in the month." })
 export class RoleActivity {
   @Field(() => Role, { description: 'The role.' })
   role!: Role;
@@ -491,7 +521,10 @@ export class RoleActivity {
   actions!: number;
 }
 
-@ObjectType({ description: "How many of a teacher's lessons were recorded on the day." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "How many of a teacher's lessons were recorded on the day.",
+})
 export class TeacherTimeliness {
   @Field(() => ID, { description: 'The teacher who conducted the lessons.' })
   teacherId!: string;
@@ -511,7 +544,7 @@ export class TeacherTimeliness {
   share!: number | null;
 }
 
-@ObjectType({ description: 'Monthly user activity (R-RPT-1).' })
+@ObjectType({ simpleResolvers: true, description: 'Monthly user activity (R-RPT-1).' })
 export class UserActivityReport {
   @Field(() => String, { description: 'The month, YYYY-MM.' })
   month!: string;

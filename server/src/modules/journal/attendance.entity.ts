@@ -38,7 +38,10 @@ registerEnumType(AbsenceReason, {
  * An absence or lateness at one lesson (R-JRN-2). Only exceptions are stored: a student with no
  * row was present. The subject teacher records it; the class teacher sets the reason weekly.
  */
-@ObjectType({ description: 'An absence or lateness of a student at a lesson.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An absence or lateness of a student at a lesson.',
+})
 @Entity({ tableName: 'attendance' })
 @Unique({ name: 'attendance_unique', properties: ['lesson', 'student'] })
 @Index({ name: 'attendance_student_idx', properties: ['student'] })

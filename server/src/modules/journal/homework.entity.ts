@@ -10,7 +10,7 @@ import { Field, ObjectType } from 'type-graphql';
  * Homework set at a lesson (R-JRN-1): pages, exercises, attachments. Entered during the lesson or
  * within 1.5 hours after it (R-JRN-4), measured from `createdAt`.
  */
-@ObjectType({ description: 'Homework set at a lesson.' })
+@ObjectType({ simpleResolvers: true, description: 'Homework set at a lesson.' })
 @Entity({ tableName: 'homework' })
 @Index({ name: 'homework_lesson_idx', properties: ['lesson'] })
 @Index({ name: 'homework_due_idx', properties: ['school', 'dueOn'] })

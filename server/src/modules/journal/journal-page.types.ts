@@ -13,7 +13,10 @@ registerEnumType(PageAccess, {
   description: 'Whether the viewer keeps a journal page or only reads it.',
 });
 
-@ObjectType({ description: 'A row of a journal page: a student enrolled during the period.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A row of a journal page: a student enrolled during the period.',
+})
 export class JournalStudent {
   @Field(() => Person, { description: 'The student.' })
   student!: Person;
@@ -52,6 +55,7 @@ export class JournalStudent {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'One journal page for one reporting period: students, lessons in date order, the grid of marks and attendance, and period marks (R-JRN-1..5).',
 })

@@ -31,7 +31,7 @@ registerEnumType(LessonStatus, {
  * A column of a journal page: one lesson of a teaching assignment (R-JRN-1). Attendance, marks and
  * homework hang off it. `createdAt`/`updatedAt` measure how timely it was filled in (R-CTL-1).
  */
-@ObjectType({ description: 'A lesson: a column of a journal page.' })
+@ObjectType({ simpleResolvers: true, description: 'A lesson: a column of a journal page.' })
 @Entity({ tableName: 'lesson' })
 // Also the journal page's access path: lessons of an assignment by date.
 @Unique({

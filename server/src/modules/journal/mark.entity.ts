@@ -12,7 +12,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
  * one lesson (e.g. homework and a test). Timeliness — same day, or up to 7 days for written work —
  * is measured from `createdAt` against the lesson date.
  */
-@ObjectType({ description: 'A current mark for a student at a lesson.' })
+@ObjectType({ simpleResolvers: true, description: 'A current mark for a student at a lesson.' })
 @Entity({ tableName: 'mark' })
 // Covering: journal control probes each lesson's marks index-only (migration covering_indexes).
 @Index({

@@ -30,7 +30,7 @@ registerEnumType(PeriodMarkSpecial, {
  * A period or year mark in a subject (R-JRN-5): either a value on the school scale or a special
  * value, never both. Set in the last week of the period and up to 4 days after it ends.
  */
-@ObjectType({ description: 'A period (quarter, half-year, year) mark.' })
+@ObjectType({ simpleResolvers: true, description: 'A period (quarter, half-year, year) mark.' })
 @Entity({ tableName: 'period_mark' })
 @Unique({ name: 'period_mark_unique', properties: ['student', 'subject', 'period'] })
 @Index({ name: 'period_mark_period_idx', properties: ['period', 'subject'] })

@@ -8,7 +8,7 @@ import { BaseEntity } from '../../core/base.entity.js';
  * a teacher may work in two schools and a parent may have children in two. What a person may do
  * in a school comes from their RoleAssignments there.
  */
-@ObjectType({ description: 'A person: staff, student or parent.' })
+@ObjectType({ simpleResolvers: true, description: 'A person: staff, student or parent.' })
 @Entity({ tableName: 'person' })
 @Index({ name: 'person_name_idx', properties: ['lastName', 'firstName'] })
 export class Person extends BaseEntity {

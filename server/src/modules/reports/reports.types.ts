@@ -7,7 +7,7 @@ import { PeriodKind } from '../year/reporting-period.entity.js';
 // Read models of the reports (issue 7). Flat values, names included, so a document renderer can
 // print a result as it is without further queries.
 
-@ObjectType({ description: 'A student named in a report.' })
+@ObjectType({ simpleResolvers: true, description: 'A student named in a report.' })
 export class ReportStudent {
   @Field(() => ID, { description: 'The student.' })
   id!: string;
@@ -37,6 +37,7 @@ registerEnumType(PerformanceGroupKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Performance and quality of one group (R-RPT-2). A student counts once per group, over their period marks in it: all subjects for the school and a class, one subject for a subject, the teacher’s subjects for a teacher. «осв» marks are left out; a student with only «осв» is not attested and outside every figure; «н/а» fails.',
 })
@@ -104,7 +105,10 @@ export class PerformanceRow {
   failing!: ReportStudent[];
 }
 
-@ObjectType({ description: 'The performance and quality report of a period (R-RPT-2), live.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The performance and quality report of a period (R-RPT-2), live.',
+})
 export class PerformanceReport {
   @Field(() => ID, { description: 'The period.' })
   periodId!: string;
@@ -136,7 +140,10 @@ export class PerformanceReport {
   byTeacher!: PerformanceRow[];
 }
 
-@ObjectType({ description: 'Lessons missed, by reason of absence (R-JRN-2).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Lessons missed, by reason of absence (R-JRN-2).',
+})
 export class AbsenceCounts {
   @Field(() => Int, { description: 'Lessons missed in all.' })
   total!: number;
@@ -160,7 +167,7 @@ export class AbsenceCounts {
   late!: number;
 }
 
-@ObjectType({ description: "A student's missed lessons in one class." })
+@ObjectType({ simpleResolvers: true, description: "A student's missed lessons in one class." })
 export class AttendanceStudentRow {
   @Field(() => ID, { description: 'The student.' })
   studentId!: string;
@@ -172,7 +179,7 @@ export class AttendanceStudentRow {
   counts!: AbsenceCounts;
 }
 
-@ObjectType({ description: "A class's missed lessons." })
+@ObjectType({ simpleResolvers: true, description: "A class's missed lessons." })
 export class AttendanceClassRow {
   @Field(() => ID, { description: 'The class.' })
   schoolClassId!: string;
@@ -189,7 +196,10 @@ export class AttendanceClassRow {
   students!: AttendanceStudentRow[];
 }
 
-@ObjectType({ description: 'Lessons missed per student and class, by reason, for a date range.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Lessons missed per student and class, by reason, for a date range.',
+})
 export class AttendanceReport {
   @Field(() => String, { description: 'First day (YYYY-MM-DD).' })
   from!: string;
@@ -207,7 +217,7 @@ export class AttendanceReport {
   classes!: AttendanceClassRow[];
 }
 
-@ObjectType({ description: 'A column group of the summary sheet.' })
+@ObjectType({ simpleResolvers: true, description: 'A column group of the summary sheet.' })
 export class SheetPeriod {
   @Field(() => ID, { description: 'The period.' })
   id!: string;
@@ -219,7 +229,7 @@ export class SheetPeriod {
   kind!: PeriodKind;
 }
 
-@ObjectType({ description: 'A subject column of the summary sheet.' })
+@ObjectType({ simpleResolvers: true, description: 'A subject column of the summary sheet.' })
 export class SheetSubject {
   @Field(() => ID, { description: 'The subject.' })
   id!: string;
@@ -231,7 +241,7 @@ export class SheetSubject {
   shortName!: string;
 }
 
-@ObjectType({ description: 'One cell: a period or year mark.' })
+@ObjectType({ simpleResolvers: true, description: 'One cell: a period or year mark.' })
 export class SheetMark {
   @Field(() => ID, { description: 'The subject.' })
   subjectId!: string;
@@ -246,7 +256,10 @@ export class SheetMark {
   special!: PeriodMarkSpecial | null;
 }
 
-@ObjectType({ description: 'A row of the summary sheet: a student of the class during the year.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A row of the summary sheet: a student of the class during the year.',
+})
 export class SheetStudent {
   @Field(() => ID, { description: 'The student.' })
   id!: string;
@@ -281,6 +294,7 @@ export class SheetStudent {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'The summary sheet of attestation (сводная ведомость, R-RPT-3): students × subjects × period and year marks, live.',
 })
@@ -315,7 +329,7 @@ export class SummarySheet {
   students!: SheetStudent[];
 }
 
-@ObjectType({ description: 'A mark that makes the average.' })
+@ObjectType({ simpleResolvers: true, description: 'A mark that makes the average.' })
 export class ExplainedMark {
   @Field(() => ID, { description: 'The mark.' })
   id!: string;
@@ -346,6 +360,7 @@ export class ExplainedMark {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Why the average is what it is: the marks behind it, the averages, the period mark a rule proposes (the weighted average rounded half up) and the teacher’s period mark.',
 })

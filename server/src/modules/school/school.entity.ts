@@ -27,7 +27,7 @@ registerEnumType(InstructionLanguage, {
 });
 
 /** The tenant: every school-owned row carries `school_id`, so a region can host many schools. */
-@ObjectType({ description: 'A school: the tenant that owns its journals.' })
+@ObjectType({ simpleResolvers: true, description: 'A school: the tenant that owns its journals.' })
 @Entity({ tableName: 'school' })
 @Check({ name: 'school_min_marks_check', expression: 'min_marks_for_period_mark >= 0' })
 export class School extends BaseEntity {

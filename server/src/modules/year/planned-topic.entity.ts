@@ -9,7 +9,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * One line of a journal page's calendar-thematic plan (КТП): lesson topics are picked from it
  * (R-JRN-1) and programme completion is measured against it (R-CTL-1).
  */
-@ObjectType({ description: 'A line of the calendar-thematic plan.' })
+@ObjectType({ simpleResolvers: true, description: 'A line of the calendar-thematic plan.' })
 @Entity({ tableName: 'planned_topic' })
 @Unique({ name: 'planned_topic_position_unique', properties: ['assignment', 'position'] })
 @Check({ name: 'planned_topic_position_check', expression: 'position > 0' })

@@ -24,7 +24,10 @@ registerEnumType(PeriodKind, {
  * consecutive periods. Period marks are set in its last week and up to 4 days after `endsOn`
  * (R-JRN-5); `closedAt` freezes them.
  */
-@ObjectType({ description: 'A quarter, trimester, half-year or the year, for some grade levels.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A quarter, trimester, half-year or the year, for some grade levels.',
+})
 @Entity({ tableName: 'reporting_period' })
 @Unique({ name: 'reporting_period_number_unique', properties: ['year', 'kind', 'number'] })
 @Check({ name: 'reporting_period_dates_check', expression: 'ends_on > starts_on' })

@@ -10,7 +10,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * A class in one school year, e.g. 5А (R-YEAR-2). Next year's 6А is a new row: a class belongs to
  * a year so that archived journals keep the roster they had (R-DATA-2).
  */
-@ObjectType({ description: 'A class of one academic year, e.g. 5\u0410.' })
+@ObjectType({ simpleResolvers: true, description: 'A class of one academic year, e.g. 5\u0410.' })
 @Entity({ tableName: 'school_class' })
 @Unique({ name: 'school_class_name_unique', properties: ['year', 'gradeLevel', 'letter'] })
 @Check({

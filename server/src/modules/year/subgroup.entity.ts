@@ -9,7 +9,7 @@ import { Field, ObjectType } from 'type-graphql';
  * Part of a class taught a subject separately, e.g. the two English groups of 5А (R-YEAR-2). Set
  * up by the class teacher with the subject teachers at the start of the year or period (R-ROLE-6).
  */
-@ObjectType({ description: 'Part of a class taught a subject separately.' })
+@ObjectType({ simpleResolvers: true, description: 'Part of a class taught a subject separately.' })
 @Entity({ tableName: 'subgroup' })
 @Unique({ name: 'subgroup_name_unique', properties: ['schoolClass', 'subject', 'name'] })
 @Index({ name: 'subgroup_subject_idx', properties: ['subject'] })

@@ -4,7 +4,7 @@ import { School } from '../school/school.entity.js';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A subject of the curriculum (R-YEAR-3), named in the language of instruction (R-JRN-6). */
-@ObjectType({ description: 'A school subject.' })
+@ObjectType({ simpleResolvers: true, description: 'A school subject.' })
 @Entity({ tableName: 'subject' })
 @Unique({ name: 'subject_name_unique', properties: ['school', 'name'] })
 export class Subject extends BaseEntity {

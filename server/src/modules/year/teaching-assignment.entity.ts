@@ -16,6 +16,7 @@ import { Field, ObjectType } from 'type-graphql';
  * day the teacher no longer keeps the page; nulls: the whole year).
  */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A journal page: a teacher, a subject and a class, subgroup or individual student for a year.',
 })

@@ -8,7 +8,10 @@ import { Field, Float, ObjectType } from 'type-graphql';
  * A type of work: answer in class, test, laboratory, practical, dictation, excursion… (R-JRN-1).
  * Its weight is the default weight of marks for it (R-JRN-3, R-JRN-5).
  */
-@ObjectType({ description: 'A kind of work marks are given for, with its weight.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A kind of work marks are given for, with its weight.',
+})
 @Entity({ tableName: 'work_type' })
 @Unique({ name: 'work_type_code_unique', properties: ['school', 'code'] })
 @Check({ name: 'work_type_weight_check', expression: 'weight > 0' })
