@@ -69,6 +69,8 @@ export interface TestApp {
 export async function startTestApp(
   overrides: Partial<AppConfig> = {},
   sameDatabaseAs?: TestApp,
+  /** graphql-js's `execute` for queries too, not graphql-jit (core/jit-executor.ts): parity tests. */
+  graphqlJs = false,
 ): Promise<TestApp> {
   const db = sameDatabaseAs
     ? { url: sameDatabaseAs.config.databaseUrl!, drop: async () => {} }
@@ -89,7 +91,7 @@ export async function startTestApp(
     ...overrides,
   };
   const bus = createBus(config.redisUrl, log);
-  const app = await createApp({ config, orm: appOrm, log, bus });
+  const app = await createApp({ config, orm: appOrm, log, bus, graphqlJs });
   const url = await app.listen(0, '127.0.0.1');
   return {
     url,

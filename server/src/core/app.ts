@@ -43,6 +43,7 @@ import {
   subscriptionOverHttpRefused,
   withoutSuggestions,
 } from './limits.js';
+import { jitGateway } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, LiveGroups, renewable, selectsOnly, SESSION_ENDED } from './live.js';
@@ -75,6 +76,8 @@ export interface AppDeps {
   bus: Bus;
   /** Measurement only (bench/src/layers.ts): Apollo's cache-control plugin on, as it is by default. */
   cacheControl?: boolean;
+  /** graphql-js's `execute` for queries too, not graphql-jit (parity tests, bench/src/layers.ts). */
+  graphqlJs?: boolean;
 }
 
 export interface App {
@@ -258,7 +261,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const formatError = createFormatError(log);
   const rateLimiter = apiRateLimiter(config.apiRateLimit, config.redisUrl, log);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit executes queries (core/jit-executor.ts); the cache-control plugin hooks
+    // graphql-js's field resolution, so measuring it keeps graphql-js.
+    ...(deps.graphqlJs || deps.cacheControl ? { schema } : { gateway: jitGateway(schema) }),
     formatError,
     hideSchemaDetailsFromClientErrors: true,
     includeStacktraceInErrorResponses: false,

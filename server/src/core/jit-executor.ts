@@ -1,0 +1,187 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import {
+  BREAK,
+  execute,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  isInputObjectType,
+  OperationTypeNode,
+  typeFromAST,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+
+/** What Apollo Server hands a gateway's executor (the fields used here; `context` is the
+ * operation's context value). */
+interface ExecutorRequest {
+  readonly document: DocumentNode;
+  readonly operation?: OperationDefinitionNode;
+  readonly request: { variables?: Record<string, unknown>; operationName?: string };
+  readonly context: unknown;
+}
+
+/** Compiled documents kept; a document out of it is compiled again (a few ms) on its next run. */
+const MAX_COMPILED = 500;
+
+/**
+ * graphql-jit's errors are its own kind of GraphQLError: `extensions` is undefined unless the
+ * resolver's error had some (Apollo's formatting reads `extensions.code`) and the properties are
+ * read-only. Each becomes the error graphql-js would have made: the resolver's error as
+ * `originalError` (which formatError unwraps), its extensions, the same path and locations.
+ */
+function asGraphqlJsError(e: GraphQLError): GraphQLError {
+  const error = new GraphQLError(e.message, {
+    path: e.path,
+    originalError: e.originalError ?? undefined,
+    extensions: e.extensions,
+  });
+  // graphql-js computes locations from AST nodes, which graphql-jit no longer has at run time.
+  (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
+  return error;
+}
+
+/**
+ * Whether graphql-jit can coerce values of `type` as graphql-js does: scalars, enums, and input
+ * objects none of whose fields (at any depth) has a default. graphql-jit's own coercion leaves a
+ * defaulted input field out when the caller omits it (`add: [NewMarkInput!]! = []` arrived
+ * missing and setMarks failed: found by journal-live.int.test.ts on the earlier attempt).
+ */
+function coercesAlike(type: GraphQLInputType, seen = new Set<GraphQLNamedType>()): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named) || seen.has(named)) {
+    return true;
+  }
+  seen.add(named);
+  return Object.values(named.getFields()).every(
+    (f) => f.defaultValue === undefined && coercesAlike(f.type, seen),
+  );
+}
+
+/**
+ * Whether graphql-jit runs `operation`: queries only (mutations and subscriptions stay with
+ * graphql-js, which the write and live paths were tested with), and only when every variable and
+ * every argument written in the document coerces alike (`coercesAlike`).
+ */
+export function jitFits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): boolean {
+  if (operation.operation !== OperationTypeNode.QUERY) {
+    return false;
+  }
+  for (const d of operation.variableDefinitions ?? []) {
+    const type = typeFromAST(schema, d.type) as GraphQLInputType | undefined;
+    if (!type || !coercesAlike(type)) {
+      return false;
+    }
+  }
+  let fits = true;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument() {
+        const arg = typeInfo.getArgument();
+        if (!arg || !coercesAlike(arg.type)) {
+          fits = false;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return fits;
+}
+
+/**
+ * Queries executed by graphql-jit instead of graphql-js (issue 9: graphql-js's execution is about a
+ * third of the journal page's node CPU; with `simpleResolvers` on the page's types graphql-jit reads
+ * their plain fields inline). Apollo Server has no executor option of its own; a gateway is its
+ * one hook for replacing `execute`, and everything around it still runs: parsing, validation with
+ * the limit rules, the plugins' `didResolveOperation` checks, error formatting and translation.
+ * The field resolvers are the ones graphql-js calls (type-graphql's, wrapped by graphql-shield),
+ * so permissions hold unchanged (parity: jit-executor.int.test.ts).
+ *
+ * Each document is compiled on its first run and kept in a bounded LRU. Variables are coerced by
+ * graphql-js first, so a bad variable gets graphql-js's error, code and status; whatever does not
+ * fit graphql-jit (`jitFits`) or does not compile runs through graphql-js.
+ */
+export function jitGateway(
+  schema: GraphQLSchema,
+): ApolloServerOptionsWithGateway<never>['gateway'] {
+  // Keyed by the parsed document, which Apollo's document store reuses for the same query text.
+  const compiled = new LRUCache<DocumentNode, Map<string | null, CompiledQuery | null>>({
+    max: MAX_COMPILED,
+  });
+  const compiledFor = (document: DocumentNode, operationName: string | null) => {
+    let byName = compiled.get(document);
+    if (!byName) {
+      byName = new Map();
+      compiled.set(document, byName);
+    }
+    let query = byName.get(operationName);
+    if (query === undefined) {
+      const operation = getOperationAST(document, operationName);
+      query = null;
+      if (operation && jitFits(schema, document, operation)) {
+        const q = compileQuery(schema, document, operationName ?? undefined, {
+          // Stacks of field errors are never sent (includeStacktraceInErrorResponses: false), and
+          // the resolver's own error keeps its stack for the log.
+          disablingCapturingStackErrors: true,
+        });
+        query = isCompiledQuery(q) ? q : null;
+      }
+      byName.set(operationName, query);
+    }
+    return query;
+  };
+
+  const executor = async (rc: ExecutorRequest): Promise<ExecutionResult> => {
+    const { document, request, context: contextValue } = rc;
+    const variables = request.variables ?? {};
+    const query = compiledFor(document, request.operationName ?? null);
+    if (!query) {
+      return execute({
+        schema,
+        document,
+        contextValue,
+        variableValues: variables,
+        operationName: request.operationName,
+      });
+    }
+    const definitions = rc.operation?.variableDefinitions ?? [];
+    if (definitions.length > 0) {
+      // graphql-js's own limit: at most 50 errors, then "Too many errors" (graphql-errors.ts).
+      const coerced = getVariableValues(schema, definitions, variables, { maxErrors: 50 });
+      if (coerced.errors) {
+        return { errors: coerced.errors };
+      }
+    }
+    const result = await query.query(undefined, contextValue, variables);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
+  };
+
+  return {
+    load: () => Promise.resolve({ schema, executor }),
+    onSchemaLoadOrUpdate(
+      callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void,
+    ) {
+      // One schema for the life of the server: no supergraph, nothing to update.
+      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      return () => {};
+    },
+    stop: () => Promise.resolve(),
+  };
+}
