@@ -8,6 +8,8 @@
 //   shield-all    the same over a schema with graphql-shield on every field of every type
 //   graphql-jit   graphql-jit's compiled query over the served schema + stringify
 //   http          the whole request over HTTP (Apollo, limits, plugins) as the bench's S1 does
+//                 (queries executed by graphql-jit, core/jit-executor.ts)
+//   http-js       the same with graphql-js executing the query (createApp's `graphqlJs`)
 //   http+cache    the same with Apollo's cache-control plugin on (CLASSBOOK_CACHE_CONTROL=1 app)
 //   baseline      the page with plain node-postgres queries (baseline.ts)
 // Variants run interleaved, round after round, so the machine's drift hits them alike; the figure
@@ -75,6 +77,8 @@ async function main() {
   const url = await app.listen(0, '127.0.0.1');
   const cached = await createApp({ config, orm, log, bus, cacheControl: true });
   const cachedUrl = await cached.listen(0, '127.0.0.1');
+  const plain = await createApp({ config, orm, log, bus, graphqlJs: true });
+  const plainUrl = await plain.listen(0, '127.0.0.1');
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10, options: '-c jit=off' });
 
   const token = await signIn(url, ctx.logins.teacher);
@@ -140,6 +144,7 @@ async function main() {
       'graphql-jit': () =>
         scoped(async (c) => checked(await compiled.query(undefined, c, variables))),
       http: () => postOk(url, body, token),
+      'http-js': () => postOk(plainUrl, body, token),
       'http+cache': () => postOk(cachedUrl, body, token),
       baseline: () => journalPageBaseline(pool, ctx.assignmentId, page.periodId),
     };
@@ -177,6 +182,7 @@ async function main() {
   }
   await pool.end();
   await cached.close();
+  await plain.close();
   await app.close();
   await bus.close();
   await orm.close();
