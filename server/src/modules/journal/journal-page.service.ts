@@ -56,8 +56,8 @@ interface RosterRow {
  * student) as it was on each day, so a newcomer starts late and a leaver stops early (R-YEAR-5).
  */
 function rosterQuery(
-  assignment: TeachingAssignment,
-  period: ReportingPeriod,
+  assignment: Pick<TeachingAssignment, 'schoolClass' | 'subgroup' | 'individualStudent'>,
+  period: Pick<ReportingPeriod, 'startsOn' | 'endsOn'>,
 ): { sql: string; params: unknown[] } {
   const periodEnd = nextDay(period.endsOn);
   return {
@@ -157,21 +157,70 @@ const ATTENDANCE_JSON = rowJson(
 const PERIOD_MARK_JSON = rowJson('pm', ['value', 'special', 'updatedAt', 'version'], ['student']);
 const HOMEWORK_JSON = rowJson('h', ['text', 'dueOn', 'updatedAt', 'version'], ['lesson']);
 const WORK_TYPE_JSON = rowJson('w', ['code', 'name', 'weight', 'isWritten']);
+// The head: what TeachingAssignment, SchoolClass, Subject and ReportingPeriod expose and follow.
+const ASSIGNMENT_JSON = rowJson(
+  'a',
+  ['startsOn', 'endsOn'],
+  ['school', 'year', 'teacher', 'subject', 'schoolClass', 'subgroup', 'individualStudent'],
+);
+// SchoolClass.name is the entity's getter: type-graphql resolves it on a SchoolClass it makes from
+// the row (a getter-only property could not take a value from the row).
+const SCHOOL_CLASS_JSON = rowJson(
+  'c',
+  ['gradeLevel', 'letter'],
+  ['school', 'year', 'classTeacher'],
+);
+const SUBJECT_JSON = rowJson('s', ['name', 'shortName'], ['school']);
+const PERIOD_JSON = rowJson(
+  'p',
+  ['kind', 'number', 'name', 'startsOn', 'endsOn', 'gradeLevels', 'closedAt'],
+  ['school', 'year'],
+);
 
 /** SQL: the JSON array of `json` over `rest` (never null). */
 const agg = (json: string, rest: string) =>
   `(select coalesce(json_agg(${json}), '[]'::json) ${rest})`;
+
+/** The page's head as plain rows shaped like the entities (see the head statement). */
+type AssignmentRow = Pick<
+  TeachingAssignment,
+  | 'id'
+  | 'createdAt'
+  | 'school'
+  | 'year'
+  | 'teacher'
+  | 'subject'
+  | 'schoolClass'
+  | 'subgroup'
+  | 'individualStudent'
+  | 'startsOn'
+  | 'endsOn'
+>;
+type PeriodRow = Pick<
+  ReportingPeriod,
+  | 'id'
+  | 'createdAt'
+  | 'school'
+  | 'year'
+  | 'kind'
+  | 'number'
+  | 'name'
+  | 'startsOn'
+  | 'endsOn'
+  | 'gradeLevels'
+  | 'closedAt'
+>;
 
 interface PageHead {
   school_id: string;
   teaches: boolean;
   leads: boolean;
   substitutes: boolean;
-  assignment: Record<string, unknown>;
-  school_class: Record<string, unknown>;
-  subject: Record<string, unknown>;
+  assignment: AssignmentRow;
+  school_class: SchoolClass;
+  subject: Subject;
   teacher: Person;
-  period: Record<string, unknown> | null;
+  period: PeriodRow | null;
   min_marks_for_period_mark: number;
 }
 
@@ -209,9 +258,9 @@ export async function readJournalPage(
   const periodId = requireId(periodIdInput, 'periodId');
   const [head] = await em.execute<PageHead[]>(
     `select a.school_id, ${PAGE_ACCESS_COLUMNS},
-            row_to_json(a) as assignment, row_to_json(c) as school_class,
-            row_to_json(s) as subject, ${rowJson('t', PERSON)} as teacher,
-            (select row_to_json(p) from reporting_period p where p.id = ?) as period,
+            ${ASSIGNMENT_JSON} as assignment, ${SCHOOL_CLASS_JSON} as school_class,
+            ${SUBJECT_JSON} as subject, ${rowJson('t', PERSON)} as teacher,
+            (select ${PERIOD_JSON} from reporting_period p where p.id = ?) as period,
             sc.min_marks_for_period_mark
        from teaching_assignment a
        join school_class c on c.id = a.school_class_id
@@ -226,9 +275,10 @@ export async function readJournalPage(
     // Out of reach and missing look the same: no probing for ids (STYLE: permissions).
     throw notFound('assignmentId');
   }
-  const assignment = em.map(TeachingAssignment, head.assignment);
-  const schoolClass = em.map(SchoolClass, head.school_class);
-  const period = head.period ? em.map(ReportingPeriod, head.period) : null;
+  // Plain rows, not entities (issue 9): the page is read-only, and its types' field resolvers read
+  // their fields and `{ id }` references only (structurally typed roots in journal.resolver.ts and
+  // year.resolver.ts, so type-graphql does not copy them into entity instances either).
+  const { assignment, period, school_class: schoolClass } = head;
   if (!period || period.school.id !== assignment.school.id) {
     throw notFound('periodId');
   }
@@ -239,7 +289,7 @@ export async function readJournalPage(
     throw badInput('periodId', 'journal.periodNotForGrade');
   }
   loaders.prime(SchoolClass, [schoolClass]);
-  loaders.prime(Subject, [em.map(Subject, head.subject)]);
+  loaders.prime(Subject, [head.subject]);
   loaders.prime(Person, [head.teacher]);
 
   const inLessons = 'where lesson_id in (select id from lessons)';

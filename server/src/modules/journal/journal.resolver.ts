@@ -203,20 +203,26 @@ export class JournalResolver {
 
 // Relations are followed through the per-operation loaders: one query per entity type per page.
 
+/** A structural root (see LessonRow below): the journal page passes its head as a plain row. */
+type AssignmentRow = Pick<
+  TeachingAssignment,
+  'teacher' | 'subject' | 'schoolClass' | 'subgroup' | 'individualStudent' | 'school'
+>;
+
 @Resolver(() => TeachingAssignment)
 export class TeachingAssignmentRelations {
   @FieldResolver(() => Person, { description: 'The teacher who keeps the page.' })
-  teacher(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  teacher(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Person, a.teacher);
   }
 
   @FieldResolver(() => Subject, { description: 'The subject.' })
-  subject(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  subject(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(Subject, a.subject);
   }
 
   @FieldResolver(() => SchoolClass, { description: 'The class.' })
-  schoolClass(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  schoolClass(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(SchoolClass, a.schoolClass);
   }
 
@@ -224,7 +230,7 @@ export class TeachingAssignmentRelations {
     nullable: true,
     description: 'The subgroup, for a split class.',
   })
-  subgroup(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  subgroup(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(Subgroup, a.subgroup);
   }
 
@@ -232,12 +238,12 @@ export class TeachingAssignmentRelations {
     nullable: true,
     description: 'The student, for an individual curriculum.',
   })
-  individualStudent(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  individualStudent(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(Person, a.individualStudent);
   }
 
   @FieldResolver(() => School, { description: 'The school.' })
-  school(@Root() a: TeachingAssignment, @Ctx() ctx: Context) {
+  school(@Root() a: AssignmentRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(School, a.school);
   }
 }

@@ -251,15 +251,21 @@ export class YearResolver {
   }
 }
 
+/**
+ * Structurally typed (what the resolvers read): type-graphql copies a root typed as the entity
+ * class into a new instance unless it is one, and the journal page passes a plain row.
+ */
+type SchoolClassRow = Pick<SchoolClass, 'classTeacher' | 'year'>;
+
 @Resolver(() => SchoolClass)
 export class SchoolClassRelations {
   @FieldResolver(() => Person, { nullable: true, description: 'The class teacher.' })
-  classTeacher(@Root() c: SchoolClass, @Ctx() ctx: Context) {
+  classTeacher(@Root() c: SchoolClassRow, @Ctx() ctx: Context) {
     return ctx.loaders.follow(Person, c.classTeacher);
   }
 
   @FieldResolver(() => AcademicYear, { description: 'The school year.' })
-  year(@Root() c: SchoolClass, @Ctx() ctx: Context) {
+  year(@Root() c: SchoolClassRow, @Ctx() ctx: Context) {
     return ctx.loaders.require(AcademicYear, c.year);
   }
 }
