@@ -93,6 +93,9 @@ export class AuditResolver {
       return [];
     }
     // Only events of schools the viewer administers: another school's history is simply empty.
+    // Events written in the same millisecond tie on `occurred_at`; `seq`, the school chain's
+    // position set at insert, keeps them in the order they were written (a lesson's before its
+    // homework's) where the random id did not.
     // A lesson's homework is part of the lesson as people see it: its events come along, found by
     // the lesson they name (homework removed since has no row left to join through).
     const homework =
@@ -105,7 +108,7 @@ export class AuditResolver {
       `select e.id from audit_event e
         where e.school_id = any(?::uuid[])
           and ((e.entity_type = ? and e.entity_id = ?::uuid)${homework})
-        order by e.occurred_at, e.id`,
+        order by e.occurred_at, e.seq, e.id`,
       [
         uuidArray(schools),
         entityType,
