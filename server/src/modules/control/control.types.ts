@@ -10,8 +10,9 @@ import {
 } from 'type-graphql';
 import { Role } from '../people/role-assignment.entity.js';
 
-@InputType({ description: 'What journal control covers (R-CTL-1).' })
-export class JournalControlInput {
+// Not in the schema by itself: the report's and the lists' inputs inherit its fields.
+@InputType({ description: 'The range and school every journal control question names.' })
+abstract class ControlRangeInput {
   @Field(() => String, { description: 'First day (YYYY-MM-DD), inclusive.' })
   from!: string;
 
@@ -25,7 +26,10 @@ export class JournalControlInput {
     description: 'The school; may be left out when you work at one school only.',
   })
   schoolId?: string | null;
+}
 
+@InputType({ description: 'What journal control covers (R-CTL-1).' })
+export class JournalControlInput extends ControlRangeInput {
   @Field(() => ID, { nullable: true, description: 'Only the pages of this class.' })
   schoolClassId?: string | null;
 
@@ -416,23 +420,9 @@ registerEnumType(ControlFigure, {
   description:
     'One figure of one row of journal control: name exactly one of `assignmentId`, `schoolClassId`, `teacherId` or `wholeSchool`, and the range of the report.',
 })
-export class JournalControlListInput {
+export class JournalControlListInput extends ControlRangeInput {
   @Field(() => ControlFigure, { description: 'The figure whose list is wanted.' })
   figure!: ControlFigure;
-
-  @Field(() => String, { description: 'First day (YYYY-MM-DD), inclusive.' })
-  from!: string;
-
-  @Field(() => String, {
-    description: 'Last day (YYYY-MM-DD), inclusive; at most a year after `from`.',
-  })
-  to!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'The school; may be left out when you work at one school only.',
-  })
-  schoolId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A page row: one journal page.' })
   assignmentId?: string | null;
