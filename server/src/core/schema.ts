@@ -9,9 +9,13 @@ import {
 } from 'graphql';
 import { allow } from 'graphql-shield';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema, getMetadataStorage, type ContainerType, type PubSub } from 'type-graphql';
-
-type FieldResolverMetadata = ReturnType<typeof getMetadataStorage>['fieldResolvers'][number];
+import {
+  buildSchema,
+  getMetadataStorage,
+  type BuildSchemaOptions,
+  type ContainerType,
+  type PubSub,
+} from 'type-graphql';
 import { AuthResolver, ViewerSecurityResolver } from '../auth/auth.resolver.js';
 import type { AuthSettings } from '../auth/auth.service.js';
 import { buildPermissions, mergePermissions, permissionMaps } from '../auth/permissions.js';
@@ -88,6 +92,8 @@ function containerFor(deps: SchemaDeps): ContainerType {
   };
 }
 
+type FieldResolverMetadata = ReturnType<typeof getMetadataStorage>['fieldResolvers'][number];
+
 /**
  * The call type-graphql would make for a field resolver of a resolver class whose parameters are
  * only `@Root()` (typed structurally, so type-graphql passes the root through unconverted) and
@@ -141,15 +147,20 @@ function directCall(
 /** The schema as type-graphql builds it, before permissions: what `schema.graphql` shows. */
 export async function buildBareSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const container = containerFor(deps);
-  const schema = await buildSchema({
+  const options: BuildSchemaOptions = {
     resolvers,
     container,
     // Our subscriptions subscribe through the context's bus; type-graphql still wants one here.
     pubSub: deps.pubSub ?? createPubSub(),
     validate: false,
     emitSchemaFile: false,
-  });
-  // Plain field resolvers called directly (see directCall); the schema itself is unchanged.
+  };
+  const schema = await buildSchema(options);
+  // Plain field resolvers called directly (see directCall); the schema itself is unchanged. Not
+  // with global middlewares or an auth checker, which type-graphql's wrapper would apply.
+  if ((options.globalMiddlewares ?? []).length > 0 || options.authChecker) {
+    return schema;
+  }
   const storage = getMetadataStorage();
   const ours = new Set<unknown>(resolvers);
   const typeNames = new Map(storage.objectTypes.map((t) => [t.target, t.name]));
