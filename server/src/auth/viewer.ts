@@ -108,21 +108,40 @@ async function liveViewer(
   now: Date,
 ): Promise<Viewer | null> {
   // By token (HTTP: touches lastSeenAt at most once a minute) or by id (sockets: no touch).
-  const [sql, params] =
+  const [call, params] =
     'tokenHash' in where
       ? [
-          'select * from row_security.session_viewer(?::text, null, ?::timestamptz, ?::timestamptz)',
+          'row_security.session_viewer(?::text, null, ?::timestamptz, ?::timestamptz)',
           [where.tokenHash, now, new Date(now.getTime() - TOUCH_EVERY_MS)],
         ]
-      : [
-          'select * from row_security.session_viewer(null, ?::uuid, ?::timestamptz, null)',
-          [where.id, now],
-        ];
-  const [row] = await scopeFreeStatement(() =>
-    em.getConnection().execute<ViewerRow[]>(sql, params),
+      : ['row_security.session_viewer(null, ?::uuid, ?::timestamptz, null)', [where.id, now]];
+  const [row] = await scopeFreeStatement(
+    () => em.getConnection().execute<ScopedViewerRow[]>(`${SCOPED_VIEWER} from ${call} v`, params),
+    (rows) =>
+      rows[0] ? { schoolIds: rows[0].scope_school_ids, personId: rows[0].scope_person_id } : null,
   );
   return row ? viewerFromRow(em, row, now) : null;
 }
+
+type ScopedViewerRow = ViewerRow & { scope_school_ids: string; scope_person_id: string };
+
+/**
+ * The viewer's row, and its row scope set on the connection in the same statement (issue 9: one
+ * statement less per request). The function clears the settings first; the select list, evaluated
+ * after it, sets them for the live session's person and the schools of their roles in order of
+ * first appearance — what `Viewer.schoolIds()` gives and core/row-scope.ts would set — and returns
+ * the values set, which the pool records for the connection (`scopeFreeStatement`). When the
+ * operation's scope differs (an API client, a change in between), its next statement sets it as
+ * usual; with no live session nothing is set (the settings stay cleared).
+ */
+const SCOPED_VIEWER = `select v.*,
+       set_config('classbook.school_ids',
+                  '{' || coalesce((select string_agg(s.id, ',' order by s.first)
+                                     from (select e.r->'role'->>'school_id' as id, min(e.n) as first
+                                             from json_array_elements(v.roles) with ordinality as e(r, n)
+                                            group by 1) s), '') || '}',
+                  false) as scope_school_ids,
+       set_config('classbook.person_id', v.person->>'id', false) as scope_person_id`;
 
 /**
  * The rows of these sessions' viewers, by session id, for those still live, in one statement

@@ -48,14 +48,34 @@ export const limitRules: ValidationRule[] = [
 
 /** Whether an operation asks about the schema itself (`__schema`, `__type`; not `__typename`). */
 export function asksForIntrospection(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.FIELD]: (node) => {
-      if (node.name.value === '__schema' || node.name.value === '__type') {
-        found = true;
-      }
-    },
-  });
+  return documentFacts(document).introspection;
+}
+
+/**
+ * What the checks below read from an operation's text, found in one walk per parsed document:
+ * Apollo's document store hands the same parsed document to every request with the same query, so
+ * a page asked over and over is walked once (issue 9: per-request cost), not twice per request.
+ */
+const facts = new WeakMap<DocumentNode, { introspection: boolean; invalidText: boolean }>();
+function documentFacts(document: DocumentNode) {
+  let found = facts.get(document);
+  if (!found) {
+    const seen = { introspection: false, invalidText: false };
+    visit(document, {
+      [Kind.FIELD]: (node) => {
+        if (node.name.value === '__schema' || node.name.value === '__type') {
+          seen.introspection = true;
+        }
+      },
+      [Kind.STRING]: (node) => {
+        if (invalidText(node.value)) {
+          seen.invalidText = true;
+        }
+      },
+    });
+    found = seen;
+    facts.set(document, found);
+  }
   return found;
 }
 
@@ -94,14 +114,7 @@ const invalidText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.
  * once instead of failing deep in a write.
  */
 export function carriesInvalidText(document: DocumentNode, variables: unknown): boolean {
-  let found = false;
-  visit(document, {
-    [Kind.STRING]: (node) => {
-      if (invalidText(node.value)) {
-        found = true;
-      }
-    },
-  });
+  const found = documentFacts(document).invalidText;
   const inValue = (value: unknown): boolean =>
     typeof value === 'string'
       ? invalidText(value)

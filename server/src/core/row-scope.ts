@@ -14,6 +14,17 @@ export interface RowScope {
   personId: string | null;
   /** Set by `scopeFreeStatement` for its one statement only (see there). */
   scopeFree?: boolean;
+  /**
+   * Given by the reservation of a scope-free statement: records the settings that statement left
+   * on its connection (see `scopeFreeStatement`).
+   */
+  settle?: (settings: ScopeSettings) => void;
+}
+
+/** The values of the two scope settings, as `set_config` was given them. */
+export interface ScopeSettings {
+  schoolIds: string;
+  personId: string;
 }
 
 const storage = new AsyncLocalStorage<RowScope>();
@@ -68,17 +79,31 @@ export function scopeToPerson(personId: string): void {
  * operation's (still empty) scope first, which saves a statement per request; the connection is
  * marked unknown, so the next statement on it is given the scope again. Only the first reservation
  * inside `statement` is spared: anything after it is scoped as usual.
+ *
+ * A statement that also sets the settings again, after clearing them, returns what it set as
+ * `settings`: the connection is then known to carry them, and the operation's next statement on
+ * it skips the scope statement when they are what its scope would set (issue 9: one statement
+ * less per request). Recorded only if nothing else reserved that connection in between.
  */
-export async function scopeFreeStatement<T>(statement: () => Promise<T>): Promise<T> {
+export async function scopeFreeStatement<T>(
+  statement: () => Promise<T>,
+  settings?: (result: T) => ScopeSettings | null,
+): Promise<T> {
   const scope = currentRowScope();
   if (scope) {
     scope.scopeFree = true;
   }
   try {
-    return await statement();
+    const result = await statement();
+    const left = scope?.settle && settings ? settings(result) : null;
+    if (left) {
+      scope!.settle!(left);
+    }
+    return result;
   } finally {
     if (scope) {
       scope.scopeFree = false;
+      scope.settle = undefined;
     }
   }
 }
@@ -93,20 +118,31 @@ const SET_SCOPE = `select set_config('classbook.school_ids', $1, false), set_con
  * Every reservation sets or confirms the value, so nothing leaks from one operation to the next.
  */
 export function rowScopeOnReserve(onSet?: (sql: string) => void) {
-  const given = new WeakMap<DatabaseConnection, string>();
+  // What each connection was last given (a key as below), or the pending marker of a scope-free
+  // statement on it: no key ever equals a marker, so a marked connection is scoped before use.
+  const given = new WeakMap<DatabaseConnection, string | object>();
+  const keyOf = (schools: string, person: string) => `${schools}|${person}`;
   // MikroORM types the hook's argument as unknown; Kysely's Postgres dialect passes its connection.
   return async (reserved: unknown): Promise<void> => {
     const connection = reserved as DatabaseConnection;
     const scope = currentRowScope();
     if (scope?.scopeFree) {
-      // The statement clears the settings itself (scopeFreeStatement): set them again next time.
+      // The statement clears the settings itself (scopeFreeStatement): set them again next time,
+      // unless it says what it set and no other reservation of this connection came in between
+      // (any other replaces the marker before it runs anything).
       scope.scopeFree = false;
-      given.delete(connection);
+      const marker = {};
+      given.set(connection, marker);
+      scope.settle = (left) => {
+        if (given.get(connection) === marker) {
+          given.set(connection, keyOf(left.schoolIds, left.personId));
+        }
+      };
       return;
     }
     const schools = `{${(scope?.schoolIds ?? []).join(',')}}`;
     const person = scope?.personId ?? '';
-    const key = `${schools}|${person}`;
+    const key = keyOf(schools, person);
     if (given.get(connection) === key) {
       return;
     }

@@ -110,11 +110,19 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 
 /**
  * SQL: a JSON object of the row `alias` as the GraphQL types read it — `props` under their own
- * names (columns in snake_case) and each of `refs` (many-to-one) as `{ id }` or null.
+ * names (columns in snake_case) and each of `refs` (many-to-one) as `{ id }` or null. With
+ * `selected`, only the props whose names are in it (and `id` and `always`) are read.
  */
-function rowJson(alias: string, props: readonly string[], refs: readonly string[] = []): string {
+function rowJson(
+  alias: string,
+  props: readonly string[],
+  refs: readonly string[] = [],
+  selected?: ReadonlySet<string>,
+  always: readonly string[] = [],
+): string {
+  const read = (p: string) => !selected || p === 'id' || selected.has(p) || always.includes(p);
   const pairs = [
-    ...['id', 'createdAt', ...props].map((p) => `'${p}', ${alias}.${snake(p)}`),
+    ...['id', 'createdAt', ...props].filter(read).map((p) => `'${p}', ${alias}.${snake(p)}`),
     ...refs.map(
       (r) =>
         `'${r}', case when ${alias}.${snake(r)}_id is null then null else json_build_object('id', ${alias}.${snake(r)}_id) end`,
@@ -143,17 +151,19 @@ const LESSON_JSON = rowJson(
   ['date', 'lessonNumber', 'topic', 'status', 'updatedAt', 'version'],
   ['assignment', 'conductingTeacher', 'plannedTopic', 'workType'],
 );
-// numericValue: for the averages.
-const MARK_JSON = rowJson(
-  'm',
-  ['value', 'numericValue', 'weight', 'comment', 'updatedAt', 'version'],
-  ['lesson', 'student', 'workType'],
-);
-const ATTENDANCE_JSON = rowJson(
-  'x',
-  ['status', 'reason', 'minutesLate', 'updatedAt', 'correctedAt', 'version'],
-  ['lesson', 'student'],
-);
+/**
+ * A page's marks and attendance, the bulk of its rows (a year's page: thousands of marks): only the
+ * fields the operation selects somewhere, by name (issue 9: a mark's timestamps and comment were a
+ * third of its JSON, built by PostgreSQL and parsed here for nothing). These rows are reached only
+ * through the page's own `marks` and `attendance` (never primed into the loaders), and their
+ * references (`{ id }`) are always read for the field resolvers; so is what the averages need.
+ */
+const MARK_PROPS = ['value', 'numericValue', 'weight', 'comment', 'updatedAt', 'version'];
+const markJson = (selected?: ReadonlySet<string>) =>
+  rowJson('m', MARK_PROPS, ['lesson', 'student', 'workType'], selected, ['numericValue', 'weight']);
+const ATTENDANCE_PROPS = ['status', 'reason', 'minutesLate', 'updatedAt', 'correctedAt', 'version'];
+const attendanceJson = (selected?: ReadonlySet<string>) =>
+  rowJson('x', ATTENDANCE_PROPS, ['lesson', 'student'], selected);
 const PERIOD_MARK_JSON = rowJson('pm', ['value', 'special', 'updatedAt', 'version'], ['student']);
 const HOMEWORK_JSON = rowJson('h', ['text', 'dueOn', 'updatedAt', 'version'], ['lesson']);
 const WORK_TYPE_JSON = rowJson('w', ['code', 'name', 'weight', 'isWritten']);
@@ -253,6 +263,8 @@ export async function readJournalPage(
   viewer: Viewer,
   assignmentIdInput: string,
   periodIdInput: string,
+  /** Every field name the operation selects anywhere (core/selection.ts); none: every field. */
+  selected?: ReadonlySet<string>,
 ): Promise<JournalPage> {
   const assignmentId = requireId(assignmentIdInput, 'assignmentId');
   const periodId = requireId(periodIdInput, 'periodId');
@@ -307,8 +319,8 @@ export async function readJournalPage(
      )} as students,
        ${agg(`${LESSON_JSON} order by l.date, l.lesson_number`, 'from lessons l')} as lessons,
        ${agg(`${HOMEWORK_JSON} order by h.created_at, h.id`, `from homework h ${inLessons}`)} as homework,
-       ${agg(`${MARK_JSON} order by m.created_at, m.id`, `from mark m ${inLessons}`)} as marks,
-       ${agg(`${ATTENDANCE_JSON} order by x.created_at, x.id`, `from attendance x ${inLessons}`)} as attendance,
+       ${agg(`${markJson(selected)} order by m.created_at, m.id`, `from mark m ${inLessons}`)} as marks,
+       ${agg(`${attendanceJson(selected)} order by x.created_at, x.id`, `from attendance x ${inLessons}`)} as attendance,
        ${agg(
          WORK_TYPE_JSON,
          `from work_type w where w.id in (select work_type_id from lessons

@@ -25,7 +25,7 @@ import { Role } from '../people/role-assignment.entity.js';
 import type { ReportingPeriod } from '../year/reporting-period.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
 import type { WorkType } from '../year/work-type.entity.js';
-import { Attendance } from './attendance.entity.js';
+import { Attendance, AttendanceStatus } from './attendance.entity.js';
 import { LessonStatus, type Lesson } from './lesson.entity.js';
 import { Mark } from './mark.entity.js';
 
@@ -684,6 +684,115 @@ describe('who may do what (R-ROLE-2..8)', () => {
   it('signed out: UNAUTHENTICATED', async () => {
     const r = await gql(app.url, PAGE, { a: math5a.id, p: period.id });
     expect(codes(r)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('the page reads only what the operation selects (issue 9)', () => {
+  it('answers every mark and attendance field however it is asked (fragments, aliases), and averages with none of them selected', async () => {
+    const fork = app.orm.em.fork();
+    const school = await createSchool(fork);
+    const year = await createYear(fork, school);
+    const q = await createPeriod(fork, year);
+    const teacher = await createPerson(fork, { school, roles: [Role.TEACHER] });
+    const schoolClass = await createClass(fork, { school, year });
+    const { student } = await createFamily(fork, { schoolClass });
+    const assignment = await createAssignment(fork, {
+      teacher,
+      subject: await createSubject(fork, school),
+      schoolClass,
+    });
+    const lesson = await createLesson(fork, assignment, { date: '2026-09-07' });
+    const mark = (value: string, weight: number, comment: string | null) =>
+      fork.create(Mark, {
+        school,
+        lesson,
+        student,
+        value,
+        numericValue: Number(value),
+        weight,
+        comment,
+        enteredBy: teacher,
+      });
+    const five = mark('5', 1, 'Молодец');
+    fork.persist([five, mark('3', 2, null)]);
+    const late = fork.create(Attendance, {
+      school,
+      lesson,
+      student,
+      status: AttendanceStatus.LATE,
+      minutesLate: 7,
+      correctedAt: new Date('2026-09-08T10:00:00Z'),
+      correctedBy: teacher,
+      enteredBy: teacher,
+    });
+    await fork.persist(late).flush();
+    const token = await sessionFor(fork, teacher);
+    const vars = { a: assignment.id, p: q.id };
+
+    type Row = Record<string, unknown>;
+    const plain = await gql<{ journalPage: { marks: Row[]; attendance: Row[] } }>(
+      app.url,
+      `query($a: ID!, $p: ID!) { journalPage(assignmentId: $a, periodId: $p) {
+        marks { id value weight comment createdAt updatedAt version }
+        attendance { id status reason minutesLate createdAt updatedAt correctedAt version } } }`,
+      vars,
+      { token },
+    );
+    expect(plain.errors).toBeUndefined();
+    const marks = plain.data!.journalPage.marks;
+    // Both written in one flush: the same createdAt, so in id order.
+    expect(marks.map((m) => [m.value, m.weight, m.comment, m.version]).sort()).toEqual([
+      ['3', 2, null, 1],
+      ['5', 1, 'Молодец', 1],
+    ]);
+    expect(marks.find((m) => m.value === '5')!.createdAt).toBe(five.createdAt.toISOString());
+    expect(marks.every((m) => typeof m.updatedAt === 'string')).toBe(true);
+    expect(plain.data!.journalPage.attendance).toEqual([
+      {
+        id: late.id,
+        status: 'LATE',
+        reason: null,
+        minutesLate: 7,
+        createdAt: late.createdAt.toISOString(),
+        updatedAt: late.updatedAt.toISOString(),
+        correctedAt: '2026-09-08T10:00:00.000Z',
+        version: 1,
+      },
+    ]);
+
+    // The same fields through a named fragment, an inline fragment and aliases.
+    const spread = await gql<{ journalPage: { m: Row[]; a: Row[] } }>(
+      app.url,
+      `query($a: ID!, $p: ID!) { journalPage(assignmentId: $a, periodId: $p) {
+        m: marks { ...MarkFields }
+        a: attendance { ... on Attendance { id status reason late: minutesLate createdAt updatedAt correctedAt version } } } }
+      fragment MarkFields on Mark { id value weight note: comment createdAt updatedAt version }`,
+      vars,
+      { token },
+    );
+    expect(spread.errors).toBeUndefined();
+    expect(spread.data!.journalPage.m).toEqual(
+      marks.map(({ comment, ...rest }) => ({ ...rest, note: comment })),
+    );
+    expect(spread.data!.journalPage.a).toEqual(
+      plain.data!.journalPage.attendance.map(({ minutesLate, ...rest }) => ({
+        ...rest,
+        late: minutesLate,
+      })),
+    );
+
+    // Nothing of the marks selected: the averages still count every mark with its weight.
+    const averages = await gql<{ journalPage: { students: Row[] } }>(
+      app.url,
+      `query($a: ID!, $p: ID!) { journalPage(assignmentId: $a, periodId: $p) {
+        students { markCount average weightedAverage } } }`,
+      vars,
+      { token },
+    );
+    expect(averages.errors).toBeUndefined();
+    expect(averages.data!.journalPage.students).toEqual([
+      { markCount: 2, average: 4, weightedAverage: 3.67 },
+    ]);
   });
 });
 

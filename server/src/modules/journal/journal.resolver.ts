@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { selectedFieldNames } from '../../core/selection.js';
 import type { Context } from '../../core/context.js';
 import { requireViewer } from '../../auth/viewer.js';
 import { isoDateInput } from './text-inputs.js';
@@ -72,8 +74,16 @@ export class JournalResolver {
     assignmentId: string,
     @Arg('periodId', () => ID, { description: 'The reporting period.' }) periodId: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<JournalPage> {
-    return readJournalPage(ctx.em, ctx.loaders, requireViewer(ctx), assignmentId, periodId);
+    return readJournalPage(
+      ctx.em,
+      ctx.loaders,
+      requireViewer(ctx),
+      assignmentId,
+      periodId,
+      selectedFieldNames(info),
+    );
   }
 
   @Mutation(() => SetMarksPayload, {
