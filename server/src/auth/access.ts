@@ -275,6 +275,8 @@ export class LiveAccess {
   constructor(
     private readonly em: EntityManager,
     private readonly scope?: RowScope,
+    /** Called as each statement is sent (core/live.ts seals a shared work object there). */
+    private readonly onRead?: () => void,
   ) {
     // `guardian|student` → the schools the guardianship is recorded in (one statement per tick).
     this.guardians = new DataLoader(async (keys) => {
@@ -350,6 +352,7 @@ export class LiveAccess {
   }
 
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
+    this.onRead?.();
     const statement = () => this.em.execute<T[]>(sql, params);
     return this.scope ? withRowScope(this.scope, statement) : statement();
   }

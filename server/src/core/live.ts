@@ -226,13 +226,25 @@ interface Group {
   args: ExecutionArgs;
 }
 
-/** What one published event shares across the groups it reaches (kept while the event lives). */
-interface EventWork {
+/**
+ * The reads shared by the events being delivered at the same time (issue 9): the access checks and
+ * names of a burst's events cost statements per round (each group takes its queued events one at a
+ * time), not per event. Safety: every read used to decide or render an event is sent after that
+ * event was published — an event joins a work object only while none of its reads has been sent
+ * (`sealed` at the first), and nothing outlives the deliveries that hold it. So a guardianship, role
+ * or session revoked and committed before an event's publish is honoured for that event.
+ */
+interface SharedWork {
+  /** Set when the first of its statements is sent: from then on no event joins it. */
+  sealed: boolean;
+  /** The key it is open under (the event's school), while unsealed. */
+  key: string;
+  /** Under the event's school; null when the event names none (checks then go per person). */
   access: LiveAccess | null;
-  /** Per person, when the event names no school (checks under the person's own scope). */
+  /** Per person and schools, when the event names no school (checks under the person's scope). */
   personal: Map<string, LiveAccess>;
-  /** An EntityManager fork and loaders per row scope: names loaded once per event and scope. */
-  loaders: Map<string, { em: Context['em']; loaders: Loaders }>;
+  /** Loaders per row scope: names loaded once per round and scope. */
+  loaders: Map<string, Loaders>;
 }
 
 /**
@@ -253,7 +265,8 @@ export class LiveGroups {
   private readonly viewers = new Map<string, { row: string; viewer: Viewer }>();
   /** Members per session, so a session's cached viewer goes with its last member. */
   private readonly sessionMembers = new Map<string, number>();
-  private readonly work = new WeakMap<object, EventWork>();
+  /** The unsealed work object per event school ('' for events naming none), see `SharedWork`. */
+  private readonly open = new Map<string, SharedWork>();
   /** Executions run (for tests and benchmarks). */
   executions = 0;
 
@@ -483,46 +496,70 @@ export class LiveGroups {
     return viewer;
   }
 
-  private workOf(event: unknown, group: Group): EventWork {
+  /** The open work object of the event's school, or a new one (see `SharedWork`). */
+  private workOf(event: unknown, group: Group): SharedWork {
     const published = (group.rule.published?.(event) ?? event) as object;
-    let work = this.work.get(published);
-    if (!work) {
-      const schoolId = (published as { schoolId?: unknown }).schoolId;
-      work = {
-        // Under the event's school only: a guardianship recorded in another school does not count.
-        access:
-          typeof schoolId === 'string'
-            ? new LiveAccess(this.orm.em.fork(), { schoolIds: [schoolId], personId: null })
-            : null,
-        personal: new Map(),
-        loaders: new Map(),
-      };
-      this.work.set(published, work);
+    const schoolId = (published as { schoolId?: unknown }).schoolId;
+    const key = typeof schoolId === 'string' ? schoolId : '';
+    const found = this.open.get(key);
+    if (found && !found.sealed) {
+      return found;
     }
+    const work: SharedWork = {
+      sealed: false,
+      key,
+      access: null,
+      personal: new Map(),
+      loaders: new Map(),
+    };
+    if (key) {
+      // Under the event's school only: a guardianship recorded in another school does not count.
+      work.access = new LiveAccess(
+        this.orm.em.fork(),
+        { schoolIds: [key], personId: null },
+        this.sealer(work),
+      );
+    }
+    this.open.set(key, work);
     return work;
   }
 
-  private accessFor(work: EventWork, viewer: Viewer): LiveAccess {
+  /** Seals `work` as its first statement is sent: a later event gets a new work object. */
+  private sealer(work: SharedWork) {
+    return () => {
+      if (!work.sealed) {
+        work.sealed = true;
+        if (this.open.get(work.key) === work) {
+          this.open.delete(work.key);
+        }
+      }
+    };
+  }
+
+  private accessFor(work: SharedWork, viewer: Viewer): LiveAccess {
     if (work.access) {
       return work.access;
     }
-    let access = work.personal.get(viewer.personId);
+    const schoolIds = viewerSchoolIds(viewer);
+    // By person and schools: two events of one work may see a person before and after a role change.
+    const key = `${viewer.personId}|${schoolIds.join(',')}`;
+    let access = work.personal.get(key);
     if (!access) {
-      access = new LiveAccess(this.orm.em.fork(), {
-        schoolIds: viewerSchoolIds(viewer),
-        personId: viewer.personId,
-      });
-      work.personal.set(viewer.personId, access);
+      access = new LiveAccess(
+        this.orm.em.fork(),
+        { schoolIds, personId: viewer.personId },
+        this.sealer(work),
+      );
+      work.personal.set(key, access);
     }
     return access;
   }
 
-  private loadersFor(work: EventWork, scope: RowScope) {
+  private loadersFor(work: SharedWork, scope: RowScope): Loaders {
     const key = `${scope.schoolIds.join(',')}|${scope.personId ?? ''}`;
     let found = work.loaders.get(key);
     if (!found) {
-      const em = this.orm.em.fork();
-      found = { em, loaders: new Loaders(em) };
+      found = new Loaders(this.orm.em.fork(), this.sealer(work));
       work.loaders.set(key, found);
     }
     return found;
@@ -589,11 +626,12 @@ export class LiveGroups {
           schoolIds: viewerSchoolIds(viewer),
           personId: group.shared ? null : viewer.personId,
         };
-        const { em, loaders } = this.loadersFor(work, scope);
         const context: Context = {
           ...group.base,
-          em,
-          loaders,
+          // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
+          // with later events of the work, which only the loaders' sealed reads may be.
+          em: this.orm.em.fork(),
+          loaders: this.loadersFor(work, scope),
           viewer,
           rowScope: scope,
           access: this.accessFor(work, viewer),

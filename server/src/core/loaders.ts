@@ -14,7 +14,11 @@ export class Loaders {
   private readonly primed = new Map<unknown, Map<string, unknown>>();
   private readonly primedChildren = new Map<string, Map<string, unknown[]>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Called as each batch's statement is sent (core/live.ts seals a shared work object there). */
+    private readonly onRead?: () => void,
+  ) {}
 
   /** The entity with this id (NOT_FOUND is the caller's business: here a missing row is null). */
   load<T extends object>(cls: EntityClass<T>, id: string): Promise<T | null> {
@@ -64,6 +68,7 @@ export class Loaders {
     let loader = this.byRelation.get(key) as DataLoader<string, T[]> | undefined;
     if (!loader) {
       loader = new DataLoader<string, T[]>(async (parentIds) => {
+        this.onRead?.();
         const rows = (await this.em.find(cls, { [fk]: { $in: [...parentIds] } } as never, {
           orderBy: { createdAt: 'asc', id: 'asc' } as never,
         })) as T[];
@@ -121,6 +126,7 @@ export class Loaders {
     let loader = this.byEntity.get(cls);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (ids) => {
+        this.onRead?.();
         const rows = (await this.em.find(cls, { id: { $in: [...ids] } })) as {
           id: string;
         }[];
