@@ -243,7 +243,7 @@ interface SharedWork {
   access: LiveAccess | null;
   /** Per person and schools, when the event names no school (checks under the person's scope). */
   personal: Map<string, LiveAccess>;
-  /** Loaders per row scope: names loaded once per round and scope. */
+  /** Loaders per set of schools: names loaded once per round and schools. */
   loaders: Map<string, Loaders>;
 }
 
@@ -555,11 +555,20 @@ export class LiveGroups {
     return access;
   }
 
-  private loadersFor(work: SharedWork, scope: RowScope): Loaders {
-    const key = `${scope.schoolIds.join(',')}|${scope.personId ?? ''}`;
+  /**
+   * The loaders of the viewer's schools, shared by every execution of the work under them — a
+   * person's own (the class dashboard) too: they read under the schools alone, never a person's
+   * rows (row security's person clause only adds rows: this scope is never wider than the viewer's).
+   */
+  private loadersFor(work: SharedWork, viewer: Viewer): Loaders {
+    const schoolIds = viewerSchoolIds(viewer);
+    const key = schoolIds.join(',');
     let found = work.loaders.get(key);
     if (!found) {
-      found = new Loaders(this.orm.em.fork(), this.sealer(work));
+      found = new Loaders(this.orm.em.fork(), {
+        onRead: this.sealer(work),
+        scope: { schoolIds, personId: null },
+      });
       work.loaders.set(key, found);
     }
     return found;
@@ -631,7 +640,7 @@ export class LiveGroups {
           // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
           // with later events of the work, which only the loaders' sealed reads may be.
           em: this.orm.em.fork(),
-          loaders: this.loadersFor(work, scope),
+          loaders: this.loadersFor(work, viewer),
           viewer,
           rowScope: scope,
           access: this.accessFor(work, viewer),

@@ -751,6 +751,12 @@ describe('a burst of events shares its reads (issue 9)', () => {
     );
     await em.flush();
     t.father = await sessionFor(em, father);
+    for (const name of ['director', 'deputy']) {
+      t[name] = await sessionFor(
+        em,
+        await createPerson(em, { school: c5a.school, roles: [Role.DIRECTOR] }),
+      );
+    }
   });
 
   /** A mark event as setMarks publishes it after its commit. */
@@ -809,6 +815,41 @@ describe('a burst of events shares its reads (issue 9)', () => {
     } finally {
       await Promise.all(feeds.map((f) => f.stop()));
     }
+  });
+
+  it('per-person executions (class dashboards) read an event’s names once, under the schools alone', async () => {
+    const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value student { lastName } subject { name } lesson { date } } } }`;
+    const statementsFor = async (tokens: string[]) => {
+      const feeds = tokens.map((tk) => follow(app.url, tk, DASH, { c: c5a.id }));
+      await Promise.all(feeds.map((f) => f.subscribed));
+      expect(await groupsSettled(tokens.map(() => 1))).toBe(true);
+      app.resetQueries();
+      app.publish(JOURNAL_CHANGED, markEvent(families[1]!.student.id, '2'));
+      expect(await until(() => feeds.every((f) => f.received.length === 1))).toBe(true);
+      await quiet();
+      const count = app.queries.length;
+      await Promise.all(feeds.map((f) => f.stop()));
+      expect(await groupsSettled([])).toBe(true);
+      for (const f of feeds) {
+        expect(f.received).toEqual([
+          {
+            kind: 'MARK_SET',
+            unreadFromParents: null,
+            journal: {
+              value: '2',
+              student: { lastName: families[1]!.student.lastName },
+              subject: { name: subjectName },
+              lesson: { date: lesson.date },
+            },
+          },
+        ]);
+      }
+      return count;
+    };
+    const one = await statementsFor([t.director!]);
+    // Sessions, the class, then the student's, subject's and lesson's names: one statement each.
+    expect(one).toBe(5);
+    expect(await statementsFor([t.director!, t.deputy!, token.classTeacher!])).toBe(one);
   });
 
   it('a guardian unlinked between two events of a burst gets the earlier one only, though reads of the earlier one are still in flight', async () => {
