@@ -255,7 +255,8 @@ interface SharedWork {
  * (an ended one's socket is closed 4401); each distinct person's access is decided with their
  * viewer as it is now (batched: `LiveAccess`); the members allowed are split by their current
  * permission set, and the operation is executed once per (group, permission set), serialised once,
- * and the same bytes go to every socket of it. Each member was authorised on its own when it
+ * and the same bytes go to every socket of it. The events being delivered at the same time (a
+ * burst's rounds) share those reads (`SharedWork`). Each member was authorised on its own when it
  * subscribed (the resolver's `subscribe` ran with its own viewer).
  */
 export class LiveGroups {
@@ -470,8 +471,9 @@ export class LiveGroups {
 
   /**
    * The sessions of every group one event reaches, checked and their viewers (roles as they are
-   * now) read in one statement: the groups' deliveries of an event run in the same tick, and
-   * nothing is cached past it, so the next event reads them again.
+   * now) read in one statement: the groups' deliveries of an event (and of the other events of a
+   * burst's round) run in the same tick, and nothing is cached past it, so the next event reads
+   * them again.
    */
   private readonly viewerRows = new DataLoader<string, ViewerRow | null>(
     async (ids) => {
