@@ -226,6 +226,15 @@ interface Group {
   args: ExecutionArgs;
 }
 
+/** One execution's serialised result and the sockets it goes to. */
+interface Prepared {
+  to: Member[];
+  payload: string;
+}
+
+/** Events of one shared group prepared at once (a bound on the memory a burst holds). */
+const PIPELINE = 32;
+
 /**
  * The reads shared by the events being delivered at the same time (issue 9): the access checks and
  * names of a burst's events cost statements per round (each group takes its queued events one at a
@@ -445,15 +454,47 @@ export class LiveGroups {
     }
   }
 
+  /**
+   * Takes the group's events in order. A shared group prepares up to `PIPELINE` queued events at
+   * once — their sessions, checks and names are then read together, one round for the lot
+   * (`SharedWork`) — and sends them in order. A person's own group takes one event at a time: its
+   * context is renewed per event (`applyViewer`), which events prepared together would race on.
+   */
   private async pump(group: Group) {
+    let sent: Promise<void> = Promise.resolve();
+    const failed: { err?: unknown; yes: boolean } = { yes: false };
+    let window = 0;
     try {
       for (;;) {
         const next = await group.source.next();
+        if (failed.yes) {
+          throw failed.err;
+        }
         if (next.done) {
           break;
         }
-        await this.deliver(group, next.value);
+        if (!group.shared) {
+          this.send(group, await this.prepare(group, next.value));
+          continue;
+        }
+        const prepared = this.prepare(group, next.value);
+        // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
+        prepared.catch(() => {});
+        sent = sent.then(async () => this.send(group, await prepared));
+        // Seen at once, even while the group waits for its next event.
+        sent.catch((err: unknown) => {
+          if (!failed.yes) {
+            Object.assign(failed, { yes: true, err });
+            void group.source.return?.();
+          }
+        });
+        window += 1;
+        if (window >= PIPELINE) {
+          await sent;
+          window = 0;
+        }
       }
+      await sent;
       for (const m of [...group.members]) {
         m.stop();
       }
@@ -576,8 +617,11 @@ export class LiveGroups {
     return found;
   }
 
-  /** One event for one group: sessions, access per person, one execution per permission set. */
-  private async deliver(group: Group, event: unknown) {
+  /**
+   * One event for one group: sessions, access per person, one execution per permission set; the
+   * payloads and who gets them, for `send`.
+   */
+  private async prepare(group: Group, event: unknown): Promise<Prepared[]> {
     const members = [...group.members];
     const sessions = [...new Set(members.map((m) => m.sessionId))];
     const rows = await this.viewerRows.loadMany(sessions);
@@ -593,7 +637,7 @@ export class LiveGroups {
     });
     this.endSessions(group, (s) => !viewers.has(s));
     if (viewers.size === 0) {
-      return;
+      return [];
     }
     const work = this.workOf(event, group);
     if (!group.shared) {
@@ -630,7 +674,7 @@ export class LiveGroups {
       bucket.members.push(m);
       buckets.set(key, bucket);
     }
-    await Promise.all(
+    return Promise.all(
       [...buckets.values()].map(async ({ viewer, members: to }) => {
         // A shared execution reads the permission set's schools, never one person's own rows.
         const scope: RowScope = {
@@ -651,14 +695,20 @@ export class LiveGroups {
         const result = await withRowScope(scope, () =>
           execute({ ...group.args, rootValue: event, contextValue: context }),
         );
-        const payload = JSON.stringify(this.format(result, context));
-        for (const m of to) {
-          if (m.socket.readyState === m.socket.OPEN) {
-            m.socket.send(`${m.prefix}${payload}}`);
-          }
-        }
+        return { to, payload: JSON.stringify(this.format(result, context)) };
       }),
     );
+  }
+
+  /** The same bytes to every socket of a bucket that is still subscribed. */
+  private send(group: Group, prepared: readonly Prepared[]) {
+    for (const { to, payload } of prepared) {
+      for (const m of to) {
+        if (group.members.has(m) && m.socket.readyState === m.socket.OPEN) {
+          m.socket.send(`${m.prefix}${payload}}`);
+        }
+      }
+    }
   }
 
   private endSessions(group: Group, ended: (sessionId: string) => boolean) {

@@ -817,6 +817,28 @@ describe('a burst of events shares its reads (issue 9)', () => {
     }
   });
 
+  it('a shared execution’s queued events are read in one round and sent in the order published', async () => {
+    const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind value student { lastName } subject { name } } }`;
+    const family = families[2]!;
+    const feed = follow(app.url, family.token, NAMED, { s: family.student.id });
+    await feed.subscribed;
+    expect(await groupsSettled([1])).toBe(true);
+    try {
+      app.resetQueries();
+      const values = ['1', '2', '3', '4', '5', '4', '3', '2'];
+      for (const value of values) {
+        app.publish(JOURNAL_CHANGED, markEvent(family.student.id, value));
+      }
+      expect(await until(() => feed.received.length === values.length)).toBe(true);
+      await quiet();
+      expect(feed.received.map((e) => e.value)).toEqual(values);
+      // Sessions, guardianships, the student's and the subject's names: one statement each.
+      expect(app.queries.length).toBe(4);
+    } finally {
+      await feed.stop();
+    }
+  });
+
   it('per-person executions (class dashboards) read an event’s names once, under the schools alone', async () => {
     const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value student { lastName } subject { name } lesson { date } } } }`;
     const statementsFor = async (tokens: string[]) => {
