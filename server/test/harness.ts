@@ -53,6 +53,8 @@ export interface TestApp {
   /** Row-scope statements given to reserved connections since the last `resetQueries()`. */
   scopeStatements: string[];
   resetQueries(): void;
+  /** Publishes on the app's bus, as a resolver does after its commit (bursts, exact timing). */
+  publish(topic: string, payload: unknown): void;
   /** How many subscriptions this instance has started on `topic` (Bus.subscriptionsStarted). */
   subscriptionsStarted(topic: string): number;
   /** Members of each live group (one shared execution per event and permission set), largest first. */
@@ -104,6 +106,7 @@ export async function startTestApp(
       queries.length = 0;
       scopeStatements.length = 0;
     },
+    publish: (topic, payload) => bus.pubSub.publish(topic, payload),
     subscriptionsStarted: (topic) => bus.subscriptionsStarted(topic),
     liveGroupSizes: () => app.liveGroupSizes(),
     liveExecutions: () => app.liveExecutions(),

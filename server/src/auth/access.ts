@@ -37,6 +37,25 @@ export async function familiesOfClassTeacher(
   return new Set(rows.map((r) => r.person_id));
 }
 
+/** Rows by key (a batch's answer per key, without a scan of every row for each key). */
+function groupBy<R, V = R>(
+  rows: readonly R[],
+  key: (row: R) => string,
+  value: (row: R) => V = (row) => row as unknown as V,
+): Map<string, V[]> {
+  const grouped = new Map<string, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = grouped.get(k);
+    if (list) {
+      list.push(value(row));
+    } else {
+      grouped.set(k, [value(row)]);
+    }
+  }
+  return grouped;
+}
+
 /** MikroORM expands a JS array parameter into a list; `= any(?::uuid[])` wants one array literal. */
 export function uuidArray(ids: readonly string[]): string {
   return `{${ids.join(',')}}`;
@@ -275,6 +294,8 @@ export class LiveAccess {
   constructor(
     private readonly em: EntityManager,
     private readonly scope?: RowScope,
+    /** Called as each statement is sent (core/live.ts seals a shared work object there). */
+    private readonly onRead?: () => void,
   ) {
     // `guardian|student` → the schools the guardianship is recorded in (one statement per tick).
     this.guardians = new DataLoader(async (keys) => {
@@ -285,9 +306,12 @@ export class LiveAccess {
            join guardianship g on g.guardian_id = x.guardian_id and g.student_id = x.student_id`,
         [uuidArray(pairs.map((p) => p[0])), uuidArray(pairs.map((p) => p[1]))],
       );
-      return keys.map((k) =>
-        rows.filter((r) => `${r.guardian_id}|${r.student_id}` === k).map((r) => r.school_id),
+      const grouped = groupBy(
+        rows,
+        (r) => `${r.guardian_id}|${r.student_id}`,
+        (r) => r.school_id,
       );
+      return keys.map((k) => grouped.get(k) ?? []);
     });
     this.enrolments = new DataLoader(async (studentIds) => {
       const rows = await this.run<{
@@ -301,7 +325,8 @@ export class LiveAccess {
           where e.student_id = any(?::uuid[])`,
         [uuidArray(studentIds)],
       );
-      return studentIds.map((id) => rows.filter((r) => r.student_id === id));
+      const byStudent = groupBy(rows, (r) => r.student_id);
+      return studentIds.map((id) => byStudent.get(id) ?? []);
     });
     this.classes = new DataLoader(async (ids) => {
       const rows = await this.run<LiveClassRow>(
@@ -309,7 +334,8 @@ export class LiveAccess {
            from school_class c join school s on s.id = c.school_id where c.id = any(?::uuid[])`,
         [uuidArray(ids)],
       );
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
     this.pages = new DataLoader(async (ids) => {
       const rows = await this.run<{
@@ -323,7 +349,8 @@ export class LiveAccess {
           where a.id = any(?::uuid[])`,
         [uuidArray(ids)],
       );
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
     // `person|assignment` → whether the person substitutes on the page (PAGE_ACCESS_COLUMNS).
     this.substitutes = new DataLoader(async (keys) => {
@@ -350,6 +377,7 @@ export class LiveAccess {
   }
 
   private run<T>(sql: string, params: unknown[]): Promise<T[]> {
+    this.onRead?.();
     const statement = () => this.em.execute<T[]>(sql, params);
     return this.scope ? withRowScope(this.scope, statement) : statement();
   }

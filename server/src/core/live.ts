@@ -226,13 +226,34 @@ interface Group {
   args: ExecutionArgs;
 }
 
-/** What one published event shares across the groups it reaches (kept while the event lives). */
-interface EventWork {
+/** One execution's serialised result and the sockets it goes to. */
+interface Prepared {
+  to: Member[];
+  payload: string;
+}
+
+/** Events of one shared group prepared at once (a bound on the memory a burst holds). */
+const PIPELINE = 32;
+
+/**
+ * The reads shared by the events being delivered at the same time (issue 9): the access checks and
+ * names of a burst's events cost statements per round (each group takes its queued events one at a
+ * time), not per event. Safety: every read used to decide or render an event is sent after that
+ * event was published — an event joins a work object only while none of its reads has been sent
+ * (`sealed` at the first), and nothing outlives the deliveries that hold it. So a guardianship, role
+ * or session revoked and committed before an event's publish is honoured for that event.
+ */
+interface SharedWork {
+  /** Set when the first of its statements is sent: from then on no event joins it. */
+  sealed: boolean;
+  /** The key it is open under (the event's school), while unsealed. */
+  key: string;
+  /** Under the event's school; null when the event names none (checks then go per person). */
   access: LiveAccess | null;
-  /** Per person, when the event names no school (checks under the person's own scope). */
+  /** Per person and schools, when the event names no school (checks under the person's scope). */
   personal: Map<string, LiveAccess>;
-  /** An EntityManager fork and loaders per row scope: names loaded once per event and scope. */
-  loaders: Map<string, { em: Context['em']; loaders: Loaders }>;
+  /** Loaders per set of schools: names loaded once per round and schools. */
+  loaders: Map<string, Loaders>;
 }
 
 /**
@@ -243,7 +264,8 @@ interface EventWork {
  * (an ended one's socket is closed 4401); each distinct person's access is decided with their
  * viewer as it is now (batched: `LiveAccess`); the members allowed are split by their current
  * permission set, and the operation is executed once per (group, permission set), serialised once,
- * and the same bytes go to every socket of it. Each member was authorised on its own when it
+ * and the same bytes go to every socket of it. The events being delivered at the same time (a
+ * burst's rounds) share those reads (`SharedWork`). Each member was authorised on its own when it
  * subscribed (the resolver's `subscribe` ran with its own viewer).
  */
 export class LiveGroups {
@@ -253,7 +275,8 @@ export class LiveGroups {
   private readonly viewers = new Map<string, { row: string; viewer: Viewer }>();
   /** Members per session, so a session's cached viewer goes with its last member. */
   private readonly sessionMembers = new Map<string, number>();
-  private readonly work = new WeakMap<object, EventWork>();
+  /** The unsealed work object per event school ('' for events naming none), see `SharedWork`. */
+  private readonly open = new Map<string, SharedWork>();
   /** Executions run (for tests and benchmarks). */
   executions = 0;
 
@@ -431,15 +454,47 @@ export class LiveGroups {
     }
   }
 
+  /**
+   * Takes the group's events in order. A shared group prepares up to `PIPELINE` queued events at
+   * once — their sessions, checks and names are then read together, one round for the lot
+   * (`SharedWork`) — and sends them in order. A person's own group takes one event at a time: its
+   * context is renewed per event (`applyViewer`), which events prepared together would race on.
+   */
   private async pump(group: Group) {
+    let sent: Promise<void> = Promise.resolve();
+    const failed: { err?: unknown; yes: boolean } = { yes: false };
+    let window = 0;
     try {
       for (;;) {
         const next = await group.source.next();
+        if (failed.yes) {
+          throw failed.err;
+        }
         if (next.done) {
           break;
         }
-        await this.deliver(group, next.value);
+        if (!group.shared) {
+          this.send(group, await this.prepare(group, next.value));
+          continue;
+        }
+        const prepared = this.prepare(group, next.value);
+        // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
+        prepared.catch(() => {});
+        sent = sent.then(async () => this.send(group, await prepared));
+        // Seen at once, even while the group waits for its next event.
+        sent.catch((err: unknown) => {
+          if (!failed.yes) {
+            Object.assign(failed, { yes: true, err });
+            void group.source.return?.();
+          }
+        });
+        window += 1;
+        if (window >= PIPELINE) {
+          await sent;
+          window = 0;
+        }
       }
+      await sent;
       for (const m of [...group.members]) {
         m.stop();
       }
@@ -457,8 +512,9 @@ export class LiveGroups {
 
   /**
    * The sessions of every group one event reaches, checked and their viewers (roles as they are
-   * now) read in one statement: the groups' deliveries of an event run in the same tick, and
-   * nothing is cached past it, so the next event reads them again.
+   * now) read in one statement: the groups' deliveries of an event (and of the other events of a
+   * burst's round) run in the same tick, and nothing is cached past it, so the next event reads
+   * them again.
    */
   private readonly viewerRows = new DataLoader<string, ViewerRow | null>(
     async (ids) => {
@@ -483,53 +539,89 @@ export class LiveGroups {
     return viewer;
   }
 
-  private workOf(event: unknown, group: Group): EventWork {
+  /** The open work object of the event's school, or a new one (see `SharedWork`). */
+  private workOf(event: unknown, group: Group): SharedWork {
     const published = (group.rule.published?.(event) ?? event) as object;
-    let work = this.work.get(published);
-    if (!work) {
-      const schoolId = (published as { schoolId?: unknown }).schoolId;
-      work = {
-        // Under the event's school only: a guardianship recorded in another school does not count.
-        access:
-          typeof schoolId === 'string'
-            ? new LiveAccess(this.orm.em.fork(), { schoolIds: [schoolId], personId: null })
-            : null,
-        personal: new Map(),
-        loaders: new Map(),
-      };
-      this.work.set(published, work);
+    const schoolId = (published as { schoolId?: unknown }).schoolId;
+    const key = typeof schoolId === 'string' ? schoolId : '';
+    const found = this.open.get(key);
+    if (found && !found.sealed) {
+      return found;
     }
+    const work: SharedWork = {
+      sealed: false,
+      key,
+      access: null,
+      personal: new Map(),
+      loaders: new Map(),
+    };
+    if (key) {
+      // Under the event's school only: a guardianship recorded in another school does not count.
+      work.access = new LiveAccess(
+        this.orm.em.fork(),
+        { schoolIds: [key], personId: null },
+        this.sealer(work),
+      );
+    }
+    this.open.set(key, work);
     return work;
   }
 
-  private accessFor(work: EventWork, viewer: Viewer): LiveAccess {
+  /** Seals `work` as its first statement is sent: a later event gets a new work object. */
+  private sealer(work: SharedWork) {
+    return () => {
+      if (!work.sealed) {
+        work.sealed = true;
+        if (this.open.get(work.key) === work) {
+          this.open.delete(work.key);
+        }
+      }
+    };
+  }
+
+  private accessFor(work: SharedWork, viewer: Viewer): LiveAccess {
     if (work.access) {
       return work.access;
     }
-    let access = work.personal.get(viewer.personId);
+    const schoolIds = viewerSchoolIds(viewer);
+    // By person and schools: two events of one work may see a person before and after a role change.
+    const key = `${viewer.personId}|${schoolIds.join(',')}`;
+    let access = work.personal.get(key);
     if (!access) {
-      access = new LiveAccess(this.orm.em.fork(), {
-        schoolIds: viewerSchoolIds(viewer),
-        personId: viewer.personId,
-      });
-      work.personal.set(viewer.personId, access);
+      access = new LiveAccess(
+        this.orm.em.fork(),
+        { schoolIds, personId: viewer.personId },
+        this.sealer(work),
+      );
+      work.personal.set(key, access);
     }
     return access;
   }
 
-  private loadersFor(work: EventWork, scope: RowScope) {
-    const key = `${scope.schoolIds.join(',')}|${scope.personId ?? ''}`;
+  /**
+   * The loaders of the viewer's schools, shared by every execution of the work under them — a
+   * person's own (the class dashboard) too: they read under the schools alone, never a person's
+   * rows (row security's person clause only adds rows: this scope is never wider than the viewer's).
+   */
+  private loadersFor(work: SharedWork, viewer: Viewer): Loaders {
+    const schoolIds = viewerSchoolIds(viewer);
+    const key = schoolIds.join(',');
     let found = work.loaders.get(key);
     if (!found) {
-      const em = this.orm.em.fork();
-      found = { em, loaders: new Loaders(em) };
+      found = new Loaders(this.orm.em.fork(), {
+        onRead: this.sealer(work),
+        scope: { schoolIds, personId: null },
+      });
       work.loaders.set(key, found);
     }
     return found;
   }
 
-  /** One event for one group: sessions, access per person, one execution per permission set. */
-  private async deliver(group: Group, event: unknown) {
+  /**
+   * One event for one group: sessions, access per person, one execution per permission set; the
+   * payloads and who gets them, for `send`.
+   */
+  private async prepare(group: Group, event: unknown): Promise<Prepared[]> {
     const members = [...group.members];
     const sessions = [...new Set(members.map((m) => m.sessionId))];
     const rows = await this.viewerRows.loadMany(sessions);
@@ -545,7 +637,7 @@ export class LiveGroups {
     });
     this.endSessions(group, (s) => !viewers.has(s));
     if (viewers.size === 0) {
-      return;
+      return [];
     }
     const work = this.workOf(event, group);
     if (!group.shared) {
@@ -582,18 +674,19 @@ export class LiveGroups {
       bucket.members.push(m);
       buckets.set(key, bucket);
     }
-    await Promise.all(
+    return Promise.all(
       [...buckets.values()].map(async ({ viewer, members: to }) => {
         // A shared execution reads the permission set's schools, never one person's own rows.
         const scope: RowScope = {
           schoolIds: viewerSchoolIds(viewer),
           personId: group.shared ? null : viewer.personId,
         };
-        const { em, loaders } = this.loadersFor(work, scope);
         const context: Context = {
           ...group.base,
-          em,
-          loaders,
+          // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
+          // with later events of the work, which only the loaders' sealed reads may be.
+          em: this.orm.em.fork(),
+          loaders: this.loadersFor(work, viewer),
           viewer,
           rowScope: scope,
           access: this.accessFor(work, viewer),
@@ -602,14 +695,20 @@ export class LiveGroups {
         const result = await withRowScope(scope, () =>
           execute({ ...group.args, rootValue: event, contextValue: context }),
         );
-        const payload = JSON.stringify(this.format(result, context));
-        for (const m of to) {
-          if (m.socket.readyState === m.socket.OPEN) {
-            m.socket.send(`${m.prefix}${payload}}`);
-          }
-        }
+        return { to, payload: JSON.stringify(this.format(result, context)) };
       }),
     );
+  }
+
+  /** The same bytes to every socket of a bucket that is still subscribed. */
+  private send(group: Group, prepared: readonly Prepared[]) {
+    for (const { to, payload } of prepared) {
+      for (const m of to) {
+        if (group.members.has(m) && m.socket.readyState === m.socket.OPEN) {
+          m.socket.send(`${m.prefix}${payload}}`);
+        }
+      }
+    }
   }
 
   private endSessions(group: Group, ended: (sessionId: string) => boolean) {

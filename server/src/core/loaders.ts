@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import { withRowScope, type RowScope } from './row-scope.js';
 
 /**
  * Per-operation batching (STYLE: habit 1): every `ManyToOne` a field resolver follows goes through
@@ -14,7 +15,23 @@ export class Loaders {
   private readonly primed = new Map<unknown, Map<string, unknown>>();
   private readonly primedChildren = new Map<string, Map<string, unknown[]>>();
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly options: {
+      /** Called as each batch's statement is sent (core/live.ts seals a shared work object there). */
+      onRead?: () => void;
+      /**
+       * The row scope of every statement, whoever's load starts the batch (loaders shared by the
+       * executions of several people, core/live.ts); without it, the running operation's.
+       */
+      scope?: RowScope;
+    } = {},
+  ) {}
+
+  private read<T>(statement: () => Promise<T>): Promise<T> {
+    this.options.onRead?.();
+    return this.options.scope ? withRowScope(this.options.scope, statement) : statement();
+  }
 
   /** The entity with this id (NOT_FOUND is the caller's business: here a missing row is null). */
   load<T extends object>(cls: EntityClass<T>, id: string): Promise<T | null> {
@@ -64,9 +81,11 @@ export class Loaders {
     let loader = this.byRelation.get(key) as DataLoader<string, T[]> | undefined;
     if (!loader) {
       loader = new DataLoader<string, T[]>(async (parentIds) => {
-        const rows = (await this.em.find(cls, { [fk]: { $in: [...parentIds] } } as never, {
-          orderBy: { createdAt: 'asc', id: 'asc' } as never,
-        })) as T[];
+        const rows = (await this.read(() =>
+          this.em.find(cls, { [fk]: { $in: [...parentIds] } } as never, {
+            orderBy: { createdAt: 'asc', id: 'asc' } as never,
+          }),
+        )) as T[];
         const grouped = new Map<string, T[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) {
           const parent = (row[fk] as { id: string }).id;
@@ -121,7 +140,7 @@ export class Loaders {
     let loader = this.byEntity.get(cls);
     if (!loader) {
       loader = new DataLoader<string, unknown>(async (ids) => {
-        const rows = (await this.em.find(cls, { id: { $in: [...ids] } })) as {
+        const rows = (await this.read(() => this.em.find(cls, { id: { $in: [...ids] } }))) as {
           id: string;
         }[];
         const byId = new Map(rows.map((row) => [row.id, row]));

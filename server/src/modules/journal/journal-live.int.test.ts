@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import type { Person } from '../people/person.entity.js';
 import { Role, RoleAssignment } from '../people/role-assignment.entity.js';
 import type { SchoolClass } from '../year/school-class.entity.js';
 import type { TeachingAssignment } from '../year/teaching-assignment.entity.js';
+import { JOURNAL_CHANGED } from './journal.events.js';
 import type { Lesson } from './lesson.entity.js';
 
 // Live journal events over a real graphql-ws client (issue 5): delivery, filtering by who may
@@ -721,6 +723,209 @@ describe('one execution per operation, variables and permission set (issue 9)', 
     expect(executions()).toBe(4);
     await Promise.all(feeds.map((f) => f.stop()));
     expect(await groupsSettled([])).toBe(true);
+  });
+});
+
+describe('a burst of events shares its reads (issue 9)', () => {
+  // Events delivered at the same time share their access checks and names (core/live.ts,
+  // SharedWork): a burst costs statements per round, not per event. Every read behind an event is
+  // still sent after that event was published.
+  const families: { student: Person; parent: Person; token: string }[] = [];
+  let father: Person;
+  const t: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const em = app.orm.em.fork();
+    for (let i = 0; i < 4; i++) {
+      const family = await createFamily(em, { schoolClass: c5a });
+      families.push({ ...family, token: await sessionFor(em, family.parent) });
+    }
+    father = await createPerson(em, { school: c5a.school, roles: [Role.PARENT] });
+    em.persist(
+      em.create(Guardianship, {
+        school: c5a.school,
+        guardian: father,
+        student: families[0]!.student,
+        kind: GuardianshipKind.FATHER,
+      }),
+    );
+    await em.flush();
+    t.father = await sessionFor(em, father);
+    for (const name of ['director', 'deputy']) {
+      t[name] = await sessionFor(
+        em,
+        await createPerson(em, { school: c5a.school, roles: [Role.DIRECTOR] }),
+      );
+    }
+  });
+
+  /** A mark event as setMarks publishes it after its commit. */
+  const markEvent = (studentId: string, value: string) => ({
+    kind: 'MARK_SET',
+    schoolId: c5a.school.id,
+    schoolClassId: c5a.id,
+    assignmentId: page.id,
+    subjectId: page.subject.id,
+    lessonId: lesson.id,
+    lessonDate: lesson.date,
+    studentId,
+    markId: randomUUID(),
+    value,
+    attendanceId: null,
+    attendanceStatus: null,
+    minutesLate: null,
+    reason: null,
+    actorId: page.teacher.id,
+    occurredAt: new Date().toISOString(),
+  });
+  const groupsSettled = (sizes: number[]) =>
+    until(() => JSON.stringify(app.liveGroupSizes()) === JSON.stringify(sizes));
+
+  it('statements per burst do not grow with its events: checks and names are read once per round', async () => {
+    const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind value student { lastName } subject { name } } }`;
+    const feeds = families.map((f) => follow(app.url, f.token, NAMED, { s: f.student.id }));
+    await Promise.all(feeds.map((f) => f.subscribed));
+    expect(await groupsSettled([1, 1, 1, 1])).toBe(true);
+    const statementsFor = async (burst: typeof families) => {
+      const before = feeds.map((f) => f.received.length);
+      app.resetQueries();
+      for (const f of burst) {
+        app.publish(JOURNAL_CHANGED, markEvent(f.student.id, '5'));
+      }
+      expect(
+        await until(() => burst.every((_, i) => feeds[i]!.received.length === before[i]! + 1)),
+      ).toBe(true);
+      await quiet();
+      return app.queries.length;
+    };
+    try {
+      const one = await statementsFor(families.slice(0, 1));
+      // Sessions, guardianships, the students' and the subjects' names: one statement each.
+      expect(one).toBe(4);
+      expect(await statementsFor(families)).toBe(one);
+      for (const [i, feed] of feeds.entries()) {
+        expect(feed.received.at(-1)).toEqual({
+          kind: 'MARK_SET',
+          value: '5',
+          student: { lastName: families[i]!.student.lastName },
+          subject: { name: subjectName },
+        });
+      }
+      expect(feeds.map((f) => f.received.length)).toEqual([2, 1, 1, 1]);
+    } finally {
+      await Promise.all(feeds.map((f) => f.stop()));
+    }
+  });
+
+  it('a shared execution’s queued events are read in one round and sent in the order published', async () => {
+    const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind value student { lastName } subject { name } } }`;
+    const family = families[2]!;
+    const feed = follow(app.url, family.token, NAMED, { s: family.student.id });
+    await feed.subscribed;
+    expect(await groupsSettled([1])).toBe(true);
+    try {
+      app.resetQueries();
+      const values = ['1', '2', '3', '4', '5', '4', '3', '2'];
+      for (const value of values) {
+        app.publish(JOURNAL_CHANGED, markEvent(family.student.id, value));
+      }
+      expect(await until(() => feed.received.length === values.length)).toBe(true);
+      await quiet();
+      expect(feed.received.map((e) => e.value)).toEqual(values);
+      // Sessions, guardianships, the student's and the subject's names: one statement each.
+      expect(app.queries.length).toBe(4);
+    } finally {
+      await feed.stop();
+    }
+  });
+
+  it('per-person executions (class dashboards) read an event’s names once, under the schools alone', async () => {
+    const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value student { lastName } subject { name } lesson { date } } } }`;
+    const statementsFor = async (tokens: string[]) => {
+      const feeds = tokens.map((tk) => follow(app.url, tk, DASH, { c: c5a.id }));
+      await Promise.all(feeds.map((f) => f.subscribed));
+      expect(await groupsSettled(tokens.map(() => 1))).toBe(true);
+      app.resetQueries();
+      app.publish(JOURNAL_CHANGED, markEvent(families[1]!.student.id, '2'));
+      expect(await until(() => feeds.every((f) => f.received.length === 1))).toBe(true);
+      await quiet();
+      const count = app.queries.length;
+      await Promise.all(feeds.map((f) => f.stop()));
+      expect(await groupsSettled([])).toBe(true);
+      for (const f of feeds) {
+        expect(f.received).toEqual([
+          {
+            kind: 'MARK_SET',
+            unreadFromParents: null,
+            journal: {
+              value: '2',
+              student: { lastName: families[1]!.student.lastName },
+              subject: { name: subjectName },
+              lesson: { date: lesson.date },
+            },
+          },
+        ]);
+      }
+      return count;
+    };
+    const one = await statementsFor([t.director!]);
+    // Sessions, the class, then the student's, subject's and lesson's names: one statement each.
+    expect(one).toBe(5);
+    expect(await statementsFor([t.director!, t.deputy!, token.classTeacher!])).toBe(one);
+  });
+
+  it('a guardian unlinked between two events of a burst gets the earlier one only, though reads of the earlier one are still in flight', async () => {
+    const child = families[0]!;
+    const mother = follow(app.url, child.token, STUDENT_SUB, { s: child.student.id });
+    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.student.id });
+    const keeper = follow(app.url, token.teacher!, PAGE_SUB, { a: page.id });
+    await Promise.all([mother.subscribed, his.subscribed, keeper.subscribed]);
+    expect(await groupsSettled([2, 1])).toBe(true);
+    // The page's check reads teaching_assignment: held here, the first event's delivery to the
+    // page stays in flight, with its work object (and the guardianship it read) alive.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holding = app.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('lock table teaching_assignment in access exclusive mode');
+      locked();
+      await released;
+    });
+    const em = app.orm.em.fork();
+    try {
+      await isLocked;
+      app.publish(JOURNAL_CHANGED, markEvent(child.student.id, '4'));
+      expect(await until(() => mother.received.length === 1 && his.received.length === 1)).toBe(
+        true,
+      );
+      expect(keeper.received).toEqual([]);
+      // Committed after the first event's reads, before the second event is published.
+      await em.nativeDelete(Guardianship, { guardian: father.id, student: child.student.id });
+      app.publish(JOURNAL_CHANGED, markEvent(child.student.id, '3'));
+      expect(await until(() => mother.received.length === 2)).toBe(true);
+      await quiet();
+      expect(his.received.map((e) => e.value)).toEqual(['4']);
+      expect(mother.received.map((e) => e.value)).toEqual(['4', '3']);
+      release();
+      await holding;
+      // The page's keeper gets both, in order, once its reads go through.
+      expect(await until(() => keeper.received.length === 2)).toBe(true);
+      expect(keeper.received.map((e) => e.value)).toEqual(['4', '3']);
+    } finally {
+      release();
+      await holding;
+      em.persist(
+        em.create(Guardianship, {
+          school: c5a.school,
+          guardian: father.id,
+          student: child.student.id,
+          kind: GuardianshipKind.FATHER,
+        }),
+      );
+      await em.flush();
+      await Promise.all([mother.stop(), his.stop(), keeper.stop()]);
+    }
   });
 });
 
