@@ -1,5 +1,5 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import {
   execute,
@@ -93,14 +93,17 @@ export function liveEvents<T>(
 }
 
 /**
- * A subscriber's per-event access decision, with their viewer as it is now and the event's batched
- * access checks (auth/access.ts `LiveAccess`). It must read the viewer and `access` only: in a
- * shared execution it runs once per person, not in that person's own context.
+ * A subscriber's per-event access decision, with their viewer as it is now, the event's batched
+ * access checks (auth/access.ts `LiveAccess`) and, for a check's own reads, an EntityManager of
+ * this event (its statements run under the person's row scope as it is now). It must read these
+ * only, never the context captured at subscribe time: in a live group it runs once per person and
+ * event, the events of a group possibly prepared at the same time.
  */
 export type LiveCheck<T> = (
   event: T,
   viewer: Viewer,
   access: LiveAccess,
+  em: EntityManager,
 ) => boolean | Promise<boolean>;
 
 /**
@@ -125,7 +128,9 @@ export function liveFilter<T>(
       if (context.renew && !(await context.renew())) {
         return false;
       }
-      return context.viewer ? mayRead(event, context.viewer, new LiveAccess(context.em)) : false;
+      return context.viewer
+        ? mayRead(event, context.viewer, new LiveAccess(context.em), context.em)
+        : false;
     }),
   );
 }
@@ -221,7 +226,7 @@ interface Group {
   source: AsyncIterator<unknown>;
   rule: LiveRule;
   topics: string[];
-  /** The first member's context: bus, language, logger (and, per person, the renewed viewer). */
+  /** The first member's context: bus, language, logger. Never changed per event (`prepare`). */
   base: Context;
   args: ExecutionArgs;
 }
@@ -455,10 +460,11 @@ export class LiveGroups {
   }
 
   /**
-   * Takes the group's events in order. A shared group prepares up to `PIPELINE` queued events at
-   * once — their sessions, checks and names are then read together, one round for the lot
-   * (`SharedWork`) — and sends them in order. A person's own group takes one event at a time: its
-   * context is renewed per event (`applyViewer`), which events prepared together would race on.
+   * Takes the group's events in order and prepares up to `PIPELINE` queued events at once — their
+   * sessions, checks and names are then read together, one round for the lot (`SharedWork`) — and
+   * sends them in order. Each event is prepared in contexts of its own (viewer, EntityManager,
+   * loaders, row scope: `prepare`), a person's own group's too, so events prepared together share
+   * nothing but the sealed reads of their work.
    */
   private async pump(group: Group) {
     let sent: Promise<void> = Promise.resolve();
@@ -472,10 +478,6 @@ export class LiveGroups {
         }
         if (next.done) {
           break;
-        }
-        if (!group.shared) {
-          this.send(group, await this.prepare(group, next.value));
-          continue;
         }
         const prepared = this.prepare(group, next.value);
         // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
@@ -640,21 +642,23 @@ export class LiveGroups {
       return [];
     }
     const work = this.workOf(event, group);
-    if (!group.shared) {
-      // One person: their context renewed as before (resolvers may read it in their check).
-      const [viewer] = viewers.values();
-      const em = this.orm.em.fork();
-      applyViewer(group.base, { viewer: viewer!, em });
-    }
-    // One decision per person, all in the same tick (their statements batch).
+    // One decision per person, all in the same tick (their statements batch). A check's own reads
+    // (its `em`) run under the person's scope as it is now, as a renewed context's would.
     const decisions = new Map<string, Promise<boolean>>();
+    let em: EntityManager | undefined;
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
         const access = this.accessFor(work, viewer);
+        em ??= this.orm.em.fork();
+        const checkEm = em;
+        const scope: RowScope = {
+          schoolIds: viewerSchoolIds(viewer),
+          personId: viewer.personId,
+        };
         decisions.set(
           viewer.personId,
-          withRowScope(group.base.rowScope ?? { schoolIds: [], personId: null }, async () =>
-            Boolean(await group.rule.check(event, viewer, access)),
+          withRowScope(scope, async () =>
+            Boolean(await group.rule.check(event, viewer, access, checkEm)),
           ),
         );
       }
