@@ -94,16 +94,17 @@ export function liveEvents<T>(
 
 /**
  * A subscriber's per-event access decision, with their viewer as it is now, the event's batched
- * access checks (auth/access.ts `LiveAccess`) and, for a check's own reads, an EntityManager of
- * this event (its statements run under the person's row scope as it is now). It must read these
- * only, never the context captured at subscribe time: in a live group it runs once per person and
- * event, the events of a group possibly prepared at the same time.
+ * access checks (auth/access.ts `LiveAccess`) and, for a check's own reads, the EntityManager of
+ * this event (`em()`, forked on first call: most checks read through `access` only; its statements
+ * run under the person's row scope as it is now). It must read these only, never the context
+ * captured at subscribe time: in a live group it runs once per person and event, the events of a
+ * group possibly prepared at the same time.
  */
 export type LiveCheck<T> = (
   event: T,
   viewer: Viewer,
   access: LiveAccess,
-  em: EntityManager,
+  em: () => EntityManager,
 ) => boolean | Promise<boolean>;
 
 /**
@@ -129,7 +130,7 @@ export function liveFilter<T>(
         return false;
       }
       return context.viewer
-        ? mayRead(event, context.viewer, new LiveAccess(context.em), context.em)
+        ? mayRead(event, context.viewer, new LiveAccess(context.em), () => context.em)
         : false;
     }),
   );
@@ -277,7 +278,7 @@ export class LiveGroups {
   private readonly groups = new Map<string, Group>();
   private readonly registrations = new WeakMap<Context, Registration>();
   /** Viewers by session, rebuilt only when the session's row (session, person, roles) changed. */
-  private readonly viewers = new Map<string, { row: string; viewer: Viewer }>();
+  private readonly viewers = new Map<string, { row: ViewerRow; viewer: Viewer }>();
   /** Members per session, so a session's cached viewer goes with its last member. */
   private readonly sessionMembers = new Map<string, number>();
   /** The unsealed work object per event school ('' for events naming none), see `SharedWork`. */
@@ -528,15 +529,18 @@ export class LiveGroups {
 
   /** The session's viewer from its row, rebuilt only when the row changed. */
   private viewerOf(sessionId: string, row: ViewerRow): Viewer {
-    const { touched: _t, ...facts } = row;
-    const json = JSON.stringify(facts);
     const cached = this.viewers.get(sessionId);
-    if (cached?.row === json) {
+    if (
+      cached &&
+      sameJson(cached.row.session, row.session) &&
+      sameJson(cached.row.person, row.person) &&
+      sameJson(cached.row.roles, row.roles)
+    ) {
       return cached.viewer;
     }
     const viewer = viewerFromRow(this.orm.em.fork(), row, new Date());
     if (this.sessionMembers.has(sessionId)) {
-      this.viewers.set(sessionId, { row: json, viewer });
+      this.viewers.set(sessionId, { row, viewer });
     }
     return viewer;
   }
@@ -646,11 +650,10 @@ export class LiveGroups {
     // (its `em`) run under the person's scope as it is now, as a renewed context's would.
     const decisions = new Map<string, Promise<boolean>>();
     let em: EntityManager | undefined;
+    const checkEm = () => (em ??= this.orm.em.fork());
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
         const access = this.accessFor(work, viewer);
-        em ??= this.orm.em.fork();
-        const checkEm = em;
         const scope: RowScope = {
           schoolIds: viewerSchoolIds(viewer),
           personId: viewer.personId,
@@ -685,11 +688,19 @@ export class LiveGroups {
           schoolIds: viewerSchoolIds(viewer),
           personId: group.shared ? null : viewer.personId,
         };
+        const orm = this.orm;
+        let em: EntityManager | undefined;
         const context: Context = {
           ...group.base,
           // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
-          // with later events of the work, which only the loaders' sealed reads may be.
-          em: this.orm.em.fork(),
+          // with later events of the work, which only the loaders' sealed reads may be. Forked when
+          // a resolver first asks (most read through the loaders only): a fork is much garbage.
+          get em() {
+            return (em ??= orm.em.fork());
+          },
+          set em(value) {
+            em = value;
+          },
           loaders: this.loadersFor(work, viewer),
           viewer,
           rowScope: scope,
@@ -723,6 +734,38 @@ export class LiveGroups {
       }
     }
   }
+}
+
+/**
+ * Whether two values parsed from JSON are equal (same keys in any order, same values). For every
+ * member on every event: compares in place, where JSON.stringify made two strings each time.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return false;
+  }
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (Array.isArray(b)) {
+    return false;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in ra) {
+    if (!Object.hasOwn(rb, key) || !sameJson(ra[key], rb[key])) {
+      return false;
+    }
+    keys += 1;
+  }
+  for (const _ in rb) {
+    keys -= 1;
+  }
+  return keys === 0;
 }
 
 const asError = (err: unknown) =>

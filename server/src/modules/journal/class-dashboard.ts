@@ -308,7 +308,7 @@ export class ClassDashboardResolver {
           }
           // Only messages from parents of this class move its dashboard.
           return item.topic === 'message'
-            ? isParentInClass(em, item.event.authorId, schoolClassId, todayIn(cls.time_zone))
+            ? isParentInClass(em(), item.event.authorId, schoolClassId, todayIn(cls.time_zone))
             : true;
         },
         // The bus's event, shared by every dashboard it reaches: its school and batched checks.

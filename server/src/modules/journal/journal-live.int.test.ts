@@ -887,10 +887,12 @@ describe('a burst of events shares its reads (issue 9)', () => {
       }
       expect(await until(() => feed.received.length === values.length)).toBe(true);
       await quiet();
-      expect(feed.received.map((e) => (e.journal as { value: string }).value)).toEqual(values);
-      expect(
-        feed.received.map((e) => (e.journal as { student: { lastName: string } }).student),
-      ).toEqual(
+      const journals = feed.received.map(
+        (e) =>
+          (e as unknown as { journal: { value: string; student: { lastName: string } } }).journal,
+      );
+      expect(journals.map((j) => j.value)).toEqual(values);
+      expect(journals.map((j) => j.student)).toEqual(
         values.map((_, i) => ({ lastName: families[i % families.length]!.student.lastName })),
       );
       // Sessions, the class, the students' and the subject's names: one statement each, not per event.

@@ -182,7 +182,7 @@ export class MessagesResolver {
         ANNOUNCEMENT_PUBLISHED,
         (a) => a.schoolClassId === schoolClassId,
         async (a, now, _access, em) =>
-          Boolean((await classReach(em, now, schoolClassId))?.audiences.includes(a.audience)),
+          Boolean((await classReach(em(), now, schoolClassId))?.audiences.includes(a.audience)),
       );
     },
   })
@@ -233,7 +233,7 @@ export class MessagesResolver {
         context,
         MESSAGE_SENT,
         (e) => e.recipientIds.includes(personId),
-        (e, _now, _access, em) => takesPart(em, personId, e.threadId),
+        (e, _now, _access, em) => takesPart(em(), personId, e.threadId),
       );
     },
   })
