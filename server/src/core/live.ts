@@ -20,6 +20,7 @@ import {
   type ViewerRow,
 } from '../auth/viewer.js';
 import type { Context } from './context.js';
+import type { LiveExecutor } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { scopeToViewer, viewerSchoolIds, withRowScope, type RowScope } from './row-scope.js';
@@ -230,6 +231,8 @@ interface Group {
   /** The first member's context: bus, language, logger. Never changed per event (`prepare`). */
   base: Context;
   args: ExecutionArgs;
+  /** graphql-jit's execution of an event, where the operation fits it; else graphql-js's. */
+  run: LiveExecutor | null;
 }
 
 /** One execution's serialised result and the sockets it goes to. */
@@ -293,6 +296,11 @@ export class LiveGroups {
     /** Counts a joining member as a started subscription on these topics (Bus.subscriptionsStarted). */
     private readonly joined: (topics: readonly string[]) => void,
     private readonly log: Logger,
+    /** Compiles a group's operation for its events (core/jit-executor.ts `liveJit`), if given. */
+    private readonly compile?: (
+      document: DocumentNode,
+      operationName: string | null,
+    ) => LiveExecutor | null,
   ) {}
 
   /** Distinct shared executions running now (for tests and benchmarks). */
@@ -389,6 +397,7 @@ export class LiveGroups {
         topics: registration.topics,
         base: context,
         args,
+        run: this.compile?.(args.document, args.operationName ?? null) ?? null,
       };
       this.groups.set(group.key, group);
       void this.pump(group);
@@ -707,8 +716,11 @@ export class LiveGroups {
           access: this.accessFor(work, viewer),
         };
         this.executions += 1;
+        const run = group.run;
         const result = await withRowScope(scope, () =>
-          execute({ ...group.args, rootValue: event, contextValue: context }),
+          run
+            ? run(event, context, group.args.variableValues)
+            : execute({ ...group.args, rootValue: event, contextValue: context }),
         );
         return { to, payload: JSON.stringify(this.format(result, context)) };
       }),
