@@ -43,7 +43,7 @@ import {
   subscriptionOverHttpRefused,
   withoutSuggestions,
 } from './limits.js';
-import { jitGateway } from './jit-executor.js';
+import { jitGateway, liveJit } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import { createFormatError, translateErrors, translateErrorsPlugin } from './graphql-errors.js';
 import { atExpiry, LiveGroups, renewable, selectsOnly, SESSION_ENDED } from './live.js';
@@ -534,6 +534,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     socketResult,
     (topics) => topics.forEach((t) => deps.bus.joined(t)),
     log,
+    deps.graphqlJs ? undefined : liveJit(schema),
   );
   // Open sockets by the session they signed in with, so a revoked session's sockets close.
   const sockets = new Map<WebSocket, { sessionId: string; personId: string }>();

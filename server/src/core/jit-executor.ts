@@ -77,8 +77,10 @@ export function jitFits(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
+  /** Subscriptions too: their events' execution (`liveJit`), never their `subscribe`. */
+  kinds: readonly OperationTypeNode[] = [OperationTypeNode.QUERY],
 ): boolean {
-  if (operation.operation !== OperationTypeNode.QUERY) {
+  if (!kinds.includes(operation.operation)) {
     return false;
   }
   for (const d of operation.variableDefinitions ?? []) {
@@ -183,5 +185,54 @@ export function jitGateway(
       return () => {};
     },
     stop: () => Promise.resolve(),
+  };
+}
+
+/** One live event executed for one context (`rootValue`: the event), as graphql-js would. */
+export type LiveExecutor = (
+  event: unknown,
+  contextValue: unknown,
+  variables: Record<string, unknown> | null | undefined,
+) => Promise<ExecutionResult>;
+
+/**
+ * The per-event execution of live subscriptions by graphql-jit (issue 9: every event of a live group
+ * is executed once per permission set or person; graphql-js's execution was a tenth of a burst's
+ * CPU). Only the event's execution — graphql-js's `mapSourceToResponse`, the subscription field's
+ * `resolve` with the event as root — never `subscribe`, which stays with graphql-js. Where the
+ * operation does not fit (`jitFits`: the same conditions as queries) or does not compile: null,
+ * and the live group executes with graphql-js. Variables were coerced and checked by graphql-js
+ * when subscribing (core/app.ts onSubscribe). Parity: live-jit.int.test.ts.
+ */
+export function liveJit(
+  schema: GraphQLSchema,
+): (document: DocumentNode, operationName: string | null) => LiveExecutor | null {
+  // Keyed by the parsed document, which core/app.ts's checked subscriptions reuse per query text.
+  const compiled = new WeakMap<DocumentNode, Map<string | null, LiveExecutor | null>>();
+  return (document, operationName) => {
+    let byName = compiled.get(document);
+    if (!byName) {
+      byName = new Map();
+      compiled.set(document, byName);
+    }
+    let run = byName.get(operationName);
+    if (run === undefined) {
+      run = null;
+      const operation = getOperationAST(document, operationName);
+      if (operation && jitFits(schema, document, operation, [OperationTypeNode.SUBSCRIPTION])) {
+        const q = compileQuery(schema, document, operationName ?? undefined, {
+          disablingCapturingStackErrors: true,
+        });
+        if (isCompiledQuery(q)) {
+          run = async (event, contextValue, variables) => {
+            const { data, errors } = await q.query(event, contextValue, variables ?? {});
+            // graphql-js's order of keys (errors first), which the socket's frame keeps.
+            return errors?.length ? { errors: errors.map(asGraphqlJsError), data } : { data };
+          };
+        }
+      }
+      byName.set(operationName, run);
+    }
+    return run;
   };
 }

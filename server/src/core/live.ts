@@ -1,5 +1,5 @@
 import { filter, pipe } from '@graphql-yoga/subscription';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import {
   execute,
@@ -20,6 +20,7 @@ import {
   type ViewerRow,
 } from '../auth/viewer.js';
 import type { Context } from './context.js';
+import type { LiveExecutor } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { scopeToViewer, viewerSchoolIds, withRowScope, type RowScope } from './row-scope.js';
@@ -93,14 +94,18 @@ export function liveEvents<T>(
 }
 
 /**
- * A subscriber's per-event access decision, with their viewer as it is now and the event's batched
- * access checks (auth/access.ts `LiveAccess`). It must read the viewer and `access` only: in a
- * shared execution it runs once per person, not in that person's own context.
+ * A subscriber's per-event access decision, with their viewer as it is now, the event's batched
+ * access checks (auth/access.ts `LiveAccess`) and, for a check's own reads, the EntityManager of
+ * this event (`em()`, forked on first call: most checks read through `access` only; its statements
+ * run under the person's row scope as it is now). It must read these only, never the context
+ * captured at subscribe time: in a live group it runs once per person and event, the events of a
+ * group possibly prepared at the same time.
  */
 export type LiveCheck<T> = (
   event: T,
   viewer: Viewer,
   access: LiveAccess,
+  em: () => EntityManager,
 ) => boolean | Promise<boolean>;
 
 /**
@@ -125,7 +130,9 @@ export function liveFilter<T>(
       if (context.renew && !(await context.renew())) {
         return false;
       }
-      return context.viewer ? mayRead(event, context.viewer, new LiveAccess(context.em)) : false;
+      return context.viewer
+        ? mayRead(event, context.viewer, new LiveAccess(context.em), () => context.em)
+        : false;
     }),
   );
 }
@@ -221,9 +228,11 @@ interface Group {
   source: AsyncIterator<unknown>;
   rule: LiveRule;
   topics: string[];
-  /** The first member's context: bus, language, logger (and, per person, the renewed viewer). */
+  /** The first member's context: bus, language, logger. Never changed per event (`prepare`). */
   base: Context;
   args: ExecutionArgs;
+  /** graphql-jit's execution of an event, where the operation fits it; else graphql-js's. */
+  run: LiveExecutor | null;
 }
 
 /** One execution's serialised result and the sockets it goes to. */
@@ -272,7 +281,7 @@ export class LiveGroups {
   private readonly groups = new Map<string, Group>();
   private readonly registrations = new WeakMap<Context, Registration>();
   /** Viewers by session, rebuilt only when the session's row (session, person, roles) changed. */
-  private readonly viewers = new Map<string, { row: string; viewer: Viewer }>();
+  private readonly viewers = new Map<string, { row: ViewerRow; viewer: Viewer }>();
   /** Members per session, so a session's cached viewer goes with its last member. */
   private readonly sessionMembers = new Map<string, number>();
   /** The unsealed work object per event school ('' for events naming none), see `SharedWork`. */
@@ -287,6 +296,11 @@ export class LiveGroups {
     /** Counts a joining member as a started subscription on these topics (Bus.subscriptionsStarted). */
     private readonly joined: (topics: readonly string[]) => void,
     private readonly log: Logger,
+    /** Compiles a group's operation for its events (core/jit-executor.ts `liveJit`), if given. */
+    private readonly compile?: (
+      document: DocumentNode,
+      operationName: string | null,
+    ) => LiveExecutor | null,
   ) {}
 
   /** Distinct shared executions running now (for tests and benchmarks). */
@@ -383,6 +397,7 @@ export class LiveGroups {
         topics: registration.topics,
         base: context,
         args,
+        run: this.compile?.(args.document, args.operationName ?? null) ?? null,
       };
       this.groups.set(group.key, group);
       void this.pump(group);
@@ -455,10 +470,11 @@ export class LiveGroups {
   }
 
   /**
-   * Takes the group's events in order. A shared group prepares up to `PIPELINE` queued events at
-   * once — their sessions, checks and names are then read together, one round for the lot
-   * (`SharedWork`) — and sends them in order. A person's own group takes one event at a time: its
-   * context is renewed per event (`applyViewer`), which events prepared together would race on.
+   * Takes the group's events in order and prepares up to `PIPELINE` queued events at once — their
+   * sessions, checks and names are then read together, one round for the lot (`SharedWork`) — and
+   * sends them in order. Each event is prepared in contexts of its own (viewer, EntityManager,
+   * loaders, row scope: `prepare`), a person's own group's too, so events prepared together share
+   * nothing but the sealed reads of their work.
    */
   private async pump(group: Group) {
     let sent: Promise<void> = Promise.resolve();
@@ -472,10 +488,6 @@ export class LiveGroups {
         }
         if (next.done) {
           break;
-        }
-        if (!group.shared) {
-          this.send(group, await this.prepare(group, next.value));
-          continue;
         }
         const prepared = this.prepare(group, next.value);
         // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
@@ -526,15 +538,18 @@ export class LiveGroups {
 
   /** The session's viewer from its row, rebuilt only when the row changed. */
   private viewerOf(sessionId: string, row: ViewerRow): Viewer {
-    const { touched: _t, ...facts } = row;
-    const json = JSON.stringify(facts);
     const cached = this.viewers.get(sessionId);
-    if (cached?.row === json) {
+    if (
+      cached &&
+      sameJson(cached.row.session, row.session) &&
+      sameJson(cached.row.person, row.person) &&
+      sameJson(cached.row.roles, row.roles)
+    ) {
       return cached.viewer;
     }
     const viewer = viewerFromRow(this.orm.em.fork(), row, new Date());
     if (this.sessionMembers.has(sessionId)) {
-      this.viewers.set(sessionId, { row: json, viewer });
+      this.viewers.set(sessionId, { row, viewer });
     }
     return viewer;
   }
@@ -640,21 +655,22 @@ export class LiveGroups {
       return [];
     }
     const work = this.workOf(event, group);
-    if (!group.shared) {
-      // One person: their context renewed as before (resolvers may read it in their check).
-      const [viewer] = viewers.values();
-      const em = this.orm.em.fork();
-      applyViewer(group.base, { viewer: viewer!, em });
-    }
-    // One decision per person, all in the same tick (their statements batch).
+    // One decision per person, all in the same tick (their statements batch). A check's own reads
+    // (its `em`) run under the person's scope as it is now, as a renewed context's would.
     const decisions = new Map<string, Promise<boolean>>();
+    let em: EntityManager | undefined;
+    const checkEm = () => (em ??= this.orm.em.fork());
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
         const access = this.accessFor(work, viewer);
+        const scope: RowScope = {
+          schoolIds: viewerSchoolIds(viewer),
+          personId: viewer.personId,
+        };
         decisions.set(
           viewer.personId,
-          withRowScope(group.base.rowScope ?? { schoolIds: [], personId: null }, async () =>
-            Boolean(await group.rule.check(event, viewer, access)),
+          withRowScope(scope, async () =>
+            Boolean(await group.rule.check(event, viewer, access, checkEm)),
           ),
         );
       }
@@ -681,19 +697,30 @@ export class LiveGroups {
           schoolIds: viewerSchoolIds(viewer),
           personId: group.shared ? null : viewer.personId,
         };
+        const orm = this.orm;
+        let em: EntityManager | undefined;
         const context: Context = {
           ...group.base,
           // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
-          // with later events of the work, which only the loaders' sealed reads may be.
-          em: this.orm.em.fork(),
+          // with later events of the work, which only the loaders' sealed reads may be. Forked when
+          // a resolver first asks (most read through the loaders only): a fork is much garbage.
+          get em() {
+            return (em ??= orm.em.fork());
+          },
+          set em(value) {
+            em = value;
+          },
           loaders: this.loadersFor(work, viewer),
           viewer,
           rowScope: scope,
           access: this.accessFor(work, viewer),
         };
         this.executions += 1;
+        const run = group.run;
         const result = await withRowScope(scope, () =>
-          execute({ ...group.args, rootValue: event, contextValue: context }),
+          run
+            ? run(event, context, group.args.variableValues)
+            : execute({ ...group.args, rootValue: event, contextValue: context }),
         );
         return { to, payload: JSON.stringify(this.format(result, context)) };
       }),
@@ -719,6 +746,38 @@ export class LiveGroups {
       }
     }
   }
+}
+
+/**
+ * Whether two values parsed from JSON are equal (same keys in any order, same values). For every
+ * member on every event: compares in place, where JSON.stringify made two strings each time.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return false;
+  }
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (Array.isArray(b)) {
+    return false;
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  let keys = 0;
+  for (const key in ra) {
+    if (!Object.hasOwn(rb, key) || !sameJson(ra[key], rb[key])) {
+      return false;
+    }
+    keys += 1;
+  }
+  for (const _ in rb) {
+    keys -= 1;
+  }
+  return keys === 0;
 }
 
 const asError = (err: unknown) =>

@@ -298,7 +298,7 @@ export class ClassDashboardResolver {
           tag(MESSAGE_SENT, 'message'),
           tag(THREAD_READ, 'read'),
         ]),
-        async (item, now, access) => {
+        async (item, now, access, em) => {
           if (!now.hasAnyRole(...LIVE_ROLES.classDashboardChanged)) {
             return false;
           }
@@ -308,12 +308,7 @@ export class ClassDashboardResolver {
           }
           // Only messages from parents of this class move its dashboard.
           return item.topic === 'message'
-            ? isParentInClass(
-                context.em,
-                item.event.authorId,
-                schoolClassId,
-                todayIn(cls.time_zone),
-              )
+            ? isParentInClass(em(), item.event.authorId, schoolClassId, todayIn(cls.time_zone))
             : true;
         },
         // The bus's event, shared by every dashboard it reaches: its school and batched checks.

@@ -874,6 +874,81 @@ describe('a burst of events shares its reads (issue 9)', () => {
     expect(await statementsFor([t.director!, t.deputy!, token.classTeacher!])).toBe(one);
   });
 
+  it('a class dashboard’s queued events are read in one round and sent in the order published', async () => {
+    const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind journal { value student { lastName } subject { name } } } }`;
+    const feed = follow(app.url, t.director!, DASH, { c: c5a.id });
+    await feed.subscribed;
+    expect(await groupsSettled([1])).toBe(true);
+    try {
+      app.resetQueries();
+      const values = ['1', '2', '3', '4', '5', '4', '3', '2'];
+      for (const [i, value] of values.entries()) {
+        app.publish(JOURNAL_CHANGED, markEvent(families[i % families.length]!.student.id, value));
+      }
+      expect(await until(() => feed.received.length === values.length)).toBe(true);
+      await quiet();
+      const journals = feed.received.map(
+        (e) =>
+          (e as unknown as { journal: { value: string; student: { lastName: string } } }).journal,
+      );
+      expect(journals.map((j) => j.value)).toEqual(values);
+      expect(journals.map((j) => j.student)).toEqual(
+        values.map((_, i) => ({ lastName: families[i % families.length]!.student.lastName })),
+      );
+      // Sessions, the class, the students' and the subject's names: one statement each, not per event.
+      expect(app.queries.length).toBe(4);
+    } finally {
+      await feed.stop();
+    }
+  });
+
+  it('a role revoked between two events of a dashboard’s burst: the earlier one still goes, with its own viewer; the later one not', async () => {
+    const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value } } }`;
+    const em = app.orm.em.fork();
+    const head = await createPerson(em, { school: c5a.school, roles: [Role.DIRECTOR] });
+    const feed = follow(app.url, await sessionFor(em, head), DASH, { c: c5a.id });
+    await feed.subscribed;
+    expect(await groupsSettled([1])).toBe(true);
+    // The dashboard's class check reads school_class: held here, the first event's preparation
+    // stays in flight (its viewer already read) while the second is prepared.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holding = app.orm.em.fork().transactional(async (tx) => {
+      await tx.execute('lock table school_class in access exclusive mode');
+      locked();
+      await released;
+    });
+    try {
+      await isLocked;
+      app.resetQueries();
+      app.publish(JOURNAL_CHANGED, markEvent(families[0]!.student.id, '4'));
+      // Its viewer (with the role) has been read; its class check now waits on the lock.
+      expect(await until(() => app.queries.some((q) => q.includes('session_viewer')))).toBe(true);
+      await em.nativeUpdate(
+        RoleAssignment,
+        { person: head.id, role: Role.DIRECTOR },
+        { revokedAt: new Date() },
+      );
+      app.publish(JOURNAL_CHANGED, markEvent(families[0]!.student.id, '3'));
+      await quiet();
+      expect(feed.received).toEqual([]);
+      release();
+      await holding;
+      expect(await until(() => feed.received.length === 1)).toBe(true);
+      await quiet();
+      expect(feed.received).toEqual([
+        { kind: 'MARK_SET', unreadFromParents: null, journal: { value: '4' } },
+      ]);
+      expect(feed.closedWith()).toBeNull();
+    } finally {
+      release();
+      await holding;
+      await feed.stop();
+    }
+  });
+
   it('a guardian unlinked between two events of a burst gets the earlier one only, though reads of the earlier one are still in flight', async () => {
     const child = families[0]!;
     const mother = follow(app.url, child.token, STUDENT_SUB, { s: child.student.id });

@@ -181,10 +181,8 @@ export class MessagesResolver {
         context,
         ANNOUNCEMENT_PUBLISHED,
         (a) => a.schoolClassId === schoolClassId,
-        async (a, now) =>
-          Boolean(
-            (await classReach(context.em, now, schoolClassId))?.audiences.includes(a.audience),
-          ),
+        async (a, now, _access, em) =>
+          Boolean((await classReach(em(), now, schoolClassId))?.audiences.includes(a.audience)),
       );
     },
   })
@@ -235,7 +233,7 @@ export class MessagesResolver {
         context,
         MESSAGE_SENT,
         (e) => e.recipientIds.includes(personId),
-        (e) => takesPart(context.em, personId, e.threadId),
+        (e, _now, _access, em) => takesPart(em(), personId, e.threadId),
       );
     },
   })
