@@ -23,23 +23,14 @@ import pg from 'pg';
 import { buildPermissions } from '../../server/src/auth/permissions.js';
 import { viewerFromToken } from '../../server/src/auth/viewer.js';
 import { createApp } from '../../server/src/core/app.js';
-import { loadConfig } from '../../server/src/core/config.js';
 import type { Context } from '../../server/src/core/context.js';
-import {
-  appDatabaseUrl,
-  createAppOrm,
-  prepareAppRole,
-  withDatabase,
-} from '../../server/src/core/db.js';
 import { Loaders } from '../../server/src/core/loaders.js';
-import { createLogger } from '../../server/src/core/logger.js';
-import { createBus } from '../../server/src/core/pubsub.js';
 import { newRowScope, scopeToViewer, withRowScope } from '../../server/src/core/row-scope.js';
 import { buildBareSchema } from '../../server/src/core/schema.js';
 import { readJournalPage } from '../../server/src/modules/journal/journal-page.service.js';
 import { benchOptions } from './args.js';
 import { journalPageBaseline } from './baseline.js';
-import { ensureGenerated } from './generate.js';
+import { startInProcess } from './in-process.js';
 import { post, problemOf, signIn } from './measure.js';
 import { JOURNAL_PAGE } from './scenarios.js';
 import { summarise } from './stats.js';
@@ -56,25 +47,7 @@ async function postOk(url: string, body: string, token: string | null): Promise<
 
 async function main() {
   const o = benchOptions();
-  const generated = await ensureGenerated(
-    o.serverUrl,
-    o.dbName,
-    { classes: o.classes, schools: o.schools, seed: o.seed },
-    { regenerate: false, log: console.log },
-  );
-  const ctx = generated.context;
-  const dbUrl = withDatabase(o.serverUrl, o.dbName);
-  const log = createLogger('warn', 'bench');
-  const config = {
-    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }),
-    databaseUrl: dbUrl,
-    port: 0,
-  };
-  await prepareAppRole(dbUrl);
-  const orm = await createAppOrm(appDatabaseUrl(dbUrl), log);
-  const bus = createBus(undefined, log);
-  const app = await createApp({ config, orm, log, bus });
-  const url = await app.listen(0, '127.0.0.1');
+  const { ctx, dbUrl, log, config, orm, bus, app, url, close } = await startInProcess(o);
   const cached = await createApp({ config, orm, log, bus, cacheControl: true });
   const cachedUrl = await cached.listen(0, '127.0.0.1');
   const plain = await createApp({ config, orm, log, bus, graphqlJs: true });
@@ -183,9 +156,7 @@ async function main() {
   await pool.end();
   await cached.close();
   await plain.close();
-  await app.close();
-  await bus.close();
-  await orm.close();
+  await close();
 }
 
 main().catch((err: unknown) => {

@@ -8,18 +8,8 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { createApp } from '../../server/src/core/app.js';
-import { loadConfig } from '../../server/src/core/config.js';
-import {
-  appDatabaseUrl,
-  createAppOrm,
-  prepareAppRole,
-  withDatabase,
-} from '../../server/src/core/db.js';
-import { createLogger } from '../../server/src/core/logger.js';
-import { createBus } from '../../server/src/core/pubsub.js';
 import { benchOptions } from './args.js';
-import { ensureGenerated } from './generate.js';
+import { startInProcess } from './in-process.js';
 import { post, problemOf, signIn } from './measure.js';
 import { SCENARIOS } from './scenarios.js';
 
@@ -84,25 +74,7 @@ function summarise(profile: CpuProfile, top: number) {
 
 async function main() {
   const o = benchOptions();
-  const generated = await ensureGenerated(
-    o.serverUrl,
-    o.dbName,
-    { classes: o.classes, schools: o.schools, seed: o.seed },
-    { regenerate: false, log: console.log },
-  );
-  const ctx = generated.context;
-  const dbUrl = withDatabase(o.serverUrl, o.dbName);
-  const log = createLogger('warn', 'bench');
-  const config = {
-    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn' }),
-    databaseUrl: dbUrl,
-    port: 0,
-  };
-  await prepareAppRole(dbUrl);
-  const orm = await createAppOrm(appDatabaseUrl(dbUrl), log);
-  const bus = createBus(undefined, log);
-  const app = await createApp({ config, orm, log, bus });
-  const url = await app.listen(0, '127.0.0.1');
+  const { ctx, url, close } = await startInProcess(o);
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -146,9 +118,7 @@ async function main() {
     );
   }
   session.disconnect();
-  await app.close();
-  await bus.close();
-  await orm.close();
+  await close();
 }
 
 main().catch((err: unknown) => {
