@@ -656,12 +656,14 @@ export class LiveGroups {
     }
     const work = this.workOf(event, group);
     // One decision per person, all in the same tick (their statements batch). A check's own reads
-    // (its `em`) run under the person's scope as it is now, as a renewed context's would.
+    // (its `em`) run under the person's scope as it is now, as a renewed context's would, in the
+    // person's own fork: an entity one person's scope let in is never another's from the identity
+    // map.
     const decisions = new Map<string, Promise<boolean>>();
-    let em: EntityManager | undefined;
-    const checkEm = () => (em ??= this.orm.em.fork());
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
+        let em: EntityManager | undefined;
+        const checkEm = () => (em ??= this.orm.em.fork());
         const access = this.accessFor(work, viewer);
         const scope: RowScope = {
           schoolIds: viewerSchoolIds(viewer),
