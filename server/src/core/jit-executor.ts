@@ -124,31 +124,10 @@ export function jitGateway(
   schema: GraphQLSchema,
 ): ApolloServerOptionsWithGateway<never>['gateway'] {
   // Keyed by the parsed document, which Apollo's document store reuses for the same query text.
-  const compiled = new LRUCache<DocumentNode, Map<string | null, CompiledQuery | null>>({
-    max: MAX_COMPILED,
-  });
-  const compiledFor = (document: DocumentNode, operationName: string | null) => {
-    let byName = compiled.get(document);
-    if (!byName) {
-      byName = new Map();
-      compiled.set(document, byName);
-    }
-    let query = byName.get(operationName);
-    if (query === undefined) {
-      const operation = getOperationAST(document, operationName);
-      query = null;
-      if (operation && jitFits(schema, document, operation)) {
-        const q = compileQuery(schema, document, operationName ?? undefined, {
-          // Stacks of field errors are never sent (includeStacktraceInErrorResponses: false), and
-          // the resolver's own error keeps its stack for the log.
-          disablingCapturingStackErrors: true,
-        });
-        query = isCompiledQuery(q) ? q : null;
-      }
-      byName.set(operationName, query);
-    }
-    return query;
-  };
+  const compiledFor = compiler(
+    schema,
+    new LRUCache<DocumentNode, Map<string | null, CompiledQuery | null>>({ max: MAX_COMPILED }),
+  );
 
   const executor = async (rc: ExecutorRequest): Promise<ExecutionResult> => {
     const { document, request, context: contextValue } = rc;
@@ -208,31 +187,53 @@ export function liveJit(
   schema: GraphQLSchema,
 ): (document: DocumentNode, operationName: string | null) => LiveExecutor | null {
   // Keyed by the parsed document, which core/app.ts's checked subscriptions reuse per query text.
-  const compiled = new WeakMap<DocumentNode, Map<string | null, LiveExecutor | null>>();
+  const compiledFor = compiler(schema, new WeakMap(), [OperationTypeNode.SUBSCRIPTION]);
   return (document, operationName) => {
-    let byName = compiled.get(document);
+    const q = compiledFor(document, operationName);
+    if (!q) {
+      return null;
+    }
+    return async (event, contextValue, variables) => {
+      const { data, errors } = await q.query(event, contextValue, variables ?? {});
+      // graphql-js's order of keys (errors first), which the socket's frame keeps.
+      return errors?.length ? { errors: errors.map(asGraphqlJsError), data } : { data };
+    };
+  };
+}
+
+/**
+ * Compiles an operation of a document once, where it fits graphql-jit (`jitFits` with `kinds`);
+ * null where it does not fit or does not compile (the caller then runs graphql-js). `store` bounds
+ * what is kept (an LRU for queries, a WeakMap for live groups' documents).
+ */
+function compiler(
+  schema: GraphQLSchema,
+  store: {
+    get(document: DocumentNode): Map<string | null, CompiledQuery | null> | undefined;
+    set(document: DocumentNode, byName: Map<string | null, CompiledQuery | null>): unknown;
+  },
+  kinds?: readonly OperationTypeNode[],
+) {
+  return (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
+    let byName = store.get(document);
     if (!byName) {
       byName = new Map();
-      compiled.set(document, byName);
+      store.set(document, byName);
     }
-    let run = byName.get(operationName);
-    if (run === undefined) {
-      run = null;
+    let query = byName.get(operationName);
+    if (query === undefined) {
       const operation = getOperationAST(document, operationName);
-      if (operation && jitFits(schema, document, operation, [OperationTypeNode.SUBSCRIPTION])) {
+      query = null;
+      if (operation && jitFits(schema, document, operation, kinds)) {
         const q = compileQuery(schema, document, operationName ?? undefined, {
+          // Stacks of field errors are never sent (includeStacktraceInErrorResponses: false), and
+          // the resolver's own error keeps its stack for the log.
           disablingCapturingStackErrors: true,
         });
-        if (isCompiledQuery(q)) {
-          run = async (event, contextValue, variables) => {
-            const { data, errors } = await q.query(event, contextValue, variables ?? {});
-            // graphql-js's order of keys (errors first), which the socket's frame keeps.
-            return errors?.length ? { errors: errors.map(asGraphqlJsError), data } : { data };
-          };
-        }
+        query = isCompiledQuery(q) ? q : null;
       }
-      byName.set(operationName, run);
+      byName.set(operationName, query);
     }
-    return run;
+    return query;
   };
 }
