@@ -75,12 +75,25 @@ export async function dropSessions(dbUrl: string) {
 }
 
 /**
- * `n` subscribers over every class of the school. In each class first those an event of its pair
- * reaches (the student, the student's parents, the class teacher's dashboard, the page's teacher),
- * then the other students and parents of the class (idle for these events); taken round-robin over
- * the classes, and again from the start (other devices of the same people) when `n` exceeds them.
+ * Who subscribes:
+ * - `school` (S4): `n` subscribers over every class of the school. In each class first those an
+ *   event of its pair reaches (the student, the student's parents, the class teacher's dashboard,
+ *   the page's teacher), then the other students and parents of the class (idle for these events);
+ *   taken round-robin over the classes, and again from the start (other devices of the same
+ *   people) when `n` exceeds them.
+ * - `one-group` (S4one): `n` sessions of one class's page teacher (their devices), all on that
+ *   page's operation with the same variables: one live group, so each event is executed once for
+ *   all `n` sockets (the page's operation is viewer-free, core/live.ts `selectsOnly`). Only that
+ *   class's pair is driven.
  */
-export async function prepareAudience(dbUrl: string, schoolId: string, n: number) {
+export type AudienceShape = 'school' | 'one-group';
+
+export async function prepareAudience(
+  dbUrl: string,
+  schoolId: string,
+  n: number,
+  shape: AudienceShape = 'school',
+) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
@@ -124,8 +137,17 @@ export async function prepareAudience(dbUrl: string, schoolId: string, n: number
       query: DIARY,
       variables: { studentId },
     });
-    const classes = rows.filter((r) => r.student_id);
+    const all = rows.filter((r) => r.student_id);
+    const classes = shape === 'one-group' ? all.slice(0, 1) : all;
+    const page = (r: ClassRow): Slot => ({
+      personId: r.teacher_id,
+      query: PAGE,
+      variables: { assignmentId: r.assignment_id },
+    });
     const perClass = classes.map((r) => {
+      if (shape === 'one-group') {
+        return [page(r)];
+      }
       const s = r.student_id!;
       const others = r.students.filter((x) => x !== s);
       return [
@@ -140,7 +162,7 @@ export async function prepareAudience(dbUrl: string, schoolId: string, n: number
               },
             ]
           : []),
-        { personId: r.teacher_id, query: PAGE, variables: { assignmentId: r.assignment_id } },
+        page(r),
         ...others.flatMap((o) => [diary(o, o), ...(parents.get(o) ?? []).map((p) => diary(p, o))]),
       ];
     });

@@ -12,18 +12,21 @@ const send = (answer: Answer) => process.send!(answer);
 /** Receipts as `eventKey → receipt times`, and the socket indices that received each event. */
 let receipts = new Map<string, number[]>();
 let receivers = new Map<string, number[]>();
+let payloads = new Map<string, string>();
 let errors: string[] = [];
 let clients: (Client | null)[] = [];
 const specs: Subscriber[] = [];
 let url = '';
 let rawSockets: WebSocket[] = [];
 
-function note(key: string, index: number) {
+function note(key: string, index: number, payload: unknown) {
   const t = now();
   let times = receipts.get(key);
   if (!times) {
     receipts.set(key, (times = []));
     receivers.set(key, []);
+    // Once per event: S4one's raw ws run sends the bytes the server sent.
+    payloads.set(key, JSON.stringify(payload));
   }
   times.push(t);
   receivers.get(key)!.push(index);
@@ -68,7 +71,7 @@ function open(index: number): Promise<void> {
           | undefined;
         const e = field?.journal ?? field;
         if (e?.markId) {
-          note(`${e.kind}:${e.markId}`, index);
+          note(`${e.kind}:${e.markId}`, index, result);
         }
       },
       error: (e) => {
@@ -262,10 +265,12 @@ process.on('message', (cmd: Command) => {
           type: 'receipts',
           receipts: [...receipts],
           receivers: cmd.withReceivers ? [...receivers] : [],
+          payloads: cmd.withReceivers ? [...payloads] : [],
           errors,
         });
         receipts = new Map();
         receivers = new Map();
+        payloads = new Map();
         errors = [];
         break;
       case 'raw-connect':

@@ -44,6 +44,8 @@ export type Answer =
       receipts: [string, number[]][];
       /** `kind:markId` → indices of the subscribers that received it. */
       receivers: [string, number[]][];
+      /** `kind:markId` → the payload its first receipt carried, as JSON (with `receivers`). */
+      payloads: [string, string][];
       errors: string[];
     }
   | { type: 'count'; receipts: number }
