@@ -258,7 +258,11 @@ process.on('message', (cmd: Command) => {
         send({ type: 'done' });
         break;
       case 'count':
-        send({ type: 'count', receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0) });
+        send({
+          type: 'count',
+          receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0),
+          cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+        });
         break;
       case 'receipts':
         send({

@@ -48,6 +48,7 @@ export type Answer =
       payloads: [string, string][];
       errors: string[];
     }
-  | { type: 'count'; receipts: number }
+  /** `cpuMs`: the load process's CPU time so far (user + system). */
+  | { type: 'count'; receipts: number; cpuMs: number }
   | { type: 'raw-armed' }
   | { type: 'raw-received'; at: number };

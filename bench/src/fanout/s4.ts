@@ -32,6 +32,8 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1000;
 };
 const mb = () => process.memoryUsage().rss / 2 ** 20;
+const perDelivery = (ms: number, deliveries: number) =>
+  deliveries ? Math.round((ms / deliveries) * 1000) / 1000 : 0;
 
 export interface FanoutEnv {
   /** The API's /graphql URL (http; the sockets use ws on the same address). */
@@ -64,6 +66,11 @@ export interface FanoutFigures {
   eventLoopDelayMs?: { p50: number; p99: number; max: number };
   /** This (the server's) process's CPU per delivery / per subscription: steadier than time here. */
   cpuMsPerDelivery?: number;
+  /**
+   * The load process's CPU per delivery (graphql-ws clients; raw rows: a JSON.parse per message):
+   * near 1000 ms/s of it, the clients, not the server, set the deliveries/s.
+   */
+  clientCpuMsPerDelivery?: number;
   cpuMsPerSubscription?: number;
   /** Seconds until every client was subscribed. */
   connectSeconds?: number;
@@ -278,6 +285,9 @@ export async function connectFanout(
   };
 }
 
+/** The load process's CPU time so far, ms. */
+const clientCpu = async (f: Fanout) => (await f.child.ask({ type: 'count' }, 'count')).cpuMs;
+
 /** Receipts since the last call, joined with the publish stamps. */
 async function collect(f: Fanout, withReceivers = false) {
   const r = await f.child.ask({ type: 'receipts', withReceivers }, 'receipts');
@@ -322,6 +332,7 @@ async function measure(
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  const client0 = await clientCpu(f);
   const cpu0 = process.cpuUsage();
   const executions0 = f.env.liveExecutions?.();
   const driven =
@@ -335,9 +346,11 @@ async function measure(
   // loaded machine a burst's receipts paused longer and the count stopped at a fraction) — once
   // the first has come (on a busy CI machine it can take over a second), or after 15 s without any.
   const waitFrom = now();
+  let client: number;
   for (let last = -1; ;) {
     await sleep(rate === null && source === 'bus' ? 2000 : 500);
-    const { receipts } = await f.child.ask({ type: 'count' }, 'count');
+    const { receipts, cpuMs: clientNow } = await f.child.ask({ type: 'count' }, 'count');
+    client = clientNow;
     if (receipts === last && (receipts > 0 || now() - waitFrom > 15_000)) {
       break;
     }
@@ -377,7 +390,8 @@ async function measure(
     ),
     eventLoopDelayMs: eld,
     // The mutations' own work is in it too (the API serves them here).
-    cpuMsPerDelivery: c.latencies.length ? Math.round((cpu / c.latencies.length) * 100) / 100 : 0,
+    cpuMsPerDelivery: perDelivery(cpu, c.latencies.length),
+    clientCpuMsPerDelivery: perDelivery(client - client0, c.latencies.length),
     cpuMsPerSubscription: f.cpuMsPerSubscription,
     connectSeconds: f.connectSeconds,
     errors: c.errors,
@@ -420,7 +434,9 @@ async function rawBroadcast(
     }
     const received = f.child.answer('raw-received');
     await f.child.ask({ type: 'raw-expect', expected: total }, 'raw-armed');
+    const client0 = await clientCpu(f);
     const loop = eventLoop();
+    const cpu0 = process.cpuUsage();
     const t0 = now();
     for (const [key, to] of deliveries) {
       const payload = sample.get(key)!;
@@ -430,10 +446,13 @@ async function rawBroadcast(
       }
     }
     const { at } = await received;
+    const cpu = cpuMs(cpu0);
     return {
       subscribers: n,
       deliveries: total,
       deliveriesPerSecond: Math.round(total / ((at - t0) / 1000)),
+      cpuMsPerDelivery: perDelivery(cpu, total),
+      clientCpuMsPerDelivery: perDelivery((await clientCpu(f)) - client0, total),
       eventLoopDelayMs: loop(),
       loadAverage: load(),
     };
@@ -687,6 +706,7 @@ function line(r: FanoutRow) {
     (x.rssMb !== undefined ? `, RSS ${x.rssMb} MB` : '') +
     (x.rssPerConnectionKb !== undefined ? ` (${x.rssPerConnectionKb} KB/conn)` : '') +
     (x.cpuMsPerDelivery !== undefined ? `, server CPU ${x.cpuMsPerDelivery} ms/delivery` : '') +
+    (x.clientCpuMsPerDelivery !== undefined ? ` (clients ${x.clientCpuMsPerDelivery})` : '') +
     (x.cpuMsPerSubscription !== undefined
       ? `, ${x.cpuMsPerSubscription} ms/subscription (all in ${x.connectSeconds} s)`
       : '') +
@@ -709,8 +729,8 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
       'latency from the publish right after the mutation commits to the receipt in the client; RSS and ' +
       'event-loop delay are the server process’s.',
     '',
-    '| scenario | subscribers (people) | events | executions | deliveries | deliveries/s | p50 ms | p99 ms | bus burst/raw | server CPU ms/delivery | ms/subscription | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | subscribers (people) | events | executions | deliveries | deliveries/s | p50 ms | p99 ms | bus burst/raw | server CPU ms/delivery | client CPU ms/delivery | ms/subscription | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const x = r.fanout;
@@ -721,7 +741,7 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
     lines.push(
       `| ${r.name}${r.error ? ` (ERROR ${r.error.replace(/\|/g, '/')})` : ''} | ${x.subscribers}${x.people ? ` (${x.people})` : ''} | ` +
         `${x.events ?? '–'} | ${x.executions ?? '–'} | ${x.deliveries ?? '–'} | ${x.deliveriesPerSecond ?? '–'} | ` +
-        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.cpuMsPerDelivery ?? '–'} | ${x.cpuMsPerSubscription ?? '–'} | ${x.rssMb ?? '–'} | ` +
+        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.cpuMsPerDelivery ?? '–'} | ${x.clientCpuMsPerDelivery ?? '–'} | ${x.cpuMsPerSubscription ?? '–'} | ${x.rssMb ?? '–'} | ` +
         `${x.rssPerConnectionKb ?? '–'} | ${x.eventLoopDelayMs ? `${x.eventLoopDelayMs.p99} / ${x.eventLoopDelayMs.max}` : '–'} | ` +
         `${x.resubscribedSeconds ?? '–'} | ${x.loadAverage} |`,
     );
