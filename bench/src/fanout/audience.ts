@@ -4,8 +4,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DrivePair, Subscriber } from './protocol.js';
 
-/** Marks sessions made here, so a run removes its own (and a crashed run's) and no others. */
-const AGENT = 'classbook-bench-fanout';
+/**
+ * Marks sessions made here by this run, so a run removes its own and no others: two runs on one
+ * database at once (two engineers' benches) removed each other's sessions mid-run (UNAUTHENTICATED
+ * mutations, sockets closed). A crashed run's expire within hours and are removed then.
+ */
+const AGENT_PREFIX = 'classbook-bench-fanout';
+const AGENT = `${AGENT_PREFIX} ${process.pid}`;
+const OURS_AND_EXPIRED = `delete from session
+  where user_agent = $1 or (user_agent like '${AGENT_PREFIX}%' and expires_at < now())`;
 
 // The operations the client sends (client/src/routes/diary/diary-live.ts,
 // lib/components/journal/live-operations.ts, routes/class/[classId]/dashboard.ts).
@@ -57,7 +64,7 @@ async function makeSessions(client: pg.ClientBase, personIds: string[]): Promise
   const tokens = personIds.map(() => randomBytes(32).toString('base64url'));
   await client.query(
     `insert into session (id, person_id, token_hash, expires_at, last_seen_at, user_agent)
-     select gen_random_uuid(), p, h, now() + interval '1 day', now(), $3
+     select gen_random_uuid(), p, h, now() + interval '6 hours', now(), $3
        from unnest($1::uuid[], $2::text[]) as t(p, h)`,
     [personIds, tokens.map((t) => createHash('sha256').update(t).digest('hex')), AGENT],
   );
@@ -68,7 +75,7 @@ export async function dropSessions(dbUrl: string) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    await client.query(`delete from session where user_agent = $1`, [AGENT]);
+    await client.query(OURS_AND_EXPIRED, [AGENT]);
   } finally {
     await client.end();
   }
@@ -97,7 +104,7 @@ export async function prepareAudience(
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    await client.query(`delete from session where user_agent = $1`, [AGENT]);
+    await client.query(OURS_AND_EXPIRED, [AGENT]);
     const { rows } = await client.query<ClassRow>(
       `with pages as (
          select distinct on (c.id) c.id as class_id, c.class_teacher_id, a.id as assignment_id, a.teacher_id
