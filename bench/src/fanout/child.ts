@@ -257,13 +257,15 @@ process.on('message', (cmd: Command) => {
         stopping = true;
         send({ type: 'done' });
         break;
-      case 'count':
+      case 'count': {
+        const cpu = process.cpuUsage();
         send({
           type: 'count',
           receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0),
-          cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+          cpuMs: (cpu.user + cpu.system) / 1000,
         });
         break;
+      }
       case 'receipts':
         send({
           type: 'receipts',
