@@ -75,7 +75,7 @@ interface ScenarioResult {
   counts?: PageCounts;
   /** The module's own SQL and arithmetic without HTTP, GraphQL, shield or ORM (report-baselines.ts). */
   baseline?: Sequential & { statements: number; bytes: number; ratio: number; cpuRatio: number };
-  /** Live fan-out rows (S4, S4raw, S4idle, S6, and the subscribers S5u ran beside): fanout/s4.ts. */
+  /** Live fan-out rows (S4, S4raw, S4one, S4idle, S6, and S5u's subscribers): fanout/s4.ts. */
   fanout?: FanoutFigures;
 }
 
@@ -144,6 +144,8 @@ interface RunEnv {
   say: (line: string) => void;
   /** The bus the measured app publishes on (fan-out waits on its subscription counts). */
   bus: Bus;
+  /** Executions the measured app's live groups have run so far. */
+  liveExecutions: () => number;
 }
 
 interface Section {
@@ -469,11 +471,12 @@ const fanoutEnv = (env: RunEnv) => ({
   dbUrl: env.dbUrl,
   schoolId: env.ctx.schoolId,
   bus: env.bus,
+  liveExecutions: env.liveExecutions,
   quick: env.o.quick,
   say: env.say,
 });
 
-/** S4, S4raw, S4idle, S6, with their issue 9 targets. */
+/** S4, S4raw, S4one, S4idle, S6, with their issue 9 targets. */
 async function liveFanout(env: RunEnv): Promise<void> {
   const rows = await fanoutScenarios(fanoutEnv(env), env.wanted);
   env.report.scenarios.push(...rows);
@@ -484,6 +487,23 @@ async function liveFanout(env: RunEnv): Promise<void> {
     env.report.targets.push({
       target: `fan-out ≥ 0.7 × raw ws deliveries/s (${raw.fanout!.subscribers} subscribers)`,
       measured: `${raw.fanout!.ratioToRaw} × (raw ${raw.fanout!.deliveriesPerSecond}/s)`,
+      ratio: raw.fanout!.ratioToRaw!,
+      met: raw.fanout!.ratioToRaw! >= 0.7,
+    });
+  }
+  // Not the target's audience (S4's is): every socket shares one execution per event, so this is
+  // the "send the same bytes" layer alone; the gap between the two lines is the per-execution cost.
+  for (const raw of rows.filter(
+    (r) => r.name.startsWith('S4one raw') && r.fanout?.ratioToRaw !== undefined,
+  )) {
+    const n = raw.fanout!.subscribers;
+    const burst = at(`S4one ${n} sockets of one group, bus events all at once`);
+    env.report.targets.push({
+      target: `(layer) fan-out, one execution per event shared by all ${n} sockets (S4one), ≥ 0.7 × raw ws`,
+      measured:
+        `${raw.fanout!.ratioToRaw} × (${burst?.deliveriesPerSecond} vs raw ${raw.fanout!.deliveriesPerSecond}/s; ` +
+        `${burst?.executions ?? '–'} executions for ${burst?.events} events, ` +
+        `server CPU ${burst?.cpuMsPerDelivery} vs raw ${raw.fanout!.cpuMsPerDelivery} ms/delivery)`,
       ratio: raw.fanout!.ratioToRaw!,
       met: raw.fanout!.ratioToRaw! >= 0.7,
     });
@@ -558,7 +578,7 @@ const SECTIONS: Section[] = [
   { name: 'S0 baselines', run: s0Baselines },
   { name: 'S3 writes', run: s3Writes },
   { name: 'raw-SQL floors of S5', run: reportFloors },
-  { name: 'live fan-out (S4, S6)', run: liveFanout },
+  { name: 'live fan-out (S4, S4one, S6)', run: liveFanout },
   { name: 'S5 under fan-out (S5u)', run: reportsUnderFanout },
 ];
 
@@ -849,6 +869,7 @@ async function main() {
       o,
       ctx,
       bus,
+      liveExecutions: () => app.liveExecutions(),
       dbUrl,
       url,
       tokens,

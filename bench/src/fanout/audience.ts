@@ -4,8 +4,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DrivePair, Subscriber } from './protocol.js';
 
-/** Marks sessions made here, so a run removes its own (and a crashed run's) and no others. */
-const AGENT = 'classbook-bench-fanout';
+/**
+ * Marks sessions made here by this run, so a run removes its own and no others: two runs on one
+ * database at once (two engineers' benches) removed each other's sessions mid-run (UNAUTHENTICATED
+ * mutations, sockets closed). A crashed run's expire within hours and are removed then.
+ */
+const AGENT_PREFIX = 'classbook-bench-fanout';
+const AGENT = `${AGENT_PREFIX} ${process.pid}`;
+const OURS_AND_EXPIRED = `delete from session
+  where user_agent = $1 or (user_agent like '${AGENT_PREFIX}%' and expires_at < now())`;
 
 // The operations the client sends (client/src/routes/diary/diary-live.ts,
 // lib/components/journal/live-operations.ts, routes/class/[classId]/dashboard.ts).
@@ -57,7 +64,7 @@ async function makeSessions(client: pg.ClientBase, personIds: string[]): Promise
   const tokens = personIds.map(() => randomBytes(32).toString('base64url'));
   await client.query(
     `insert into session (id, person_id, token_hash, expires_at, last_seen_at, user_agent)
-     select gen_random_uuid(), p, h, now() + interval '1 day', now(), $3
+     select gen_random_uuid(), p, h, now() + interval '6 hours', now(), $3
        from unnest($1::uuid[], $2::text[]) as t(p, h)`,
     [personIds, tokens.map((t) => createHash('sha256').update(t).digest('hex')), AGENT],
   );
@@ -68,23 +75,36 @@ export async function dropSessions(dbUrl: string) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    await client.query(`delete from session where user_agent = $1`, [AGENT]);
+    await client.query(OURS_AND_EXPIRED, [AGENT]);
   } finally {
     await client.end();
   }
 }
 
 /**
- * `n` subscribers over every class of the school. In each class first those an event of its pair
- * reaches (the student, the student's parents, the class teacher's dashboard, the page's teacher),
- * then the other students and parents of the class (idle for these events); taken round-robin over
- * the classes, and again from the start (other devices of the same people) when `n` exceeds them.
+ * Who subscribes:
+ * - `school` (S4): `n` subscribers over every class of the school. In each class first those an
+ *   event of its pair reaches (the student, the student's parents, the class teacher's dashboard,
+ *   the page's teacher), then the other students and parents of the class (idle for these events);
+ *   taken round-robin over the classes, and again from the start (other devices of the same
+ *   people) when `n` exceeds them.
+ * - `one-group` (S4one): `n` sessions of one class's page teacher (their devices), all on that
+ *   page's operation with the same variables: one live group, so each event is executed once for
+ *   all `n` sockets (the page's operation is viewer-free, core/live.ts `selectsOnly`). Only that
+ *   class's pair is driven.
  */
-export async function prepareAudience(dbUrl: string, schoolId: string, n: number) {
+export type AudienceShape = 'school' | 'one-group';
+
+export async function prepareAudience(
+  dbUrl: string,
+  schoolId: string,
+  n: number,
+  shape: AudienceShape = 'school',
+) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
-    await client.query(`delete from session where user_agent = $1`, [AGENT]);
+    await client.query(OURS_AND_EXPIRED, [AGENT]);
     const { rows } = await client.query<ClassRow>(
       `with pages as (
          select distinct on (c.id) c.id as class_id, c.class_teacher_id, a.id as assignment_id, a.teacher_id
@@ -124,8 +144,17 @@ export async function prepareAudience(dbUrl: string, schoolId: string, n: number
       query: DIARY,
       variables: { studentId },
     });
-    const classes = rows.filter((r) => r.student_id);
+    const all = rows.filter((r) => r.student_id);
+    const classes = shape === 'one-group' ? all.slice(0, 1) : all;
+    const page = (r: ClassRow): Slot => ({
+      personId: r.teacher_id,
+      query: PAGE,
+      variables: { assignmentId: r.assignment_id },
+    });
     const perClass = classes.map((r) => {
+      if (shape === 'one-group') {
+        return [page(r)];
+      }
       const s = r.student_id!;
       const others = r.students.filter((x) => x !== s);
       return [
@@ -140,7 +169,7 @@ export async function prepareAudience(dbUrl: string, schoolId: string, n: number
               },
             ]
           : []),
-        { personId: r.teacher_id, query: PAGE, variables: { assignmentId: r.assignment_id } },
+        page(r),
         ...others.flatMap((o) => [diary(o, o), ...(parents.get(o) ?? []).map((p) => diary(p, o))]),
       ];
     });

@@ -12,18 +12,21 @@ const send = (answer: Answer) => process.send!(answer);
 /** Receipts as `eventKey → receipt times`, and the socket indices that received each event. */
 let receipts = new Map<string, number[]>();
 let receivers = new Map<string, number[]>();
+let payloads = new Map<string, string>();
 let errors: string[] = [];
 let clients: (Client | null)[] = [];
 const specs: Subscriber[] = [];
 let url = '';
 let rawSockets: WebSocket[] = [];
 
-function note(key: string, index: number) {
+function note(key: string, index: number, payload: unknown) {
   const t = now();
   let times = receipts.get(key);
   if (!times) {
     receipts.set(key, (times = []));
     receivers.set(key, []);
+    // Once per event: S4one's raw ws run sends the bytes the server sent.
+    payloads.set(key, JSON.stringify(payload));
   }
   times.push(t);
   receivers.get(key)!.push(index);
@@ -68,7 +71,7 @@ function open(index: number): Promise<void> {
           | undefined;
         const e = field?.journal ?? field;
         if (e?.markId) {
-          note(`${e.kind}:${e.markId}`, index);
+          note(`${e.kind}:${e.markId}`, index, result);
         }
       },
       error: (e) => {
@@ -254,18 +257,26 @@ process.on('message', (cmd: Command) => {
         stopping = true;
         send({ type: 'done' });
         break;
-      case 'count':
-        send({ type: 'count', receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0) });
+      case 'count': {
+        const cpu = process.cpuUsage();
+        send({
+          type: 'count',
+          receipts: [...receipts.values()].reduce((n, t) => n + t.length, 0),
+          cpuMs: (cpu.user + cpu.system) / 1000,
+        });
         break;
+      }
       case 'receipts':
         send({
           type: 'receipts',
           receipts: [...receipts],
           receivers: cmd.withReceivers ? [...receivers] : [],
+          payloads: cmd.withReceivers ? [...payloads] : [],
           errors,
         });
         receipts = new Map();
         receivers = new Map();
+        payloads = new Map();
         errors = [];
         break;
       case 'raw-connect':

@@ -44,8 +44,11 @@ export type Answer =
       receipts: [string, number[]][];
       /** `kind:markId` → indices of the subscribers that received it. */
       receivers: [string, number[]][];
+      /** `kind:markId` → the payload its first receipt carried, as JSON (with `receivers`). */
+      payloads: [string, string][];
       errors: string[];
     }
-  | { type: 'count'; receipts: number }
+  /** `cpuMs`: the load process's CPU time so far (user + system). */
+  | { type: 'count'; receipts: number; cpuMs: number }
   | { type: 'raw-armed' }
   | { type: 'raw-received'; at: number };

@@ -14,7 +14,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Bus } from '../../../server/src/core/pubsub.js';
 import { JOURNAL_CHANGED } from '../../../server/src/modules/journal/journal.events.js';
 import { summarise, type LatencySummary } from '../stats.js';
-import { dropSessions, prepareAudience, type Audience } from './audience.js';
+import { dropSessions, prepareAudience, type Audience, type AudienceShape } from './audience.js';
 import type { Answer, Command } from './protocol.js';
 
 const here = dirname(new URL(import.meta.url).pathname);
@@ -32,6 +32,8 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   return (u.user + u.system) / 1000;
 };
 const mb = () => process.memoryUsage().rss / 2 ** 20;
+const perDelivery = (ms: number, deliveries: number) =>
+  deliveries ? Math.round((ms / deliveries) * 1000) / 1000 : 0;
 
 export interface FanoutEnv {
   /** The API's /graphql URL (http; the sockets use ws on the same address). */
@@ -41,6 +43,8 @@ export interface FanoutEnv {
   schoolId: string;
   /** The bus the API was created with: its subscription count says when clients are subscribed. */
   bus: Bus;
+  /** Executions the API's live groups have run so far (LiveGroups.executions). */
+  liveExecutions?: () => number;
   quick: boolean;
   say: (line: string) => void;
 }
@@ -51,6 +55,8 @@ export interface FanoutFigures {
   /** Events published (mark set or removed) and client receipts. */
   events?: number;
   deliveries?: number;
+  /** Operation executions the server ran for those events (one per group and permission set). */
+  executions?: number;
   deliveriesPerSecond?: number;
   /** Commit (the publish right after it) → receipt in the client, ms. */
   latency?: LatencySummary;
@@ -60,10 +66,15 @@ export interface FanoutFigures {
   eventLoopDelayMs?: { p50: number; p99: number; max: number };
   /** This (the server's) process's CPU per delivery / per subscription: steadier than time here. */
   cpuMsPerDelivery?: number;
+  /**
+   * The load process's CPU per delivery (graphql-ws clients; raw rows: a JSON.parse per message):
+   * near 1000 ms/s of it, the clients, not the server, set the deliveries/s.
+   */
+  clientCpuMsPerDelivery?: number;
   cpuMsPerSubscription?: number;
   /** Seconds until every client was subscribed. */
   connectSeconds?: number;
-  /** S4raw: the S4 deliveries/s of the same size divided by raw ws's. */
+  /** S4raw, S4one's raw row: the bus burst's deliveries/s divided by raw ws's for the same. */
   ratioToRaw?: number;
   /** S6: seconds from the storm's start until every client is subscribed again. */
   resubscribedSeconds?: number;
@@ -171,7 +182,7 @@ async function replay(f: Fanout, rate: number | null, seconds: number) {
   if (events.length === 0) {
     throw new Error('no mark event to replay');
   }
-  const count = rate ? Math.round(rate * seconds) : Math.min(events.length * 4, 400);
+  const count = rate ? Math.round(rate * seconds) : Math.min(events.length * 4, f.burst);
   const t0 = now();
   for (let i = 0; i < count; i++) {
     f.bus.publish({ ...events[i % events.length], markId: randomUUID() });
@@ -220,6 +231,8 @@ export interface Fanout {
   env: FanoutEnv;
   child: LoadProcess;
   audience: Audience;
+  /** Events in a burst replayed on the bus (`measure(f, null, …, 'bus')`). */
+  burst: number;
   stamps: Map<string, number>;
   bus: ReturnType<typeof stampPublishes>;
   rssBefore: number;
@@ -229,8 +242,12 @@ export interface Fanout {
   close(): Promise<void>;
 }
 
-export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> {
-  const audience = await prepareAudience(env.dbUrl, env.schoolId, n);
+export async function connectFanout(
+  env: FanoutEnv,
+  n: number,
+  shape: AudienceShape = 'school',
+): Promise<Fanout> {
+  const audience = await prepareAudience(env.dbUrl, env.schoolId, n, shape);
   const child = new LoadProcess();
   const bus = stampPublishes(env.bus);
   const { stamps, restore } = bus;
@@ -251,6 +268,9 @@ export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> 
     env,
     child,
     audience,
+    // One group: every event reaches all n sockets (400 events to 1000 sockets would take over a
+    // minute), so a burst of ~40 000 deliveries.
+    burst: shape === 'one-group' ? Math.min(400, Math.ceil((env.quick ? 5_000 : 40_000) / n)) : 400,
     stamps,
     bus,
     rssBefore,
@@ -264,6 +284,9 @@ export async function connectFanout(env: FanoutEnv, n: number): Promise<Fanout> 
     },
   };
 }
+
+/** The load process's CPU time so far, ms. */
+const clientCpu = async (f: Fanout) => (await f.child.ask({ type: 'count' }, 'count')).cpuMs;
 
 /** Receipts since the last call, joined with the publish stamps. */
 async function collect(f: Fanout, withReceivers = false) {
@@ -288,7 +311,7 @@ async function collect(f: Fanout, withReceivers = false) {
   if (unmatched > 0) {
     errors.push(`${unmatched} receipts of events not published by this run`);
   }
-  return { latencies, first, last, errors, receivers: r.receivers };
+  return { latencies, first, last, errors, receivers: r.receivers, payloads: r.payloads };
 }
 
 /** Events at `rate` per second (or as fast as the lanes go) for `seconds`; then its figures. */
@@ -309,7 +332,9 @@ async function measure(
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
   }
+  const client0 = await clientCpu(f);
   const cpu0 = process.cpuUsage();
+  const executions0 = f.env.liveExecutions?.();
   const driven =
     source === 'bus'
       ? await replay(f, rate, seconds)
@@ -321,9 +346,11 @@ async function measure(
   // loaded machine a burst's receipts paused longer and the count stopped at a fraction) — once
   // the first has come (on a busy CI machine it can take over a second), or after 15 s without any.
   const waitFrom = now();
+  let client: number;
   for (let last = -1; ;) {
     await sleep(rate === null && source === 'bus' ? 2000 : 500);
-    const { receipts } = await f.child.ask({ type: 'count' }, 'count');
+    const { receipts, cpuMs: clientNow } = await f.child.ask({ type: 'count' }, 'count');
+    client = clientNow;
     if (receipts === last && (receipts > 0 || now() - waitFrom > 15_000)) {
       break;
     }
@@ -331,6 +358,7 @@ async function measure(
   }
   const eld = loop();
   const cpu = cpuMs(cpu0);
+  const executions = executions0 === undefined ? undefined : f.env.liveExecutions!() - executions0;
   if (session) {
     const { profile: taken } = await session.post('Profiler.stop');
     const file = resolve(
@@ -350,6 +378,7 @@ async function measure(
     people: f.audience.people,
     events: driven.events,
     deliveries: c.latencies.length,
+    executions,
     deliveriesPerSecond: c.latencies.length
       ? Math.round(c.latencies.length / ((c.last - c.first) / 1000))
       : 0,
@@ -361,13 +390,14 @@ async function measure(
     ),
     eventLoopDelayMs: eld,
     // The mutations' own work is in it too (the API serves them here).
-    cpuMsPerDelivery: c.latencies.length ? Math.round((cpu / c.latencies.length) * 100) / 100 : 0,
+    cpuMsPerDelivery: perDelivery(cpu, c.latencies.length),
+    clientCpuMsPerDelivery: perDelivery(client - client0, c.latencies.length),
     cpuMsPerSubscription: f.cpuMsPerSubscription,
     connectSeconds: f.connectSeconds,
     errors: c.errors,
     loadAverage: load(),
   };
-  return { figures, receivers: c.receivers };
+  return { figures, receivers: c.receivers, payloads: c.payloads };
 }
 
 /**
@@ -404,7 +434,9 @@ async function rawBroadcast(
     }
     const received = f.child.answer('raw-received');
     await f.child.ask({ type: 'raw-expect', expected: total }, 'raw-armed');
+    const client0 = await clientCpu(f);
     const loop = eventLoop();
+    const cpu0 = process.cpuUsage();
     const t0 = now();
     for (const [key, to] of deliveries) {
       const payload = sample.get(key)!;
@@ -414,10 +446,13 @@ async function rawBroadcast(
       }
     }
     const { at } = await received;
+    const cpu = cpuMs(cpu0);
     return {
       subscribers: n,
       deliveries: total,
       deliveriesPerSecond: Math.round(total / ((at - t0) / 1000)),
+      cpuMsPerDelivery: perDelivery(cpu, total),
+      clientCpuMsPerDelivery: perDelivery((await clientCpu(f)) - client0, total),
       eventLoopDelayMs: loop(),
       loadAverage: load(),
     };
@@ -463,9 +498,51 @@ function samplePayloads(deliveries: [string, number[]][]) {
   return sample;
 }
 
+/** Raw ws's run of a bus burst's deliveries (`payloads`: each event's), with the burst's ratio. */
+async function versusRaw(
+  f: Fanout,
+  burst: Awaited<ReturnType<typeof measure>>,
+  payloads: Map<string, string>,
+) {
+  const raw = await rawBroadcast(f, burst.receivers, payloads);
+  raw.ratioToRaw =
+    Math.round(((burst.figures.deliveriesPerSecond ?? 0) / raw.deliveriesPerSecond!) * 1000) / 1000;
+  return raw;
+}
+
+/**
+ * Connects an audience of `n` and runs `fn` on it, which adds its rows with `add`; a failure
+ * becomes a row named `name`. The audience is closed either way.
+ */
+async function onAudience(
+  env: FanoutEnv,
+  rows: FanoutRow[],
+  name: string,
+  n: number,
+  shape: AudienceShape,
+  fn: (f: Fanout, add: (name: string, figures: FanoutFigures) => void) => Promise<void>,
+) {
+  const add = (rowName: string, figures: FanoutFigures) => {
+    rows.push(row(rowName, figures));
+    env.say(line(rows.at(-1)!));
+  };
+  let f: Fanout | undefined;
+  try {
+    f = await connectFanout(env, n, shape);
+    await fn(f, add);
+  } catch (err) {
+    rows.push({ name, as: 'teacher', error: String(err) });
+    env.say(line(rows.at(-1)!));
+  } finally {
+    await f?.close();
+  }
+}
+
 /**
  * S4 at each size: latency at 10 events/s, deliveries/s as fast as the API takes marks, and raw
- * ws's deliveries/s for the same deliveries (S4raw); then S4idle (10 000 subscribers, one event).
+ * ws's deliveries/s for the same deliveries (S4raw). S4one at each size: the same for `n` sockets
+ * that share one live group (one execution per event for all), so "send the same bytes" is
+ * measured apart from the per-execution cost. Then S4idle (10 000 subscribers, one event).
  */
 export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => boolean) {
   const rows: FanoutRow[] = [];
@@ -475,61 +552,51 @@ export async function fanoutScenarios(env: FanoutEnv, only: (name: string) => bo
     : (process.env.BENCH_FANOUT_SIZES ?? '100,1000,5000').split(',').map(Number);
   const seconds = env.quick ? 2 : 10;
   for (const n of only('S4 fan-out') || only('S4raw') ? sizes : []) {
-    let f: Fanout | undefined;
-    try {
-      f = await connectFanout(env, n);
+    await onAudience(env, rows, `S4 fan-out ${n}`, n, 'school', async (f, add) => {
       const steady = await measure(f, 10, seconds);
       if (only('S4 fan-out')) {
-        rows.push(row(`S4 fan-out ${n} at 10 events/s`, steady.figures));
-        env.say(line(rows.at(-1)!));
+        add(`S4 fan-out ${n} at 10 events/s`, steady.figures);
       }
       const peak = await measure(f, null, env.quick ? 2 : 5);
       if (only('S4 fan-out')) {
-        rows.push(row(`S4 fan-out ${n} as fast as marks are set`, peak.figures));
-        env.say(line(rows.at(-1)!));
+        add(`S4 fan-out ${n} as fast as marks are set`, peak.figures);
       }
       // The same events published straight on the bus: the fan-out without the mutations.
       const busSteady = await measure(f, 10, seconds, 'bus');
       const busPeak = await measure(f, null, 0, 'bus');
       if (only('S4 fan-out')) {
-        rows.push(row(`S4 fan-out ${n}, bus events at 10/s`, busSteady.figures));
-        env.say(line(rows.at(-1)!));
-        rows.push(row(`S4 fan-out ${n}, bus events all at once`, busPeak.figures));
-        env.say(line(rows.at(-1)!));
+        add(`S4 fan-out ${n}, bus events at 10/s`, busSteady.figures);
+        add(`S4 fan-out ${n}, bus events all at once`, busPeak.figures);
       }
       if (only('S4raw')) {
-        const raw = await rawBroadcast(f, busPeak.receivers, samplePayloads(busPeak.receivers));
-        raw.ratioToRaw =
-          Math.round(
-            ((busPeak.figures.deliveriesPerSecond ?? 0) / raw.deliveriesPerSecond!) * 1000,
-          ) / 1000;
-        rows.push(row(`S4raw ws broadcast ${n}`, raw));
-        env.say(line(rows.at(-1)!));
+        add(
+          `S4raw ws broadcast ${n}`,
+          await versusRaw(f, busPeak, samplePayloads(busPeak.receivers)),
+        );
       }
-    } catch (err) {
-      rows.push({ name: `S4 fan-out ${n}`, as: 'teacher', error: String(err) });
-      env.say(line(rows.at(-1)!));
-    } finally {
-      await f?.close();
-    }
+    });
+  }
+  for (const n of only('S4one') ? sizes : []) {
+    await onAudience(env, rows, `S4one ${n}`, n, 'one-group', async (f, add) => {
+      // Its marks set through the API first: the commit → client latency, and the events the
+      // burst replays.
+      const steady = await measure(f, 10, seconds);
+      add(`S4one ${n} sockets of one group at 10 events/s`, steady.figures);
+      const burst = await measure(f, null, 0, 'bus');
+      add(`S4one ${n} sockets of one group, bus events all at once`, burst.figures);
+      // The bytes the server sent (the page's payload), not S4raw's diary-shaped sample.
+      add(`S4one raw ws broadcast ${n}`, await versusRaw(f, burst, new Map(burst.payloads)));
+    });
   }
   if (only('S4idle')) {
     const n = env.quick ? 100 : 10_000;
-    let f: Fanout | undefined;
-    try {
-      f = await connectFanout(env, n);
-      const one = await measure(f, null, 0.001);
-      rows.push(row(`S4idle ${n} idle subscribers, one event`, one.figures));
-      if (!one.figures.deliveries) {
-        rows.at(-1)!.error = 'no event arrived';
-      }
-      env.say(line(rows.at(-1)!));
-    } catch (err) {
-      rows.push({ name: `S4idle ${n}`, as: 'teacher', error: String(err) });
-      env.say(line(rows.at(-1)!));
-    } finally {
-      await f?.close();
-    }
+    await onAudience(env, rows, `S4idle ${n}`, n, 'school', async (f, add) => {
+      const { figures } = await measure(f, null, 0.001);
+      add(`S4idle ${n} idle subscribers, one event`, {
+        ...figures,
+        errors: [...(figures.errors ?? []), ...(figures.deliveries ? [] : ['no event arrived'])],
+      });
+    });
   }
   if (only('S6')) {
     rows.push(await reconnectStorm(env, env.quick ? 50 : 1000, env.quick ? 1000 : 5000));
@@ -630,14 +697,16 @@ function line(r: FanoutRow) {
   return (
     `${r.name}: ${x.deliveries ?? '–'} deliveries` +
     (x.deliveriesPerSecond !== undefined ? `, ${x.deliveriesPerSecond}/s` : '') +
+    (x.executions !== undefined ? `, ${x.executions} executions for ${x.events} events` : '') +
     (x.latency ? `, p50 ${ms(x.latency.p50)} p99 ${ms(x.latency.p99)} ms` : '') +
-    (x.ratioToRaw !== undefined ? `, S4/raw ${x.ratioToRaw}` : '') +
+    (x.ratioToRaw !== undefined ? `, bus burst/raw ${x.ratioToRaw}` : '') +
     (x.resubscribedSeconds !== undefined
       ? `, all resubscribed in ${x.resubscribedSeconds} s`
       : '') +
     (x.rssMb !== undefined ? `, RSS ${x.rssMb} MB` : '') +
     (x.rssPerConnectionKb !== undefined ? ` (${x.rssPerConnectionKb} KB/conn)` : '') +
     (x.cpuMsPerDelivery !== undefined ? `, server CPU ${x.cpuMsPerDelivery} ms/delivery` : '') +
+    (x.clientCpuMsPerDelivery !== undefined ? ` (clients ${x.clientCpuMsPerDelivery})` : '') +
     (x.cpuMsPerSubscription !== undefined
       ? `, ${x.cpuMsPerSubscription} ms/subscription (all in ${x.connectSeconds} s)`
       : '') +
@@ -656,12 +725,12 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
   }
   const lines = [
     '',
-    'Live fan-out (S4, S4raw, S4idle, S6): subscribers are graphql-ws clients in a separate process; ' +
+    'Live fan-out (S4, S4raw, S4one, S4idle, S6): subscribers are graphql-ws clients in a separate process; ' +
       'latency from the publish right after the mutation commits to the receipt in the client; RSS and ' +
       'event-loop delay are the server process’s.',
     '',
-    '| scenario | subscribers (people) | events | deliveries | deliveries/s | p50 ms | p99 ms | S4/raw | server CPU ms/delivery | ms/subscription | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| scenario | subscribers (people) | events | executions | deliveries | deliveries/s | p50 ms | p99 ms | bus burst/raw | server CPU ms/delivery | client CPU ms/delivery | ms/subscription | RSS MB | KB/conn | loop p99 / max ms | resubscribed s | load avg |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const x = r.fanout;
@@ -671,8 +740,8 @@ export function fanoutMarkdown(rows: FanoutRow[]): string {
     }
     lines.push(
       `| ${r.name}${r.error ? ` (ERROR ${r.error.replace(/\|/g, '/')})` : ''} | ${x.subscribers}${x.people ? ` (${x.people})` : ''} | ` +
-        `${x.events ?? '–'} | ${x.deliveries ?? '–'} | ${x.deliveriesPerSecond ?? '–'} | ` +
-        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.cpuMsPerDelivery ?? '–'} | ${x.cpuMsPerSubscription ?? '–'} | ${x.rssMb ?? '–'} | ` +
+        `${x.events ?? '–'} | ${x.executions ?? '–'} | ${x.deliveries ?? '–'} | ${x.deliveriesPerSecond ?? '–'} | ` +
+        `${ms(x.latency?.p50)} | ${ms(x.latency?.p99)} | ${x.ratioToRaw ?? '–'} | ${x.cpuMsPerDelivery ?? '–'} | ${x.clientCpuMsPerDelivery ?? '–'} | ${x.cpuMsPerSubscription ?? '–'} | ${x.rssMb ?? '–'} | ` +
         `${x.rssPerConnectionKb ?? '–'} | ${x.eventLoopDelayMs ? `${x.eventLoopDelayMs.p99} / ${x.eventLoopDelayMs.max}` : '–'} | ` +
         `${x.resubscribedSeconds ?? '–'} | ${x.loadAverage} |`,
     );
