@@ -44,7 +44,28 @@ const SET_MARKS = `mutation($input: SetMarksInput!) { setMarks(input: $input) { 
 const SET_ATTENDANCE = `mutation($input: SetAttendanceInput!) { setAttendance(input: $input) { attendance { id } } }`;
 
 /** A subscription collecting its events, with a way to wait for the next few. */
-function follow(url: string, token: string, query: string, variables: Record<string, unknown>) {
+/**
+ * Per app: its count of started journal subscriptions when the first `follow` was made, the
+ * follows made since and those the server refused (graphql-ws never confirms a subscription).
+ */
+const followed = new WeakMap<TestApp, { base: number; made: number; refused: number }>();
+
+function follow(app: TestApp, token: string, query: string, variables: Record<string, unknown>) {
+  const url = app.url;
+  let tally = followed.get(app);
+  if (!tally) {
+    tally = { base: app.subscriptionsStarted(JOURNAL_CHANGED), made: 0, refused: 0 };
+    followed.set(app, tally);
+  }
+  const mine = tally;
+  mine.made += 1;
+  let refused = false;
+  const refuse = () => {
+    if (!refused) {
+      refused = true;
+      mine.refused += 1;
+    }
+  };
   const received: Received[] = [];
   const errors: unknown[] = [];
   let closedWith: number | null = null;
@@ -66,18 +87,26 @@ function follow(url: string, token: string, query: string, variables: Record<str
       next: (r) => {
         if (r.errors) {
           errors.push(...r.errors);
+          refuse();
         }
         const value = r.data ? Object.values(r.data)[0] : undefined;
         if (value) {
           received.push(value);
         }
       },
-      error: (e) => errors.push(e),
+      error: (e) => {
+        errors.push(e);
+        refuse();
+      },
       complete: () => {},
     },
   );
-  // graphql-ws has no "subscribed" acknowledgement: give the server a moment to register.
-  setTimeout(ready, 300);
+  // Subscribed once the app has started as many journal subscriptions as were followed and not
+  // refused (a busy CI machine can take longer than any fixed moment), and at least 300 ms on.
+  void Promise.all([
+    new Promise((r) => setTimeout(r, 300)),
+    until(() => app.subscriptionsStarted(JOURNAL_CHANGED) - mine.base >= mine.made - mine.refused),
+  ]).then(() => ready());
   return {
     received,
     errors,
@@ -167,7 +196,7 @@ const setMark = (studentId: string, value: string, on = app) =>
 
 describe('live journal (R-JRN-7)', () => {
   it("a parent's open diary gets the child's mark the moment it is set, and never a classmate's", async () => {
-    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     expect((await setMark(kids.classmate!.id, '2')).errors).toBeUndefined();
     expect((await setMark(kids.mine!.id, '5')).errors).toBeUndefined();
@@ -180,7 +209,7 @@ describe('live journal (R-JRN-7)', () => {
   });
 
   it('the class teacher’s feed has every student of the class; attendance too', async () => {
-    const feed = follow(app.url, token.classTeacher!, CLASS_SUB, { c: c5a.id });
+    const feed = follow(app, token.classTeacher!, CLASS_SUB, { c: c5a.id });
     await feed.subscribed;
     await setMark(kids.classmate!.id, '4');
     await gql(
@@ -203,9 +232,9 @@ describe('live journal (R-JRN-7)', () => {
   });
 
   it('refuses to subscribe to what the viewer may not read: another family, a class feed, a page', async () => {
-    const spy = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.classmate!.id });
-    const feed = follow(app.url, token.student!, CLASS_SUB, { c: c5a.id });
-    const pageFeed = follow(app.url, token.parent!, PAGE_SUB, { a: page.id });
+    const spy = follow(app, token.parent!, STUDENT_SUB, { s: kids.classmate!.id });
+    const feed = follow(app, token.student!, CLASS_SUB, { c: c5a.id });
+    const pageFeed = follow(app, token.parent!, PAGE_SUB, { a: page.id });
     await until(
       () => spy.errors.length > 0 && feed.errors.length > 0 && pageFeed.errors.length > 0,
     );
@@ -221,7 +250,7 @@ describe('live journal (R-JRN-7)', () => {
   });
 
   it('a guardian unlinked mid-session stops receiving the child’s events', async () => {
-    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     await setMark(kids.mine!.id, '4');
     expect(await until(() => diary.received.length === 1)).toBe(true);
@@ -248,7 +277,7 @@ describe('live journal (R-JRN-7)', () => {
 
   it('signing out closes the session’s sockets', async () => {
     const own = await sessionFor(app.orm.em.fork(), parent);
-    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, own, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     await gql(app.url, `mutation { signOut }`, {}, { token: own });
     expect(await until(() => diary.closedWith() !== null)).toBe(true);
@@ -272,8 +301,8 @@ describe('a shared journal page and unsubscribing (issue 5)', () => {
   });
 
   it('R-ROLE-5: the page’s teacher and its substitute see each other’s marks on the page, live', async () => {
-    const mine = follow(app.url, token.teacher!, PAGE_SUB, { a: page.id });
-    const theirs = follow(app.url, token.substitute!, PAGE_SUB, { a: page.id });
+    const mine = follow(app, token.teacher!, PAGE_SUB, { a: page.id });
+    const theirs = follow(app, token.substitute!, PAGE_SUB, { a: page.id });
     await Promise.all([mine.subscribed, theirs.subscribed]);
     const bySubstitute = await gql(
       app.url,
@@ -384,7 +413,7 @@ describe('one execution per operation, variables and person (issue 9)', () => {
     const statementsFor = async (sockets: number) => {
       const started = app.subscriptionsStarted('journal.changed');
       const tabs = Array.from({ length: sockets }, () =>
-        follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id }),
+        follow(app, own, STUDENT_SUB, { s: kids.mine!.id }),
       );
       // Every socket subscribed (joining counts as starting), and its own statements done.
       expect(
@@ -412,10 +441,10 @@ describe('one execution per operation, variables and person (issue 9)', () => {
   it('a revoked session among the sockets sharing an execution is closed; the others still receive', async () => {
     const first = await sessionFor(app.orm.em.fork(), parent);
     const second = await sessionFor(app.orm.em.fork(), parent);
-    const a = follow(app.url, first, STUDENT_SUB, { s: kids.mine!.id });
-    const b = follow(app.url, second, STUDENT_SUB, { s: kids.mine!.id });
+    const a = follow(app, first, STUDENT_SUB, { s: kids.mine!.id });
+    const b = follow(app, second, STUDENT_SUB, { s: kids.mine!.id });
     // The child follows the same operation with the same variables: a person of their own.
-    const child = follow(app.url, token.student!, STUDENT_SUB, { s: kids.mine!.id });
+    const child = follow(app, token.student!, STUDENT_SUB, { s: kids.mine!.id });
     await Promise.all([a.subscribed, b.subscribed, child.subscribed]);
     await app.orm.em
       .fork()
@@ -437,9 +466,9 @@ describe('one execution per operation, variables and person (issue 9)', () => {
   });
 
   it('joining a running execution still authorises the newcomer: another family is refused', async () => {
-    const diary = follow(app.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
-    const stranger = follow(app.url, token.otherParent!, STUDENT_SUB, { s: kids.mine!.id });
+    const stranger = follow(app, token.otherParent!, STUDENT_SUB, { s: kids.mine!.id });
     await stranger.subscribed;
     await setMark(kids.mine!.id, '5');
     expect(await until(() => diary.received.length === 1)).toBe(true);
@@ -511,10 +540,10 @@ describe('one execution per operation, variables and permission set (issue 9)', 
     until(() => JSON.stringify(app.liveGroupSizes()) === JSON.stringify(sizes));
 
   it('two guardians of a child share one execution; a parent of another child is refused it and gets only their own child’s events', async () => {
-    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
-    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.id });
-    const intruder = follow(app.url, t.otherParent!, STUDENT_SUB, { s: child.id });
-    const theirs = follow(app.url, t.otherParent!, STUDENT_SUB, { s: otherChild.id });
+    const mine = follow(app, t.mother!, STUDENT_SUB, { s: child.id });
+    const his = follow(app, t.father!, STUDENT_SUB, { s: child.id });
+    const intruder = follow(app, t.otherParent!, STUDENT_SUB, { s: child.id });
+    const theirs = follow(app, t.otherParent!, STUDENT_SUB, { s: otherChild.id });
     await Promise.all([mine.subscribed, his.subscribed, intruder.subscribed, theirs.subscribed]);
     expect(await groupsSettled([2, 1])).toBe(true);
     executions();
@@ -544,8 +573,8 @@ describe('one execution per operation, variables and permission set (issue 9)', 
   });
 
   it('a guardian unlinked while sharing an execution stops receiving; the other guardian still receives', async () => {
-    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
-    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.id });
+    const mine = follow(app, t.mother!, STUDENT_SUB, { s: child.id });
+    const his = follow(app, t.father!, STUDENT_SUB, { s: child.id });
     await Promise.all([mine.subscribed, his.subscribed]);
     expect(await groupsSettled([2])).toBe(true);
     const em = app.orm.em.fork();
@@ -585,8 +614,8 @@ describe('one execution per operation, variables and permission set (issue 9)', 
       }),
     );
     await em.flush();
-    const diary = follow(app.url, await sessionFor(em, guardian), STUDENT_SUB, { s: child.id });
-    const mine = follow(app.url, t.mother!, STUDENT_SUB, { s: child.id });
+    const diary = follow(app, await sessionFor(em, guardian), STUDENT_SUB, { s: child.id });
+    const mine = follow(app, t.mother!, STUDENT_SUB, { s: child.id });
     await Promise.all([diary.subscribed, mine.subscribed]);
     await setMark(child.id, '2');
     expect(await until(() => mine.received.length === 1)).toBe(true);
@@ -596,8 +625,8 @@ describe('one execution per operation, variables and permission set (issue 9)', 
   });
 
   it('two directors with the same roles share one execution and get the same event', async () => {
-    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
-    const b = follow(app.url, t.deputy!, CLASS_SUB, { c: c5a.id });
+    const a = follow(app, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app, t.deputy!, CLASS_SUB, { c: c5a.id });
     await Promise.all([a.subscribed, b.subscribed]);
     expect(await groupsSettled([2])).toBe(true);
     executions();
@@ -610,8 +639,8 @@ describe('one execution per operation, variables and permission set (issue 9)', 
   });
 
   it('a role change moves a viewer to the execution of their new permission set; a revoked role stops it', async () => {
-    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
-    const b = follow(app.url, t.deputy!, CLASS_SUB, { c: c5a.id });
+    const a = follow(app, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app, t.deputy!, CLASS_SUB, { c: c5a.id });
     await Promise.all([a.subscribed, b.subscribed]);
     expect(await groupsSettled([2])).toBe(true);
     const em = app.orm.em.fork();
@@ -649,8 +678,8 @@ describe('one execution per operation, variables and permission set (issue 9)', 
 
   it('a revoked session in a shared execution is closed 4401 at the next event; the others still receive', async () => {
     const own = await sessionFor(app.orm.em.fork(), deputy);
-    const a = follow(app.url, t.director!, CLASS_SUB, { c: c5a.id });
-    const b = follow(app.url, own, CLASS_SUB, { c: c5a.id });
+    const a = follow(app, t.director!, CLASS_SUB, { c: c5a.id });
+    const b = follow(app, own, CLASS_SUB, { c: c5a.id });
     await Promise.all([a.subscribed, b.subscribed]);
     expect(await groupsSettled([2])).toBe(true);
     await app.orm.em
@@ -671,7 +700,7 @@ describe('one execution per operation, variables and permission set (issue 9)', 
       who: { token: string; query: string; vars: object }[],
     ) => {
       const feeds = who.map((w) =>
-        follow(app.url, w.token, w.query, w.vars as Record<string, unknown>),
+        follow(app, w.token, w.query, w.vars as Record<string, unknown>),
       );
       await Promise.all(feeds.map((f) => f.subscribed));
       // A fresh lesson each time: the mutation's own statements are the same in both runs.
@@ -709,10 +738,10 @@ describe('one execution per operation, variables and permission set (issue 9)', 
     const FEED = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents } }`;
     const WITH_LOGIN = `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { login } } }`;
     const feeds = [
-      follow(app.url, t.director!, FEED, { c: c5a.id }),
-      follow(app.url, t.deputy!, FEED, { c: c5a.id }),
-      follow(app.url, t.director!, WITH_LOGIN, { c: c5a.id }),
-      follow(app.url, t.deputy!, WITH_LOGIN, { c: c5a.id }),
+      follow(app, t.director!, FEED, { c: c5a.id }),
+      follow(app, t.deputy!, FEED, { c: c5a.id }),
+      follow(app, t.director!, WITH_LOGIN, { c: c5a.id }),
+      follow(app, t.deputy!, WITH_LOGIN, { c: c5a.id }),
     ];
     await Promise.all(feeds.map((f) => f.subscribed));
     expect(await groupsSettled([1, 1, 1, 1])).toBe(true);
@@ -783,7 +812,7 @@ describe('a burst of events shares its reads (issue 9)', () => {
 
   it('statements per burst do not grow with its events: checks and names are read once per round', async () => {
     const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind value student { lastName } subject { name } } }`;
-    const feeds = families.map((f) => follow(app.url, f.token, NAMED, { s: f.student.id }));
+    const feeds = families.map((f) => follow(app, f.token, NAMED, { s: f.student.id }));
     await Promise.all(feeds.map((f) => f.subscribed));
     expect(await groupsSettled([1, 1, 1, 1])).toBe(true);
     const statementsFor = async (burst: typeof families) => {
@@ -820,7 +849,7 @@ describe('a burst of events shares its reads (issue 9)', () => {
   it('a shared execution’s queued events are read in one round and sent in the order published', async () => {
     const NAMED = `subscription($s: ID!) { studentJournalChanged(studentId: $s) { kind value student { lastName } subject { name } } }`;
     const family = families[2]!;
-    const feed = follow(app.url, family.token, NAMED, { s: family.student.id });
+    const feed = follow(app, family.token, NAMED, { s: family.student.id });
     await feed.subscribed;
     expect(await groupsSettled([1])).toBe(true);
     try {
@@ -842,7 +871,7 @@ describe('a burst of events shares its reads (issue 9)', () => {
   it('per-person executions (class dashboards) read an event’s names once, under the schools alone', async () => {
     const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value student { lastName } subject { name } lesson { date } } } }`;
     const statementsFor = async (tokens: string[]) => {
-      const feeds = tokens.map((tk) => follow(app.url, tk, DASH, { c: c5a.id }));
+      const feeds = tokens.map((tk) => follow(app, tk, DASH, { c: c5a.id }));
       await Promise.all(feeds.map((f) => f.subscribed));
       expect(await groupsSettled(tokens.map(() => 1))).toBe(true);
       app.resetQueries();
@@ -876,7 +905,7 @@ describe('a burst of events shares its reads (issue 9)', () => {
 
   it('a class dashboard’s queued events are read in one round and sent in the order published', async () => {
     const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind journal { value student { lastName } subject { name } } } }`;
-    const feed = follow(app.url, t.director!, DASH, { c: c5a.id });
+    const feed = follow(app, t.director!, DASH, { c: c5a.id });
     await feed.subscribed;
     expect(await groupsSettled([1])).toBe(true);
     try {
@@ -906,7 +935,7 @@ describe('a burst of events shares its reads (issue 9)', () => {
     const DASH = `subscription($c: ID!) { classDashboardChanged(schoolClassId: $c) { kind unreadFromParents journal { value } } }`;
     const em = app.orm.em.fork();
     const head = await createPerson(em, { school: c5a.school, roles: [Role.DIRECTOR] });
-    const feed = follow(app.url, await sessionFor(em, head), DASH, { c: c5a.id });
+    const feed = follow(app, await sessionFor(em, head), DASH, { c: c5a.id });
     await feed.subscribed;
     expect(await groupsSettled([1])).toBe(true);
     // The dashboard's class check reads school_class: held here, the first event's preparation
@@ -951,9 +980,9 @@ describe('a burst of events shares its reads (issue 9)', () => {
 
   it('a guardian unlinked between two events of a burst gets the earlier one only, though reads of the earlier one are still in flight', async () => {
     const child = families[0]!;
-    const mother = follow(app.url, child.token, STUDENT_SUB, { s: child.student.id });
-    const his = follow(app.url, t.father!, STUDENT_SUB, { s: child.student.id });
-    const keeper = follow(app.url, token.teacher!, PAGE_SUB, { a: page.id });
+    const mother = follow(app, child.token, STUDENT_SUB, { s: child.student.id });
+    const his = follow(app, t.father!, STUDENT_SUB, { s: child.student.id });
+    const keeper = follow(app, token.teacher!, PAGE_SUB, { a: page.id });
     await Promise.all([mother.subscribed, his.subscribed, keeper.subscribed]);
     expect(await groupsSettled([2, 1])).toBe(true);
     // The page's check reads teaching_assignment: held here, the first event's delivery to the
@@ -1018,7 +1047,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
   it('R-AUTH-3: a session that expires while subscribed is closed with 4401 on time', async () => {
     const own = await sessionFor(app.orm.em.fork(), parent);
     await expireIn(own, 1500);
-    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, own, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     expect(await until(() => diary.closedWith() !== null, 4000)).toBe(true);
     expect(diary.closedWith()).toBe(4401);
@@ -1031,7 +1060,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
   it('R-AUTH-3: a session revoked without its event reaching this instance gets no further event', async () => {
     // As when the revocation was published while Redis was unreachable: only the database knows.
     const own = await sessionFor(app.orm.em.fork(), parent);
-    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, own, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     await setMark(kids.mine!.id, '4');
     expect(await until(() => diary.received.length === 1)).toBe(true);
@@ -1047,7 +1076,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
 
   it('R-AUTH-3: a session past its expiry in the database gets no further event', async () => {
     const own = await sessionFor(app.orm.em.fork(), parent);
-    const diary = follow(app.url, own, STUDENT_SUB, { s: kids.mine!.id });
+    const diary = follow(app, own, STUDENT_SUB, { s: kids.mine!.id });
     await diary.subscribed;
     await expireIn(own, -1000);
     await setMark(kids.mine!.id, '5');
@@ -1059,7 +1088,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
 
   it('R-AUTH-4: a class teacher whose role is revoked mid-session stops receiving the class feed', async () => {
     const own = await sessionFor(app.orm.em.fork(), classTeacher);
-    const feed = follow(app.url, own, CLASS_SUB, { c: c5a.id });
+    const feed = follow(app, own, CLASS_SUB, { c: c5a.id });
     await feed.subscribed;
     await setMark(kids.classmate!.id, '4');
     expect(await until(() => feed.received.length === 1)).toBe(true);
@@ -1086,7 +1115,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
 
   it('redeeming an invitation ends the older sessions’ sockets, not the new one’s', async () => {
     const old = await sessionFor(app.orm.em.fork(), newcomerParent);
-    const oldDiary = follow(app.url, old, STUDENT_SUB, { s: kids.newcomer!.id });
+    const oldDiary = follow(app, old, STUDENT_SUB, { s: kids.newcomer!.id });
     await oldDiary.subscribed;
     const issued = await gql<{ issueInvitation: { code: string } }>(
       app.url,
@@ -1109,7 +1138,7 @@ describe('ended sessions and revoked roles stop delivery (issue 5)', () => {
     expect(redeemed.errors).toBeUndefined();
     expect(await until(() => oldDiary.closedWith() !== null)).toBe(true);
     expect(oldDiary.closedWith()).toBe(4401);
-    const diary = follow(app.url, redeemed.data!.redeemInvitation.token, STUDENT_SUB, {
+    const diary = follow(app, redeemed.data!.redeemInvitation.token, STUDENT_SUB, {
       s: kids.newcomer!.id,
     });
     await diary.subscribed;
@@ -1182,7 +1211,7 @@ describe('class dashboard (issue 5)', () => {
 
   it('events carry names for the dashboard: student, subject, lesson', async () => {
     const feed = follow(
-      app.url,
+      app,
       token.classTeacher!,
       `subscription($c: ID!) { classJournalChanged(schoolClassId: $c) { kind student { lastName } subject { name } lesson { date } } }`,
       { c: c5a.id },
@@ -1234,7 +1263,7 @@ describe('class dashboard feed (issue 5)', () => {
     );
 
   it('R-JRN-7: the class teacher’s dashboard moves with lessons, marks, lates and parents’ messages, without a refetch', async () => {
-    const feed = follow(app.url, token.classTeacher!, FEED, { c: c5a.id });
+    const feed = follow(app, token.classTeacher!, FEED, { c: c5a.id });
     await feed.subscribed;
     const events = feed.received as unknown as DashboardEvent[];
     const next = async (n: number) => {
@@ -1348,8 +1377,8 @@ describe('class dashboard feed (issue 5)', () => {
   });
 
   it('is the class teacher’s and the administration’s only', async () => {
-    const teacherFeed = follow(app.url, token.teacher!, FEED, { c: c5a.id });
-    const parentFeed = follow(app.url, token.parent!, FEED, { c: c5a.id });
+    const teacherFeed = follow(app, token.teacher!, FEED, { c: c5a.id });
+    const parentFeed = follow(app, token.parent!, FEED, { c: c5a.id });
     await until(() => teacherFeed.errors.length > 0 && parentFeed.errors.length > 0);
     const codeOf = (e: unknown) =>
       ((Array.isArray(e) ? e[0] : e) as { extensions?: { code?: string } }).extensions?.code;
@@ -1376,7 +1405,7 @@ describe('several instances (REDIS_URL)', () => {
         }
         expect(await bus()).toBe('ready');
       }
-      const diary = follow(b.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+      const diary = follow(b, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
       await diary.subscribed;
       expect((await setMark(kids.mine!.id, '3', a)).errors).toBeUndefined();
       expect(await until(() => diary.received.length === 1)).toBe(true);
@@ -1412,7 +1441,7 @@ describe('a lost Redis connection (issue 5)', () => {
         bus: string;
       }>;
     try {
-      const diary = follow(relayed.url, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
+      const diary = follow(relayed, token.parent!, STUDENT_SUB, { s: kids.mine!.id });
       await diary.subscribed;
 
       await new Promise<void>((r) => {
