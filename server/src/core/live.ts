@@ -23,6 +23,7 @@ import type { Context } from './context.js';
 import type { LiveExecutor } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import type { Wanted } from './pubsub.js';
 import { scopeToViewer, viewerSchoolIds, withRowScope, type RowScope } from './row-scope.js';
 
 /** The close code of a socket whose session has ended (revoked, expired): sign in again. */
@@ -79,7 +80,7 @@ function applyViewer(
 
 /**
  * The events of `topic` this subscriber may receive. For every event: the cheap `wanted` match
- * first, in the bus's listener (most events are for someone else and are never queued), then the
+ * first, in the bus (by index where it names a property; most events are for someone else and are never queued), then the
  * context is renewed (session and roles as they are now), then `mayRead` decides with that fresh
  * viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
  * role or session stops delivery at once.
@@ -87,7 +88,7 @@ function applyViewer(
 export function liveEvents<T>(
   context: Context,
   topic: string,
-  wanted: (event: T) => boolean,
+  wanted: Wanted<T>,
   mayRead: LiveCheck<T>,
 ): AsyncIterable<T> {
   return liveFilter(context, context.bus.subscribe<T>(topic, wanted), mayRead);
