@@ -478,36 +478,58 @@ export class LiveGroups {
    * nothing but the sealed reads of their work.
    */
   private async pump(group: Group) {
-    let sent: Promise<void> = Promise.resolve();
-    const failed: { err?: unknown; yes: boolean } = { yes: false };
-    let window = 0;
+    // The window's events in order, each with its payloads once prepared; sent from the front as
+    // they are ready (one callback per event, not a chain of promises: issue 9).
+    const window: { prepared: Prepared[] | null }[] = [];
+    let failure: { err: unknown } | null = null;
+    let drained: (() => void) | null = null;
+    const flush = () => {
+      while (!failure && window.length > 0 && window[0]!.prepared) {
+        this.send(group, window.shift()!.prepared!);
+      }
+      if (drained && (failure || window.length === 0)) {
+        drained();
+        drained = null;
+      }
+    };
+    const fail = (err: unknown) => {
+      // Seen at once, even while the group waits for its next event.
+      if (!failure) {
+        failure = { err };
+        void group.source.return?.();
+      }
+      flush();
+    };
+    const rethrow = () => {
+      if (failure) {
+        throw failure.err;
+      }
+    };
+    const drain = () =>
+      window.length === 0 || failure
+        ? undefined
+        : new Promise<void>((resolve) => {
+            drained = resolve;
+          });
     try {
       for (;;) {
         const next = await group.source.next();
-        if (failed.yes) {
-          throw failed.err;
-        }
+        rethrow();
         if (next.done) {
           break;
         }
-        const prepared = this.prepare(group, next.value);
-        // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
-        prepared.catch(() => {});
-        sent = sent.then(async () => this.send(group, await prepared));
-        // Seen at once, even while the group waits for its next event.
-        sent.catch((err: unknown) => {
-          if (!failed.yes) {
-            Object.assign(failed, { yes: true, err });
-            void group.source.return?.();
-          }
-        });
-        window += 1;
-        if (window >= PIPELINE) {
-          await sent;
-          window = 0;
+        const slot: { prepared: Prepared[] | null } = { prepared: null };
+        window.push(slot);
+        this.prepare(group, next.value).then((prepared) => {
+          slot.prepared = prepared;
+          flush();
+        }, fail);
+        if (window.length >= PIPELINE) {
+          await drain();
         }
       }
-      await sent;
+      await drain();
+      rethrow();
       for (const m of [...group.members]) {
         m.stop();
       }
@@ -639,19 +661,26 @@ export class LiveGroups {
    */
   private async prepare(group: Group, event: unknown): Promise<Prepared[]> {
     const members = [...group.members];
-    const sessions = [...new Set(members.map((m) => m.sessionId))];
-    const rows = await this.viewerRows.loadMany(sessions);
+    const sessions = new Set<string>();
+    for (const m of members) {
+      sessions.add(m.sessionId);
+    }
+    // A failed read rejects: the database failing is not a reason to end anyone's session.
+    const rows =
+      sessions.size === 1
+        ? [await this.viewerRows.load(members[0]!.sessionId)]
+        : await Promise.all([...sessions].map((id) => this.viewerRows.load(id)));
     const viewers = new Map<string, Viewer>();
-    sessions.forEach((id, i) => {
-      const row = rows[i];
-      if (row instanceof Error) {
-        throw row; // the database failed: not a reason to end anyone's session
-      }
+    let i = 0;
+    for (const id of sessions) {
+      const row = rows[i++];
       if (row) {
         viewers.set(id, this.viewerOf(id, row));
       }
-    });
-    this.endSessions(group, (s) => !viewers.has(s));
+    }
+    if (viewers.size < sessions.size) {
+      this.endSessions(group, (s) => !viewers.has(s));
+    }
     if (viewers.size === 0) {
       return [];
     }
@@ -660,7 +689,7 @@ export class LiveGroups {
     // (its `em`) run under the person's scope as it is now, as a renewed context's would, in the
     // person's own fork: an entity one person's scope let in is never another's from the identity
     // map.
-    const decisions = new Map<string, Promise<boolean>>();
+    const decisions = new Map<string, boolean | Promise<boolean>>();
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
         let em: EntityManager | undefined;
@@ -672,15 +701,13 @@ export class LiveGroups {
         };
         decisions.set(
           viewer.personId,
-          withRowScope(scope, async () =>
-            Boolean(await group.rule.check(event, viewer, access, checkEm)),
-          ),
+          withRowScope(scope, () => group.rule.check(event, viewer, access, checkEm)),
         );
       }
     }
     const allowed = new Map<string, boolean>();
     for (const [person, decision] of decisions) {
-      allowed.set(person, await decision);
+      allowed.set(person, Boolean(typeof decision === 'boolean' ? decision : await decision));
     }
     const buckets = new Map<string, { viewer: Viewer; members: Member[] }>();
     for (const m of members) {
@@ -693,41 +720,57 @@ export class LiveGroups {
       bucket.members.push(m);
       buckets.set(key, bucket);
     }
+    if (buckets.size === 1) {
+      // A person's group, mostly: no Promise.all over one execution.
+      const [bucket] = buckets.values();
+      return [await this.execute(group, event, work, bucket!.viewer, bucket!.members)];
+    }
     return Promise.all(
-      [...buckets.values()].map(async ({ viewer, members: to }) => {
-        // A shared execution reads the permission set's schools, never one person's own rows.
-        const scope: RowScope = {
-          schoolIds: viewerSchoolIds(viewer),
-          personId: group.shared ? null : viewer.personId,
-        };
-        const orm = this.orm;
-        let em: EntityManager | undefined;
-        const context: Context = {
-          ...group.base,
-          // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
-          // with later events of the work, which only the loaders' sealed reads may be. Forked when
-          // a resolver first asks (most read through the loaders only): a fork is much garbage.
-          get em() {
-            return (em ??= orm.em.fork());
-          },
-          set em(value) {
-            em = value;
-          },
-          loaders: this.loadersFor(work, viewer),
-          viewer,
-          rowScope: scope,
-          access: this.accessFor(work, viewer),
-        };
-        this.executions += 1;
-        const run = group.run;
-        const result = await withRowScope(scope, () =>
-          run
-            ? run(event, context, group.args.variableValues)
-            : execute({ ...group.args, rootValue: event, contextValue: context }),
-        );
-        return { to, payload: JSON.stringify(this.format(result, context)) };
-      }),
+      [...buckets.values()].map(({ viewer, members: to }) =>
+        this.execute(group, event, work, viewer, to),
+      ),
     );
+  }
+
+  /** One execution of the event for one permission set (or person): its payload and sockets. */
+  private async execute(
+    group: Group,
+    event: unknown,
+    work: SharedWork,
+    viewer: Viewer,
+    to: Member[],
+  ): Promise<Prepared> {
+    // A shared execution reads the permission set's schools, never one person's own rows.
+    const scope: RowScope = {
+      schoolIds: viewerSchoolIds(viewer),
+      personId: group.shared ? null : viewer.personId,
+    };
+    const orm = this.orm;
+    let em: EntityManager | undefined;
+    const context: Context = {
+      ...group.base,
+      // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
+      // with later events of the work, which only the loaders' sealed reads may be. Forked when
+      // a resolver first asks (most read through the loaders only): a fork is much garbage.
+      get em() {
+        return (em ??= orm.em.fork());
+      },
+      set em(value) {
+        em = value;
+      },
+      loaders: this.loadersFor(work, viewer),
+      viewer,
+      rowScope: scope,
+      access: this.accessFor(work, viewer),
+    };
+    this.executions += 1;
+    const run = group.run;
+    const result = await withRowScope(scope, () =>
+      run
+        ? run(event, context, group.args.variableValues)
+        : execute({ ...group.args, rootValue: event, contextValue: context }),
+    );
+    return { to, payload: JSON.stringify(this.format(result, context)) };
   }
 
   /** The same bytes to every socket of a bucket that is still subscribed. */
