@@ -188,9 +188,19 @@ export function selectsOnly(
   return only;
 }
 
-/** A viewer's permission set: their (role, school) pairs, sorted. */
+const permissionSets = new WeakMap<Viewer, string>();
+
+/**
+ * A viewer's permission set: their (role, school) pairs, sorted. Kept per viewer object (its roles
+ * never change; a live group builds a new viewer when a session's roles do).
+ */
 export function permissionSet(viewer: Viewer): string {
-  return [...new Set(viewer.roles.map((r) => `${r.role}@${r.school.id}`))].sort().join(',');
+  let set = permissionSets.get(viewer);
+  if (set === undefined) {
+    set = [...new Set(viewer.roles.map((r) => `${r.role}@${r.school.id}`))].sort().join(',');
+    permissionSets.set(viewer, set);
+  }
+  return set;
 }
 
 /** The few things of a graphql-ws socket a shared subscription needs (ws's WebSocket has them). */
@@ -345,6 +355,10 @@ export class LiveGroups {
         topics.push(topic);
         return (bus.subscribe as (...a: unknown[]) => unknown)(topic, ...rest);
       }) as typeof bus.subscribe,
+      subscribeMany: (routes) => {
+        topics.push(...routes.map((r) => r.topic));
+        return bus.subscribeMany(routes);
+      },
     };
     const registration: Registration = {
       key,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.js';
-import { createBus, LaggingError, MAX_PENDING_EVENTS, type Bus } from './pubsub.js';
+import { busRoute, createBus, LaggingError, MAX_PENDING_EVENTS, type Bus } from './pubsub.js';
 
 const log = createLogger('silent', 'test');
 const topic = `bus-test-${process.pid}-${Date.now()}`;
@@ -217,5 +217,45 @@ describe.each([
     const bus = createBus(undefined, log);
     expect(() => bus.pubSub.subscribe<Ev>(topic, { key: 'a', keys: 'b' })).toThrow(/one property/);
     expect(() => bus.pubSub.subscribe<Ev>(topic, {})).toThrow(/one property/);
+  });
+
+  it('several topics in one subscription: in the order published, each as its route makes it', async () => {
+    const bus = createBus(redisUrl, log);
+    const second = `${topic}-second`;
+    try {
+      const many = bus.pubSub.subscribeMany([
+        busRoute(topic, { key: 'x' }, (e: Ev) => `first ${e.n}`),
+        busRoute(
+          second,
+          (e: Ev) => e.to === 3,
+          (e: Ev) => `second ${e.n}`,
+        ),
+      ]);
+      const first = many.next();
+      await ready(bus);
+      const probe = bus.pubSub.subscribe<Ev>(second, (e) => e.to === -2); // the second channel is live
+      const probed = probe.next();
+      for (let i = 0; i < 50; i += 1) {
+        bus.pubSub.publish(second, { to: -2, n: i });
+        if (await Promise.race([probed, new Promise((r) => setTimeout(() => r(null), 100))])) {
+          break;
+        }
+      }
+      await probe.return();
+      const before = bus.subscriptionsStarted(second);
+      expect(before).toBeGreaterThanOrEqual(2);
+      bus.pubSub.publish(topic, { to: 0, n: 1, key: 'x' });
+      bus.pubSub.publish(second, { to: 3, n: 2 });
+      bus.pubSub.publish(topic, { to: 0, n: 3, key: 'y' }); // not wanted
+      bus.pubSub.publish(second, { to: 4, n: 4 }); // not wanted
+      bus.pubSub.publish(topic, { to: 3, n: 5, key: 'x' });
+      expect((await first).value).toBe('first 1');
+      expect((await many.next()).value).toBe('second 2');
+      expect((await many.next()).value).toBe('first 5');
+      await many.return();
+      expect(await many.next()).toEqual({ done: true, value: undefined });
+    } finally {
+      await bus.close();
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { map, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Arg,
@@ -21,7 +20,7 @@ import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { liveFilter } from '../../core/live.js';
-import type { Wanted } from '../../core/pubsub.js';
+import { busRoute, type Wanted } from '../../core/pubsub.js';
 import type { GradingScale } from '../school/school.entity.js';
 import { MESSAGE_SENT, THREAD_READ } from '../messages/messages.events.js';
 import { MessageReceived } from '../messages/messages.types.js';
@@ -274,13 +273,10 @@ export class ClassDashboardResolver {
       const personId = viewer.personId;
       // Matched by the bus's index (core/pubsub.ts): other classes' events are never queued.
       const tag = <T extends FeedItem>(topic: string, as: T['topic'], wanted: Wanted<T['event']>) =>
-        pipe(
-          context.bus.subscribe<T['event']>(topic, wanted),
-          map((event: T['event']) => ({ topic: as, event }) as FeedItem),
-        );
+        busRoute(topic, wanted, (event: T['event']) => ({ topic: as, event }) as FeedItem);
       return liveFilter<FeedItem>(
         context,
-        Repeater.merge([
+        context.bus.subscribeMany([
           tag(JOURNAL_CHANGED, 'journal', { schoolClassId }),
           tag(LESSON_CHANGED, 'lesson', { schoolClassId }),
           tag(MESSAGE_SENT, 'message', { recipientIds: personId }),
