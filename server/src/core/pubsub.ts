@@ -37,7 +37,7 @@ export const busRoute = <E, T>(
   topic: string,
   wanted: Wanted<E>,
   as: (event: E) => T,
-): BusRoute<T> => ({ topic, wanted, as }) as BusRoute<T>;
+): BusRoute<T> => ({ topic, wanted, as });
 
 /** A subscription's events, in order (see `EventBus.subscribe`). */
 export type Subscription<T> = AsyncIterableIterator<T> & {
@@ -336,7 +336,7 @@ function checked(wanted: Wanted<never> | undefined): Wanted<unknown> | undefined
   if (wanted !== undefined && typeof wanted !== 'function') {
     onlyEntry(wanted);
   }
-  return wanted as Wanted<unknown> | undefined;
+  return wanted;
 }
 
 /** The one `property: value` of an indexed match. */
