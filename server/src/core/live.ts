@@ -675,6 +675,9 @@ export class LiveGroups {
    */
   private async prepare(group: Group, event: unknown): Promise<Prepared[]> {
     const members = [...group.members];
+    if (members.length === 1) {
+      return this.prepareOne(group, event, members[0]!);
+    }
     const sessions = new Set<string>();
     for (const m of members) {
       sessions.add(m.sessionId);
@@ -699,24 +702,11 @@ export class LiveGroups {
       return [];
     }
     const work = this.workOf(event, group);
-    // One decision per person, all in the same tick (their statements batch). A check's own reads
-    // (its `em`) run under the person's scope as it is now, as a renewed context's would, in the
-    // person's own fork: an entity one person's scope let in is never another's from the identity
-    // map.
+    // One decision per person (`decide`), all in the same tick (their statements batch).
     const decisions = new Map<string, boolean | Promise<boolean>>();
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
-        let em: EntityManager | undefined;
-        const checkEm = () => (em ??= this.orm.em.fork());
-        const access = this.accessFor(work, viewer);
-        const scope: RowScope = {
-          schoolIds: viewerSchoolIds(viewer),
-          personId: viewer.personId,
-        };
-        decisions.set(
-          viewer.personId,
-          withRowScope(scope, () => group.rule.check(event, viewer, access, checkEm)),
-        );
+        decisions.set(viewer.personId, this.decide(group, event, work, viewer));
       }
     }
     const allowed = new Map<string, boolean>();
@@ -744,6 +734,40 @@ export class LiveGroups {
         this.execute(group, event, work, viewer, to),
       ),
     );
+  }
+
+  /** `prepare` for a group of one socket (most): the same steps without the maps. */
+  private async prepareOne(group: Group, event: unknown, m: Member): Promise<Prepared[]> {
+    const row = await this.viewerRows.load(m.sessionId);
+    if (!row) {
+      this.endSessions(group, (s) => s === m.sessionId);
+      return [];
+    }
+    const viewer = this.viewerOf(m.sessionId, row);
+    const work = this.workOf(event, group);
+    const decision = this.decide(group, event, work, viewer);
+    if (!(typeof decision === 'boolean' ? decision : await decision) || !group.members.has(m)) {
+      return [];
+    }
+    return [await this.execute(group, event, work, viewer, [m])];
+  }
+
+  /**
+   * A person's access to the event, with their viewer as it is now. The check's own reads (its
+   * `em`) run under the person's scope as it is now, as a renewed context's would, in the person's
+   * own fork: an entity one person's scope let in is never another's from the identity map.
+   */
+  private decide(
+    group: Group,
+    event: unknown,
+    work: SharedWork,
+    viewer: Viewer,
+  ): boolean | Promise<boolean> {
+    let em: EntityManager | undefined;
+    const checkEm = () => (em ??= this.orm.em.fork());
+    const access = this.accessFor(work, viewer);
+    const scope: RowScope = { schoolIds: viewerSchoolIds(viewer), personId: viewer.personId };
+    return withRowScope(scope, () => group.rule.check(event, viewer, access, checkEm));
   }
 
   /** One execution of the event for one permission set (or person): its payload and sockets. */
