@@ -494,25 +494,29 @@ export class LiveGroups {
   private async pump(group: Group) {
     // The window's events in order, each with its payloads once prepared; sent from the front as
     // they are ready (one callback per event, not a chain of promises: issue 9).
-    const window: { prepared: Prepared[] | null }[] = [];
+    type Slot = { prepared: Prepared[] | null; failed: { err: unknown } | null };
+    const window: Slot[] = [];
     let failure: { err: unknown } | null = null;
     let drained: (() => void) | null = null;
     const flush = () => {
-      while (!failure && window.length > 0 && window[0]!.prepared) {
-        this.send(group, window.shift()!.prepared!);
+      while (!failure && window.length > 0) {
+        const front = window[0]!;
+        if (front.prepared) {
+          window.shift();
+          this.send(group, front.prepared);
+        } else if (front.failed) {
+          // The events before it were sent; none after it is. Seen at once, even while the group
+          // waits for its next event.
+          failure = front.failed;
+          void group.source.return?.();
+        } else {
+          break;
+        }
       }
       if (drained && (failure || window.length === 0)) {
         drained();
         drained = null;
       }
-    };
-    const fail = (err: unknown) => {
-      // Seen at once, even while the group waits for its next event.
-      if (!failure) {
-        failure = { err };
-        void group.source.return?.();
-      }
-      flush();
     };
     const rethrow = () => {
       if (failure) {
@@ -532,12 +536,18 @@ export class LiveGroups {
         if (next.done) {
           break;
         }
-        const slot: { prepared: Prepared[] | null } = { prepared: null };
+        const slot: Slot = { prepared: null, failed: null };
         window.push(slot);
-        this.prepare(group, next.value).then((prepared) => {
-          slot.prepared = prepared;
-          flush();
-        }, fail);
+        this.prepare(group, next.value).then(
+          (prepared) => {
+            slot.prepared = prepared;
+            flush();
+          },
+          (err: unknown) => {
+            slot.failed = { err };
+            flush();
+          },
+        );
         if (window.length >= PIPELINE) {
           await drain();
         }
