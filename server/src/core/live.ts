@@ -80,9 +80,9 @@ function applyViewer(
 
 /**
  * The events of `topic` this subscriber may receive. For every event: the cheap `wanted` match
- * first, in the bus (by index where it names a property; most events are for someone else and are never queued), then the
- * context is renewed (session and roles as they are now), then `mayRead` decides with that fresh
- * viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
+ * first, in the bus (an index lookup where it names a property: most events are for someone else
+ * and are never queued), then the context is renewed (session and roles as they are now), then
+ * `mayRead` decides with that fresh viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
  * role or session stops delivery at once.
  */
 export function liveEvents<T>(
