@@ -110,8 +110,8 @@ export type LiveCheck<T> = (
 ) => boolean | Promise<boolean>;
 
 /**
- * `liveEvents` over any source of events already matched by the bus (several topics merged, for
- * one: each subscribed with its own `wanted`).
+ * `liveEvents` over any source of events already matched by the bus (several topics: the bus's
+ * `subscribeMany`, each topic with its own `wanted`).
  */
 export function liveFilter<T>(
   context: Context,
