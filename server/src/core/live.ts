@@ -23,6 +23,7 @@ import type { Context } from './context.js';
 import type { LiveExecutor } from './jit-executor.js';
 import { Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import type { Wanted } from './pubsub.js';
 import { scopeToViewer, viewerSchoolIds, withRowScope, type RowScope } from './row-scope.js';
 
 /** The close code of a socket whose session has ended (revoked, expired): sign in again. */
@@ -79,15 +80,15 @@ function applyViewer(
 
 /**
  * The events of `topic` this subscriber may receive. For every event: the cheap `wanted` match
- * first, in the bus's listener (most events are for someone else and are never queued), then the
- * context is renewed (session and roles as they are now), then `mayRead` decides with that fresh
- * viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
+ * first, in the bus (an index lookup where it names a property: most events are for someone else
+ * and are never queued), then the context is renewed (session and roles as they are now), then
+ * `mayRead` decides with that fresh viewer. Resolvers read the viewer from here, never one captured at subscribe time, so a revoked
  * role or session stops delivery at once.
  */
 export function liveEvents<T>(
   context: Context,
   topic: string,
-  wanted: (event: T) => boolean,
+  wanted: Wanted<T>,
   mayRead: LiveCheck<T>,
 ): AsyncIterable<T> {
   return liveFilter(context, context.bus.subscribe<T>(topic, wanted), mayRead);
@@ -109,8 +110,8 @@ export type LiveCheck<T> = (
 ) => boolean | Promise<boolean>;
 
 /**
- * `liveEvents` over any source of events already matched by the bus (several topics merged, for
- * one: each subscribed with its own `wanted`).
+ * `liveEvents` over any source of events already matched by the bus (several topics: the bus's
+ * `subscribeMany`, each topic with its own `wanted`).
  */
 export function liveFilter<T>(
   context: Context,
@@ -187,9 +188,19 @@ export function selectsOnly(
   return only;
 }
 
-/** A viewer's permission set: their (role, school) pairs, sorted. */
+const permissionSets = new WeakMap<Viewer, string>();
+
+/**
+ * A viewer's permission set: their (role, school) pairs, sorted. Kept per viewer object (its roles
+ * never change; a live group builds a new viewer when a session's roles do).
+ */
 export function permissionSet(viewer: Viewer): string {
-  return [...new Set(viewer.roles.map((r) => `${r.role}@${r.school.id}`))].sort().join(',');
+  let set = permissionSets.get(viewer);
+  if (set === undefined) {
+    set = [...new Set(viewer.roles.map((r) => `${r.role}@${r.school.id}`))].sort().join(',');
+    permissionSets.set(viewer, set);
+  }
+  return set;
 }
 
 /** The few things of a graphql-ws socket a shared subscription needs (ws's WebSocket has them). */
@@ -344,6 +355,10 @@ export class LiveGroups {
         topics.push(topic);
         return (bus.subscribe as (...a: unknown[]) => unknown)(topic, ...rest);
       }) as typeof bus.subscribe,
+      subscribeMany: (routes) => {
+        topics.push(...routes.map((r) => r.topic));
+        return bus.subscribeMany(routes);
+      },
     };
     const registration: Registration = {
       key,
@@ -477,36 +492,68 @@ export class LiveGroups {
    * nothing but the sealed reads of their work.
    */
   private async pump(group: Group) {
-    let sent: Promise<void> = Promise.resolve();
-    const failed: { err?: unknown; yes: boolean } = { yes: false };
-    let window = 0;
+    // The window's events in order, each with its payloads once prepared; sent from the front as
+    // they are ready (one callback per event, not a chain of promises: issue 9).
+    type Slot = { prepared: Prepared[] | null; failed: { err: unknown } | null };
+    const window: Slot[] = [];
+    let failure: { err: unknown } | null = null;
+    let drained: (() => void) | null = null;
+    const flush = () => {
+      while (!failure && window.length > 0) {
+        const front = window[0]!;
+        if (front.prepared) {
+          window.shift();
+          this.send(group, front.prepared);
+        } else if (front.failed) {
+          // The events before it were sent; none after it is. Seen at once, even while the group
+          // waits for its next event.
+          failure = front.failed;
+          void group.source.return?.();
+        } else {
+          break;
+        }
+      }
+      if (drained && (failure || window.length === 0)) {
+        drained();
+        drained = null;
+      }
+    };
+    const rethrow = () => {
+      if (failure) {
+        throw failure.err;
+      }
+    };
+    const drain = () =>
+      window.length === 0 || failure
+        ? undefined
+        : new Promise<void>((resolve) => {
+            drained = resolve;
+          });
     try {
       for (;;) {
         const next = await group.source.next();
-        if (failed.yes) {
-          throw failed.err;
-        }
+        rethrow();
         if (next.done) {
           break;
         }
-        const prepared = this.prepare(group, next.value);
-        // Its failure is the chain's (below): not an unhandled rejection before the chain reaches it.
-        prepared.catch(() => {});
-        sent = sent.then(async () => this.send(group, await prepared));
-        // Seen at once, even while the group waits for its next event.
-        sent.catch((err: unknown) => {
-          if (!failed.yes) {
-            Object.assign(failed, { yes: true, err });
-            void group.source.return?.();
-          }
-        });
-        window += 1;
-        if (window >= PIPELINE) {
-          await sent;
-          window = 0;
+        const slot: Slot = { prepared: null, failed: null };
+        window.push(slot);
+        this.prepare(group, next.value).then(
+          (prepared) => {
+            slot.prepared = prepared;
+            flush();
+          },
+          (err: unknown) => {
+            slot.failed = { err };
+            flush();
+          },
+        );
+        if (window.length >= PIPELINE) {
+          await drain();
         }
       }
-      await sent;
+      await drain();
+      rethrow();
       for (const m of [...group.members]) {
         m.stop();
       }
@@ -638,48 +685,43 @@ export class LiveGroups {
    */
   private async prepare(group: Group, event: unknown): Promise<Prepared[]> {
     const members = [...group.members];
-    const sessions = [...new Set(members.map((m) => m.sessionId))];
-    const rows = await this.viewerRows.loadMany(sessions);
+    if (members.length === 1) {
+      return this.prepareOne(group, event, members[0]!);
+    }
+    const sessions = new Set<string>();
+    for (const m of members) {
+      sessions.add(m.sessionId);
+    }
+    // A failed read rejects: the database failing is not a reason to end anyone's session.
+    const rows =
+      sessions.size === 1
+        ? [await this.viewerRows.load(members[0]!.sessionId)]
+        : await Promise.all([...sessions].map((id) => this.viewerRows.load(id)));
     const viewers = new Map<string, Viewer>();
-    sessions.forEach((id, i) => {
-      const row = rows[i];
-      if (row instanceof Error) {
-        throw row; // the database failed: not a reason to end anyone's session
-      }
+    let i = 0;
+    for (const id of sessions) {
+      const row = rows[i++];
       if (row) {
         viewers.set(id, this.viewerOf(id, row));
       }
-    });
-    this.endSessions(group, (s) => !viewers.has(s));
+    }
+    if (viewers.size < sessions.size) {
+      this.endSessions(group, (s) => !viewers.has(s));
+    }
     if (viewers.size === 0) {
       return [];
     }
     const work = this.workOf(event, group);
-    // One decision per person, all in the same tick (their statements batch). A check's own reads
-    // (its `em`) run under the person's scope as it is now, as a renewed context's would, in the
-    // person's own fork: an entity one person's scope let in is never another's from the identity
-    // map.
-    const decisions = new Map<string, Promise<boolean>>();
+    // One decision per person (`decide`), all in the same tick (their statements batch).
+    const decisions = new Map<string, boolean | Promise<boolean>>();
     for (const viewer of viewers.values()) {
       if (!decisions.has(viewer.personId)) {
-        let em: EntityManager | undefined;
-        const checkEm = () => (em ??= this.orm.em.fork());
-        const access = this.accessFor(work, viewer);
-        const scope: RowScope = {
-          schoolIds: viewerSchoolIds(viewer),
-          personId: viewer.personId,
-        };
-        decisions.set(
-          viewer.personId,
-          withRowScope(scope, async () =>
-            Boolean(await group.rule.check(event, viewer, access, checkEm)),
-          ),
-        );
+        decisions.set(viewer.personId, this.decide(group, event, work, viewer));
       }
     }
     const allowed = new Map<string, boolean>();
     for (const [person, decision] of decisions) {
-      allowed.set(person, await decision);
+      allowed.set(person, Boolean(typeof decision === 'boolean' ? decision : await decision));
     }
     const buckets = new Map<string, { viewer: Viewer; members: Member[] }>();
     for (const m of members) {
@@ -692,41 +734,91 @@ export class LiveGroups {
       bucket.members.push(m);
       buckets.set(key, bucket);
     }
+    if (buckets.size === 1) {
+      // A person's group, mostly: no Promise.all over one execution.
+      const [bucket] = buckets.values();
+      return [await this.execute(group, event, work, bucket!.viewer, bucket!.members)];
+    }
     return Promise.all(
-      [...buckets.values()].map(async ({ viewer, members: to }) => {
-        // A shared execution reads the permission set's schools, never one person's own rows.
-        const scope: RowScope = {
-          schoolIds: viewerSchoolIds(viewer),
-          personId: group.shared ? null : viewer.personId,
-        };
-        const orm = this.orm;
-        let em: EntityManager | undefined;
-        const context: Context = {
-          ...group.base,
-          // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
-          // with later events of the work, which only the loaders' sealed reads may be. Forked when
-          // a resolver first asks (most read through the loaders only): a fork is much garbage.
-          get em() {
-            return (em ??= orm.em.fork());
-          },
-          set em(value) {
-            em = value;
-          },
-          loaders: this.loadersFor(work, viewer),
-          viewer,
-          rowScope: scope,
-          access: this.accessFor(work, viewer),
-        };
-        this.executions += 1;
-        const run = group.run;
-        const result = await withRowScope(scope, () =>
-          run
-            ? run(event, context, group.args.variableValues)
-            : execute({ ...group.args, rootValue: event, contextValue: context }),
-        );
-        return { to, payload: JSON.stringify(this.format(result, context)) };
-      }),
+      [...buckets.values()].map(({ viewer, members: to }) =>
+        this.execute(group, event, work, viewer, to),
+      ),
     );
+  }
+
+  /** `prepare` for a group of one socket (most): the same steps without the maps. */
+  private async prepareOne(group: Group, event: unknown, m: Member): Promise<Prepared[]> {
+    const row = await this.viewerRows.load(m.sessionId);
+    if (!row) {
+      this.endSessions(group, (s) => s === m.sessionId);
+      return [];
+    }
+    const viewer = this.viewerOf(m.sessionId, row);
+    const work = this.workOf(event, group);
+    const decision = this.decide(group, event, work, viewer);
+    if (!(typeof decision === 'boolean' ? decision : await decision) || !group.members.has(m)) {
+      return [];
+    }
+    return [await this.execute(group, event, work, viewer, [m])];
+  }
+
+  /**
+   * A person's access to the event, with their viewer as it is now. The check's own reads (its
+   * `em`) run under the person's scope as it is now, as a renewed context's would, in the person's
+   * own fork: an entity one person's scope let in is never another's from the identity map.
+   */
+  private decide(
+    group: Group,
+    event: unknown,
+    work: SharedWork,
+    viewer: Viewer,
+  ): boolean | Promise<boolean> {
+    let em: EntityManager | undefined;
+    const checkEm = () => (em ??= this.orm.em.fork());
+    const access = this.accessFor(work, viewer);
+    const scope: RowScope = { schoolIds: viewerSchoolIds(viewer), personId: viewer.personId };
+    return withRowScope(scope, () => group.rule.check(event, viewer, access, checkEm));
+  }
+
+  /** One execution of the event for one permission set (or person): its payload and sockets. */
+  private async execute(
+    group: Group,
+    event: unknown,
+    work: SharedWork,
+    viewer: Viewer,
+    to: Member[],
+  ): Promise<Prepared> {
+    // A shared execution reads the permission set's schools, never one person's own rows.
+    const scope: RowScope = {
+      schoolIds: viewerSchoolIds(viewer),
+      personId: group.shared ? null : viewer.personId,
+    };
+    const orm = this.orm;
+    let em: EntityManager | undefined;
+    const context: Context = {
+      ...group.base,
+      // Its own fork: a resolver's direct reads (and the fork's identity map) are not shared
+      // with later events of the work, which only the loaders' sealed reads may be. Forked when
+      // a resolver first asks (most read through the loaders only): a fork is much garbage.
+      get em() {
+        return (em ??= orm.em.fork());
+      },
+      set em(value) {
+        em = value;
+      },
+      loaders: this.loadersFor(work, viewer),
+      viewer,
+      rowScope: scope,
+      access: this.accessFor(work, viewer),
+    };
+    this.executions += 1;
+    const run = group.run;
+    const result = await withRowScope(scope, () =>
+      run
+        ? run(event, context, group.args.variableValues)
+        : execute({ ...group.args, rootValue: event, contextValue: context }),
+    );
+    return { to, payload: JSON.stringify(this.format(result, context)) };
   }
 
   /** The same bytes to every socket of a bucket that is still subscribed. */

@@ -1,4 +1,3 @@
-import { map, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   Arg,
@@ -21,6 +20,7 @@ import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireId } from '../../core/ids.js';
 import { liveFilter } from '../../core/live.js';
+import { busRoute, type Wanted } from '../../core/pubsub.js';
 import type { GradingScale } from '../school/school.entity.js';
 import { MESSAGE_SENT, THREAD_READ } from '../messages/messages.events.js';
 import { MessageReceived } from '../messages/messages.types.js';
@@ -271,32 +271,16 @@ export class ClassDashboardResolver {
         throw notFound('schoolClassId');
       }
       const personId = viewer.personId;
-      // Matched in the bus's listener (core/pubsub.ts): other classes' events are never queued.
-      const wanted = (item: FeedItem) => {
-        switch (item.topic) {
-          case 'journal':
-          case 'lesson':
-            return item.event.schoolClassId === schoolClassId;
-          case 'message':
-            return item.event.recipientIds.includes(personId);
-          case 'read':
-            return item.event.personId === personId;
-        }
-      };
-      const tag = <T extends FeedItem>(topic: string, as: T['topic']) =>
-        pipe(
-          context.bus.subscribe<T['event']>(topic, (event) =>
-            wanted({ topic: as, event } as FeedItem),
-          ),
-          map((event: T['event']) => ({ topic: as, event }) as FeedItem),
-        );
+      // Matched by the bus's index (core/pubsub.ts): other classes' events are never queued.
+      const tag = <T extends FeedItem>(topic: string, as: T['topic'], wanted: Wanted<T['event']>) =>
+        busRoute(topic, wanted, (event: T['event']) => ({ topic: as, event }) as FeedItem);
       return liveFilter<FeedItem>(
         context,
-        Repeater.merge([
-          tag(JOURNAL_CHANGED, 'journal'),
-          tag(LESSON_CHANGED, 'lesson'),
-          tag(MESSAGE_SENT, 'message'),
-          tag(THREAD_READ, 'read'),
+        context.bus.subscribeMany([
+          tag(JOURNAL_CHANGED, 'journal', { schoolClassId }),
+          tag(LESSON_CHANGED, 'lesson', { schoolClassId }),
+          tag(MESSAGE_SENT, 'message', { recipientIds: personId }),
+          tag(THREAD_READ, 'read', { personId }),
         ]),
         async (item, now, access, em) => {
           if (!now.hasAnyRole(...LIVE_ROLES.classDashboardChanged)) {

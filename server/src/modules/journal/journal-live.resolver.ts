@@ -13,6 +13,7 @@ import { ADMINISTRATION, requireViewer, type Viewer } from '../../auth/viewer.js
 import type { Context } from '../../core/context.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { liveEvents } from '../../core/live.js';
+import type { Wanted } from '../../core/pubsub.js';
 import { requireId } from '../../core/ids.js';
 import { Person } from '../people/person.entity.js';
 import { Role } from '../people/role-assignment.entity.js';
@@ -37,7 +38,7 @@ async function follow(
   ctx: Context,
   feed: keyof typeof LIVE_ROLES,
   field: string,
-  wanted: (event: JournalEventPayload) => boolean,
+  wanted: Wanted<JournalEventPayload>,
   mayRead: Check,
 ) {
   const viewer = requireViewer(ctx);
@@ -51,8 +52,8 @@ async function follow(
     ctx,
     JOURNAL_CHANGED,
     wanted,
-    async (event, now, access) =>
-      now.hasAnyRole(...LIVE_ROLES[feed]) && (await mayRead(event, now, access)),
+    // No async wrapper: one promise less per person and event (issue 9).
+    (event, now, access) => now.hasAnyRole(...LIVE_ROLES[feed]) && mayRead(event, now, access),
   );
 }
 
@@ -88,7 +89,7 @@ export class JournalLiveResolver {
         context,
         'studentJournalChanged',
         'studentId',
-        (e) => e.studentId === studentId,
+        { studentId },
         (e, viewer, access) => studentReach(access, viewer, studentId, e?.schoolClassId),
       );
     },
@@ -110,7 +111,7 @@ export class JournalLiveResolver {
         context,
         'journalPageChanged',
         'assignmentId',
-        (e) => e.assignmentId === assignmentId,
+        { assignmentId },
         async (_e, viewer, access) => (await access.pageAccess(viewer, assignmentId)) !== null,
       );
     },
@@ -132,7 +133,7 @@ export class JournalLiveResolver {
         context,
         'classJournalChanged',
         'schoolClassId',
-        (e) => e.schoolClassId === schoolClassId,
+        { schoolClassId },
         (_e, viewer, access) => leadsOrAdministers(access, viewer, schoolClassId),
       );
     },

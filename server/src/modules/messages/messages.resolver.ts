@@ -131,7 +131,7 @@ export class MessagesResolver {
       return liveEvents<{ personId: string; threadId: string }>(
         context,
         THREAD_READ,
-        (e) => e.personId === personId,
+        { personId },
         () => true,
       );
     },
@@ -180,7 +180,7 @@ export class MessagesResolver {
       return liveEvents<ClassAnnouncement>(
         context,
         ANNOUNCEMENT_PUBLISHED,
-        (a) => a.schoolClassId === schoolClassId,
+        { schoolClassId },
         async (a, now, _access, em) =>
           Boolean((await classReach(em(), now, schoolClassId))?.audiences.includes(a.audience)),
       );
@@ -232,7 +232,7 @@ export class MessagesResolver {
       return liveEvents<MessageReceived>(
         context,
         MESSAGE_SENT,
-        (e) => e.recipientIds.includes(personId),
+        { recipientIds: personId },
         (e, _now, _access, em) => takesPart(em(), personId, e.threadId),
       );
     },
