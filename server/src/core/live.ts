@@ -255,6 +255,9 @@ interface Prepared {
 /** Events of one shared group prepared at once (a bound on the memory a burst holds). */
 const PIPELINE = 32;
 
+/** Sockets a group sends to before it yields to the event loop (then goes on, in order). */
+const YIELD_AFTER_SENDS = 500;
+
 /**
  * The reads shared by the events being delivered at the same time (issue 9): the access checks and
  * names of a burst's events cost statements per round (each group takes its queued events one at a
@@ -498,12 +501,26 @@ export class LiveGroups {
     const window: Slot[] = [];
     let failure: { err: unknown } | null = null;
     let drained: (() => void) | null = null;
+    let resume: NodeJS.Immediate | null = null;
     const flush = () => {
+      if (resume) {
+        return; // a yield is pending: it sends next, in order
+      }
+      let sockets = 0;
       while (!failure && window.length > 0) {
         const front = window[0]!;
         if (front.prepared) {
+          if (sockets >= YIELD_AFTER_SENDS) {
+            // A window of events to many sockets: let requests and pings in between its events
+            // (32 events to 1 000 sockets were a second of blocked event loop).
+            resume = setImmediate(() => {
+              resume = null;
+              flush();
+            });
+            return;
+          }
           window.shift();
-          this.send(group, front.prepared);
+          sockets += this.send(group, front.prepared);
         } else if (front.failed) {
           // The events before it were sent; none after it is. Seen at once, even while the group
           // waits for its next event.
@@ -821,15 +838,18 @@ export class LiveGroups {
     return { to, payload: JSON.stringify(this.format(result, context)) };
   }
 
-  /** The same bytes to every socket of a bucket that is still subscribed. */
-  private send(group: Group, prepared: readonly Prepared[]) {
+  /** The same bytes to every socket of a bucket that is still subscribed; how many were sent. */
+  private send(group: Group, prepared: readonly Prepared[]): number {
+    let sent = 0;
     for (const { to, payload } of prepared) {
       for (const m of to) {
         if (group.members.has(m) && m.socket.readyState === m.socket.OPEN) {
           m.socket.send(`${m.prefix}${payload}}`);
+          sent += 1;
         }
       }
     }
+    return sent;
   }
 
   private endSessions(group: Group, ended: (sessionId: string) => boolean) {

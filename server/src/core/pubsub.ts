@@ -316,7 +316,17 @@ export function createEventBus(
         return {
           topic: r.topic,
           wanted: checked(r.wanted),
-          sink: { push: (event: unknown) => queue.push(as(event)) },
+          sink: {
+            push: (event: unknown) => {
+              let item: T;
+              try {
+                item = as(event);
+              } catch {
+                return; // a malformed event is nobody's: it must not stop the bus's listener
+              }
+              queue.push(item);
+            },
+          },
         };
       });
       const queue: Queue<T> = new Queue(
