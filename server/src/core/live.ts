@@ -255,6 +255,12 @@ interface Prepared {
 /** Events of one shared group prepared at once (a bound on the memory a burst holds). */
 const PIPELINE = 32;
 
+/**
+ * Members × events a group prepares at once, at most (100 sockets: 32 events; 1 000: 3). Above it a
+ * round's per-member work held the event loop: 32 events to 1 000 sockets, ~0.5 s (S4one).
+ */
+const WINDOW_MEMBERS = 3200;
+
 /** Sockets a group sends to before it yields to the event loop (then goes on, in order). */
 const YIELD_AFTER_SENDS = 500;
 
@@ -565,7 +571,9 @@ export class LiveGroups {
             flush();
           },
         );
-        if (window.length >= PIPELINE) {
+        // A large group prepares fewer events at once: each costs work per member (its session,
+        // viewer and bucket), all of a round's in one stretch of the event loop.
+        if (window.length >= Math.max(1, Math.min(PIPELINE, WINDOW_MEMBERS / group.members.size))) {
           await drain();
         }
       }
@@ -609,6 +617,8 @@ export class LiveGroups {
       sameJson(cached.row.person, row.person) &&
       sameJson(cached.row.roles, row.roles)
     ) {
+      // The events of one round read the same row object: the next compare is by reference.
+      cached.row = row;
       return cached.viewer;
     }
     const viewer = viewerFromRow(this.orm.em.fork(), row, new Date());
