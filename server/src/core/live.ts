@@ -494,7 +494,8 @@ export class LiveGroups {
   }
 
   /**
-   * Takes the group's events in order and prepares up to `PIPELINE` queued events at once — their
+   * Takes the group's events in order and prepares up to `PIPELINE` queued events at once (fewer
+   * for a large group: `WINDOW_MEMBERS`) — their
    * sessions, checks and names are then read together, one round for the lot (`SharedWork`) — and
    * sends them in order. Each event is prepared in contexts of its own (viewer, EntityManager,
    * loaders, row scope: `prepare`), a person's own group's too, so events prepared together share
