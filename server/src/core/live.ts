@@ -495,11 +495,10 @@ export class LiveGroups {
 
   /**
    * Takes the group's events in order and prepares up to `PIPELINE` queued events at once (fewer
-   * for a large group: `WINDOW_MEMBERS`) — their
-   * sessions, checks and names are then read together, one round for the lot (`SharedWork`) — and
-   * sends them in order. Each event is prepared in contexts of its own (viewer, EntityManager,
-   * loaders, row scope: `prepare`), a person's own group's too, so events prepared together share
-   * nothing but the sealed reads of their work.
+   * for a large group: `WINDOW_MEMBERS`) — their sessions, checks and names are then read together,
+   * one round for the lot (`SharedWork`) — and sends them in order. Each event is prepared in
+   * contexts of its own (viewer, EntityManager, loaders, row scope: `prepare`), a person's own
+   * group's too, so events prepared together share nothing but the sealed reads of their work.
    */
   private async pump(group: Group) {
     // The window's events in order, each with its payloads once prepared; sent from the front as
