@@ -720,10 +720,7 @@ export class LiveGroups {
       sessions.add(m.sessionId);
     }
     // A failed read rejects: the database failing is not a reason to end anyone's session.
-    const rows =
-      sessions.size === 1
-        ? [await this.viewerRows.load(members[0]!.sessionId)]
-        : await Promise.all([...sessions].map((id) => this.viewerRows.load(id)));
+    const rows = await Promise.all([...sessions].map((id) => this.viewerRows.load(id)));
     const viewers = new Map<string, Viewer>();
     let i = 0;
     for (const id of sessions) {
@@ -760,11 +757,6 @@ export class LiveGroups {
       const bucket = buckets.get(key) ?? { viewer, members: [] };
       bucket.members.push(m);
       buckets.set(key, bucket);
-    }
-    if (buckets.size === 1) {
-      // A person's group, mostly: no Promise.all over one execution.
-      const [bucket] = buckets.values();
-      return [await this.execute(group, event, work, bucket!.viewer, bucket!.members)];
     }
     return Promise.all(
       [...buckets.values()].map(({ viewer, members: to }) =>
